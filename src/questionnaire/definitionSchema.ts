@@ -1,0 +1,193 @@
+import { z } from 'zod'
+
+/**
+ * The questionnaire of one survey year (an edition) as data: sections → pages → questions.
+ * Keys are stable across editions; labels may change per edition. See DESIGN.md §2.
+ */
+
+const key = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'Keys are lower-case words joined by "_" or "."')
+
+const year = z.number().int().min(1900).max(2200)
+
+export const optionSchema = z.object({
+  key,
+  label: z.string().min(1),
+  /** Longer label used where the option is featured (e.g. "Promoting data-driven analytics / …"). */
+  longLabel: z.string().min(1).optional(),
+  hint: z.string().optional(),
+  /** Lower-case phrase used inside sentences ("other public agencies"). Defaults to the label. */
+  phrase: z.string().optional(),
+  /** Edition years this option is offered in. Absent: every edition. */
+  availableIn: z.array(year).min(1).optional(),
+  /** Choosing it clears every other choice (e.g. "None of these"). */
+  exclusive: z.boolean().optional(),
+})
+export type Option = z.infer<typeof optionSchema>
+
+/** Show a question only when an earlier answer matches. */
+export const conditionSchema = z.object({
+  question: key,
+  /** The earlier answer equals one of these option keys ("yes"/"no" for yes/no questions). */
+  anyOf: z.array(z.string().min(1)).min(1),
+})
+export type Condition = z.infer<typeof conditionSchema>
+
+export const profileSections = [
+  'header',
+  'helping_to',
+  'success_factors',
+  'spotlight',
+  'vision',
+  'policy_areas',
+  'roles',
+  'organisation',
+  'terms',
+  'activities',
+  'funding',
+  'funding_sources',
+  'funding_activities',
+  'partnerships',
+  'data_availability',
+  'hidden',
+] as const
+export type ProfileSection = (typeof profileSections)[number]
+
+/** Placeholders a sentence template may use. */
+export const templatePlaceholders = ['city', 'share', 'shareInWords', 'count', 'list', 'value'] as const
+
+const whenSchema = z
+  .object({
+    /** Single/yes-no answer equals this option key. */
+    equals: z.string().optional(),
+    /** Multiple-choice answer includes this option key. */
+    includes: z.string().optional(),
+    /** Number of options chosen (counting "Other"). */
+    count: z.union([z.literal(0), z.literal(1), z.literal('many')]).optional(),
+  })
+  .strict()
+
+export const sentenceSchema = z.object({
+  when: whenSchema.optional(),
+  text: z.string().min(1),
+  /** Options left out of {list} (because the text names them itself). */
+  listExcludes: z.array(z.string()).optional(),
+})
+export type Sentence = z.infer<typeof sentenceSchema>
+
+export const profilePresentationSchema = z.object({
+  section: z.enum(profileSections),
+  /** How the answer appears: as a list, a sentence, the top-rated items, two lists by matrix column. */
+  display: z.enum(['list', 'sentence', 'value', 'topRated', 'matrixLists']).default('list'),
+  /** Heading above a list; may use {city}. */
+  heading: z.string().optional(),
+  /** First matching sentence wins. */
+  sentences: z.array(sentenceSchema).optional(),
+  /** Draw "… by number of cities" for this question. */
+  chart: z.object({ title: z.string().min(1) }).optional(),
+})
+export type ProfilePresentation = z.infer<typeof profilePresentationSchema>
+
+const questionBase = {
+  key,
+  /** The original instrument's number ("1.1"), when known. */
+  number: z.string().optional(),
+  label: z.string().min(1),
+  hint: z.string().optional(),
+  required: z.boolean().default(true),
+  condition: conditionSchema.optional(),
+  profile: profilePresentationSchema.optional(),
+  /** Messages per failure; defaults are written from the label. */
+  messages: z.record(z.string(), z.string()).optional(),
+}
+
+const choiceFields = {
+  options: z.array(optionSchema).min(1),
+  /** Offer "Other (please specify)" with a text box. */
+  other: z.boolean().default(false),
+  /** Offer a free-text note per chosen option. */
+  notes: z.boolean().default(false),
+}
+
+export const questionSchema = z.discriminatedUnion('type', [
+  z.object({ ...questionBase, type: z.literal('yesno') }),
+  z.object({ ...questionBase, type: z.literal('single'), ...choiceFields }),
+  z.object({
+    ...questionBase,
+    type: z.literal('multiple'),
+    ...choiceFields,
+    maxChoices: z.number().int().positive().optional(),
+  }),
+  z.object({
+    ...questionBase,
+    type: z.literal('rating'),
+    /** The items rated (rows). */
+    options: z.array(optionSchema).min(1),
+    /** The rating scale, lowest first. */
+    scale: z.array(optionSchema).min(2),
+  }),
+  z.object({ ...questionBase, type: z.literal('ranking'), options: z.array(optionSchema).min(2) }),
+  z.object({
+    ...questionBase,
+    type: z.literal('matrix'),
+    /** Rows (e.g. policy areas). */
+    options: z.array(optionSchema).min(1),
+    /** One choice per row (e.g. sufficient / insufficient data). */
+    columns: z.array(optionSchema).min(2),
+  }),
+  z.object({
+    ...questionBase,
+    type: z.literal('number'),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    integer: z.boolean().default(true),
+    unit: z.string().optional(),
+  }),
+  z.object({ ...questionBase, type: z.literal('year'), min: year.optional(), max: year.optional() }),
+  z.object({ ...questionBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200) }),
+  z.object({
+    ...questionBase,
+    type: z.literal('longtext'),
+    maxLength: z.number().int().positive().default(5000),
+  }),
+  z.object({ ...questionBase, type: z.literal('url') }),
+  z.object({
+    ...questionBase,
+    type: z.literal('textList'),
+    maxItems: z.number().int().min(1).max(20).default(5),
+    maxLength: z.number().int().positive().default(200),
+  }),
+])
+export type Question = z.infer<typeof questionSchema>
+export type QuestionType = Question['type']
+export type ChoiceQuestion = Extract<Question, { type: 'single' | 'multiple' }>
+
+export const pageSchema = z.object({
+  key,
+  title: z.string().min(1),
+  intro: z.string().optional(),
+  condition: conditionSchema.optional(),
+  questions: z.array(questionSchema).min(1),
+})
+export type Page = z.infer<typeof pageSchema>
+
+export const sectionSchema = z.object({
+  key,
+  title: z.string().min(1),
+  intro: z.string().optional(),
+  pages: z.array(pageSchema).min(1),
+})
+export type Section = z.infer<typeof sectionSchema>
+
+export const definitionSchema = z.object({
+  /** Format version of this document, so old exports stay readable. */
+  format: z.literal(1).default(1),
+  year,
+  title: z.string().min(1),
+  /** The edition this one was copied from, for "what changed since last year". */
+  copiedFrom: year.optional(),
+  sections: z.array(sectionSchema).min(1),
+})
+export type Definition = z.infer<typeof definitionSchema>
+export type DefinitionInput = z.input<typeof definitionSchema>
