@@ -1,0 +1,28 @@
+import 'express-session'
+
+declare global {
+  namespace Express {
+    interface User {
+      id: number
+      email: string
+      displayName: string
+      role: 'officer' | 'admin'
+      cityId: number | null
+    }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    /** Where to go after signing in (checked against our own routes). */
+    returnTo?: string
+    /** Last request time (ms), for the idle timeout without a store write per request. */
+    lastSeen?: number
+    /** A form posted after the session had expired: restored on its page after sign-in. */
+    pendingForm?: { path: string; body: Record<string, unknown>; savedAt: number }
+    /** A one-off message for the next page. */
+    flash?: { kind: 'success' | 'info'; text: string }
+  }
+}
+
+export {}

@@ -1,0 +1,74 @@
+import type { UsersRepository, UserRecord } from './usersRepository'
+import type { AuditRepository } from './auditRepository'
+import { dummyHash, verifyPassword } from './passwords'
+
+export type SignInResult =
+  | { ok: true; user: Express.User }
+  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; message: string }
+
+export const SIGN_IN_MESSAGES = {
+  invalid: 'Enter a correct email address and password',
+  locked: 'Too many failed attempts. Your account is locked for a while: try again later or ask your survey administrator.',
+  disabled: 'This account has been disabled. Contact your survey administrator.',
+} as const
+
+export const toSessionUser = (user: UserRecord): Express.User => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  role: user.role,
+  cityId: user.cityId,
+})
+
+interface Deps {
+  users: UsersRepository
+  audit: AuditRepository
+  maxFailures: number
+  lockoutMinutes: number
+}
+
+export function authService({ users, audit, maxFailures, lockoutMinutes }: Deps) {
+  const refuse = (reason: 'invalid' | 'locked' | 'disabled'): SignInResult => ({ ok: false, reason, message: SIGN_IN_MESSAGES[reason] })
+
+  return {
+    /**
+     * Checks an email and password. The same message for an unknown email and a wrong
+     * password; a lockout after `maxFailures` failures in a row for `lockoutMinutes`.
+     */
+    async signIn(email: string, password: string, ip: string | null): Promise<SignInResult> {
+      const user = await users.findByEmail(email)
+      if (!user) {
+        await verifyPassword(await dummyHash, password)
+        await audit.record({ actorId: null, type: 'sign_in_failed', subject: email.slice(0, 254), ip })
+        return refuse('invalid')
+      }
+      if (user.lockedUntil && user.lockedUntil > new Date().toISOString()) {
+        await audit.record({ actorId: user.id, type: 'sign_in_refused_locked', subject: user.email, ip })
+        return refuse('locked')
+      }
+      if (!(await verifyPassword(user.passwordHash, password))) {
+        const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1
+        const lock = failures >= maxFailures ? new Date(Date.now() + lockoutMinutes * 60_000).toISOString() : null
+        if (user.lockedUntil) await users.resetFailures(user.id)
+        await users.recordFailure(user.id, lock)
+        await audit.record({ actorId: user.id, type: lock ? 'account_locked' : 'sign_in_failed', subject: user.email, ip })
+        return refuse(lock ? 'locked' : 'invalid')
+      }
+      if (user.disabledAt) {
+        await audit.record({ actorId: user.id, type: 'sign_in_refused_disabled', subject: user.email, ip })
+        return refuse('disabled')
+      }
+      if (user.failedLogins > 0 || user.lockedUntil) await users.resetFailures(user.id)
+      await audit.record({ actorId: user.id, type: 'sign_in', subject: user.email, ip })
+      return { ok: true, user: toSessionUser(user) }
+    },
+
+    /** The signed-in user for a session, or undefined when the account is gone or disabled. */
+    async sessionUser(id: number): Promise<Express.User | undefined> {
+      const user = await users.findById(id)
+      return user && !user.disabledAt ? toSessionUser(user) : undefined
+    },
+  }
+}
+
+export type AuthService = ReturnType<typeof authService>

@@ -1,0 +1,60 @@
+import path from 'node:path'
+import express, { type Express } from 'express'
+import type { Knex } from 'knex'
+import type { Logger } from 'pino'
+import type { Config } from './config'
+import type { Services } from './services'
+import { setUpWebSecurity } from './middleware/setUpWebSecurity'
+import { setUpStaticResources } from './middleware/setUpStaticResources'
+import { setUpSession } from './middleware/setUpSession'
+import { setUpCsrf } from './middleware/setUpCsrf'
+import { setUpLogging } from './middleware/setUpLogging'
+import { errorHandler, notFoundHandler } from './middleware/errorHandler'
+import { setUpAuthentication } from './accounts/setUpAuthentication'
+import { loginRoutes } from './accounts/loginRoutes'
+import { publicRoutes } from './profiles/publicRoutes'
+import { viewHelpers } from './shared/viewHelpers'
+
+export interface AppDeps {
+  config: Config
+  knex: Knex
+  services: Services
+  logger?: Logger
+}
+
+/** Builds the Express app without listening, so tests drive it with supertest. */
+export function createApp({ config, knex, services, logger }: AppDeps): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', config.trustProxy)
+  app.set('views', path.resolve(import.meta.dirname, '../views'))
+  app.set('view engine', 'ejs')
+  app.set('view cache', config.viewCache)
+  Object.assign(app.locals, viewHelpers)
+
+  app.get('/healthz', async (_req, res) => {
+    await services.home.health()
+    res.json({ status: 'ok' })
+  })
+  app.use(setUpStaticResources())
+  if (logger) app.use(setUpLogging(logger))
+  app.use(setUpWebSecurity())
+  app.use(setUpSession(config, knex))
+  app.use(setUpAuthentication(services.auth))
+  app.use(setUpCsrf())
+  app.use((req, res, next) => {
+    res.locals.currentPath = req.path
+    if (req.session?.flash) {
+      res.locals.flash = req.session.flash
+      delete req.session.flash
+    }
+    next()
+  })
+
+  app.use(loginRoutes(config))
+  app.use(publicRoutes(services))
+
+  app.use(notFoundHandler)
+  app.use(errorHandler(config.env === 'production'))
+  return app
+}

@@ -1,0 +1,200 @@
+import type { Knex } from 'knex'
+import { insertInChunks, insertReturningId } from '../db/dialect'
+import { nowIso } from '../shared/clock'
+import { ConflictError } from '../shared/errors'
+import type { AnswerRow } from '../questionnaire/answerCodec'
+
+export const responseStatuses = ['in_progress', 'submitted', 'returned', 'approved'] as const
+export type ResponseStatus = (typeof responseStatuses)[number]
+
+export interface ResponseRecord {
+  id: number
+  editionId: number
+  cityId: number
+  status: ResponseStatus
+  version: number
+  submittedAt: string | null
+  submittedBy: number | null
+  submittedByName: string | null
+  approvedAt: string | null
+  updatedBy: number | null
+  updatedAt: string
+  createdAt: string
+}
+
+export interface StoredAnswerRow extends AnswerRow {
+  prefilled: boolean
+  updatedBy: number | null
+  updatedAt: string
+}
+
+export interface ResponseEvent {
+  type: string
+  actorId: number | null
+  pageKey?: string | null
+  data?: unknown
+}
+
+interface ResponseRow {
+  id: number
+  edition_id: number
+  city_id: number
+  status: ResponseStatus
+  version: number
+  submitted_at: string | null
+  submitted_by: number | null
+  submitted_by_name: string | null
+  approved_at: string | null
+  updated_by: number | null
+  updated_at: string
+  created_at: string
+}
+
+const toResponse = (r: ResponseRow): ResponseRecord => ({
+  id: r.id,
+  editionId: r.edition_id,
+  cityId: r.city_id,
+  status: r.status,
+  version: r.version,
+  submittedAt: r.submitted_at,
+  submittedBy: r.submitted_by,
+  submittedByName: r.submitted_by_name,
+  approvedAt: r.approved_at,
+  updatedBy: r.updated_by,
+  updatedAt: r.updated_at,
+  createdAt: r.created_at,
+})
+
+export const toAnswerRow = (r: Record<string, unknown>): StoredAnswerRow => ({
+  questionKey: String(r.question_key),
+  optionKey: String(r.option_key),
+  text: (r.value_text as string | null) ?? null,
+  number: r.value_number === null || r.value_number === undefined ? null : Number(r.value_number),
+  note: (r.note as string | null) ?? null,
+  prefilled: Boolean(r.prefilled),
+  updatedBy: (r.updated_by as number | null) ?? null,
+  updatedAt: String(r.updated_at),
+})
+
+const answerColumns = (responseId: number, row: AnswerRow, actorId: number | null, at: string, prefilled = false) => ({
+  response_id: responseId,
+  question_key: row.questionKey,
+  option_key: row.optionKey,
+  value_text: row.text,
+  value_number: row.number,
+  note: row.note,
+  prefilled,
+  updated_by: actorId,
+  updated_at: at,
+})
+
+export interface SaveAnswers {
+  responseId: number
+  /** The version the officer's page was based on. */
+  expectedVersion: number
+  /** Every question of the page: their old rows are replaced by `rows`. */
+  questionKeys: string[]
+  rows: AnswerRow[]
+  event: ResponseEvent
+  prefilled?: boolean
+}
+
+export function responsesRepository(knex: Knex) {
+  const addEvent = (db: Knex, responseId: number, event: ResponseEvent, at: string) =>
+    db('response_events').insert({
+      response_id: responseId,
+      actor_id: event.actorId,
+      type: event.type,
+      page_key: event.pageKey ?? null,
+      data: event.data === undefined ? null : JSON.stringify(event.data),
+      created_at: at,
+    })
+
+  return {
+    async find(editionId: number, cityId: number): Promise<ResponseRecord | undefined> {
+      const row = await knex<ResponseRow>('responses').where({ edition_id: editionId, city_id: cityId }).first()
+      return row && toResponse(row)
+    },
+    async findById(id: number): Promise<ResponseRecord | undefined> {
+      const row = await knex<ResponseRow>('responses').where({ id }).first()
+      return row && toResponse(row)
+    },
+    async findOrCreate(editionId: number, cityId: number, actorId: number | null): Promise<ResponseRecord> {
+      const existing = await this.find(editionId, cityId)
+      if (existing) return existing
+      const at = nowIso()
+      try {
+        await insertReturningId(knex, 'responses', {
+          edition_id: editionId,
+          city_id: cityId,
+          status: 'in_progress',
+          version: 0,
+          updated_by: actorId,
+          created_at: at,
+          updated_at: at,
+        })
+      } catch (error) {
+        // Another officer of the city created it a moment ago: use theirs.
+        if (!(await this.find(editionId, cityId))) throw error
+      }
+      return (await this.find(editionId, cityId))!
+    },
+    async listByEdition(editionId: number): Promise<ResponseRecord[]> {
+      return (await knex<ResponseRow>('responses').where({ edition_id: editionId }).orderBy('id')).map(toResponse)
+    },
+    async answers(responseId: number): Promise<StoredAnswerRow[]> {
+      return (await knex('answers').where({ response_id: responseId }).orderBy(['question_key', 'option_key'])).map(toAnswerRow)
+    },
+    /**
+     * Replaces a page's answers in one transaction: the version check, the rows, the
+     * audit event and the version bump stand or fall together.
+     */
+    async saveAnswers(save: SaveAnswers): Promise<number> {
+      return knex.transaction(async (trx) => {
+        const at = nowIso()
+        const bumped = await trx('responses')
+          .where({ id: save.responseId, version: save.expectedVersion })
+          .update({ version: save.expectedVersion + 1, updated_by: save.event.actorId, updated_at: at })
+        if (bumped !== 1) throw new ConflictError('Someone else saved this response since you opened the page')
+        await trx('answers').where({ response_id: save.responseId }).whereIn('question_key', save.questionKeys).delete()
+        await insertInChunks(
+          trx,
+          'answers',
+          save.rows.map((row) => answerColumns(save.responseId, row, save.event.actorId, at, save.prefilled)),
+        )
+        await addEvent(trx, save.responseId, save.event, at)
+        return save.expectedVersion + 1
+      })
+    },
+    /** Changes the status (and the fields that go with it) if the version still matches. */
+    async transition(
+      responseId: number,
+      expectedVersion: number,
+      fields: Partial<Pick<ResponseRow, 'status' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at'>>,
+      event: ResponseEvent,
+    ): Promise<number> {
+      return knex.transaction(async (trx) => {
+        const at = nowIso()
+        const bumped = await trx('responses')
+          .where({ id: responseId, version: expectedVersion })
+          .update({ ...fields, version: expectedVersion + 1, updated_by: event.actorId, updated_at: at })
+        if (bumped !== 1) throw new ConflictError('This response changed since you opened the page')
+        await addEvent(trx, responseId, event, at)
+        return expectedVersion + 1
+      })
+    },
+    async events(responseId: number): Promise<Array<ResponseEvent & { id: number; createdAt: string }>> {
+      const rows = await knex('response_events').where({ response_id: responseId }).orderBy('id')
+      return rows.map((r) => ({
+        id: r.id,
+        type: r.type,
+        actorId: r.actor_id,
+        pageKey: r.page_key,
+        data: r.data ? JSON.parse(r.data) : undefined,
+        createdAt: r.created_at,
+      }))
+    },
+  }
+}
+
+export type ResponsesRepository = ReturnType<typeof responsesRepository>

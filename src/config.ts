@@ -1,0 +1,91 @@
+import { z } from 'zod'
+
+/** The default secret is only for demo mode; production refuses it (STYLE.md §6). */
+export const DEFAULT_SESSION_SECRET = 'demo-only-session-secret-change-me'
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value))
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .default('sqlite:data/app.sqlite3')
+    .refine((url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url), 'DATABASE_URL must start with sqlite: or postgres://'),
+  SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').default(DEFAULT_SESSION_SECRET),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
+  DEMO_DATA: bool.optional(),
+  DEMO_PASSWORD: z.string().min(8).default('demo-password'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  VIEW_CACHE: bool.default(true),
+  TRUST_PROXY: bool.default(false),
+})
+
+export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
+
+export interface Config {
+  env: 'development' | 'test' | 'production'
+  port: number
+  host: string
+  database: Database
+  sessionSecret: string
+  sessionIdleMinutes: number
+  demoData: boolean
+  demoPassword: string
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number }
+  disclosureThreshold: number
+  logLevel: string
+  viewCache: boolean
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {}
+
+function parseDatabase(url: string): Database {
+  if (url.startsWith('sqlite:')) return { client: 'sqlite3', filename: url.slice('sqlite:'.length) || ':memory:' }
+  return { client: 'pg', connectionString: url }
+}
+
+/** Parses the environment once, failing fast with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  const e = parsed.data
+  const production = e.NODE_ENV === 'production'
+  const demoData = e.DEMO_DATA ?? !production
+  if (production && e.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: set a secret of your own in production')
+  }
+  if (production && demoData) {
+    throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo accounts are refused in production')
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabase(e.DATABASE_URL),
+    sessionSecret: e.SESSION_SECRET,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    demoData,
+    demoPassword: e.DEMO_PASSWORD,
+    login: {
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+      ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    },
+    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+    logLevel: e.LOG_LEVEL,
+    viewCache: e.VIEW_CACHE,
+    trustProxy: e.TRUST_PROXY,
+  })
+}

@@ -1,0 +1,22 @@
+import type { Knex } from 'knex'
+import { usersRepository } from './accounts/usersRepository'
+import { auditRepository } from './accounts/auditRepository'
+import { citiesRepository } from './cities/citiesRepository'
+import { editionsRepository } from './questionnaire/editionsRepository'
+import { responsesRepository } from './collection/responsesRepository'
+
+/** Every repository, built once over one knex instance (the only knex users). */
+export function dataAccess(knex: Knex) {
+  return {
+    users: usersRepository(knex),
+    audit: auditRepository(knex),
+    cities: citiesRepository(knex),
+    editions: editionsRepository(knex),
+    responses: responsesRepository(knex),
+    async ping(): Promise<void> {
+      await knex.raw('select 1')
+    },
+  }
+}
+
+export type Repositories = ReturnType<typeof dataAccess>

@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import knexFactory, { type Knex } from 'knex'
+import type { Database } from '../config'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const migrationsDirectory = path.join(root, 'migrations')
+
+interface SqliteConnection {
+  exec(sql: string, callback: (error: Error | null) => void): void
+}
+
+/** knex settings for a database; the only place that knows the dialects apart (STYLE.md §7). */
+export function knexConfig(database: Database): Knex.Config {
+  const migrations = { directory: migrationsDirectory, loadExtensions: ['.ts'], tableName: 'knex_migrations' }
+  if (database.client === 'pg') {
+    return { client: 'pg', connection: database.connectionString, pool: { min: 0, max: 10 }, migrations }
+  }
+  if (database.filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(database.filename)), { recursive: true })
+  return {
+    client: 'sqlite3',
+    connection: { filename: database.filename },
+    useNullAsDefault: true,
+    migrations,
+    // One connection: SQLite serialises writers anyway, and WAL keeps readers off the writer's back.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) {
+        conn.exec(
+          'PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON',
+          (error) => done(error, conn),
+        )
+      },
+    },
+  }
+}
+
+export function createKnex(database: Database): Knex {
+  return knexFactory(knexConfig(database))
+}
+
+export type { Knex }

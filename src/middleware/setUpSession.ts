@@ -1,0 +1,51 @@
+import express, { type Router } from 'express'
+import session from 'express-session'
+import { ConnectSessionKnexStore } from 'connect-session-knex'
+import type { Knex } from 'knex'
+import type { Config } from '../config'
+
+/** Refresh the idle clock at most this often, so reads do not write the session row. */
+const TOUCH_EVERY_MS = 60_000
+
+/**
+ * Sessions live in the database (shared by every app process). The cookie has no
+ * maxAge, so the store does not UPDATE on every request; the idle timeout is kept in
+ * the session itself and refreshed at most once a minute.
+ */
+export function setUpSession(config: Config, knex: Knex): Router {
+  const router = express.Router()
+  const store = new ConnectSessionKnexStore({ knex, tableName: 'sessions', createTable: false, cleanupInterval: 0 })
+  router.use(
+    session({
+      name: 'cis.sid',
+      secret: config.sessionSecret,
+      store,
+      resave: false,
+      saveUninitialized: false,
+      rolling: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.env === 'production' && config.trustProxy },
+    }),
+  )
+  const idleMs = config.sessionIdleMinutes * 60_000
+  router.use((req, res, next) => {
+    // Runs before passport reads the session, so an idle session is ended before it signs anyone in.
+    const signedIn = Boolean((req.session as { passport?: { user?: number } } | undefined)?.passport?.user)
+    if (!signedIn || !req.session.lastSeen) return next()
+    const idle = Date.now() - req.session.lastSeen
+    if (idle > idleMs) {
+      res.locals.sessionExpired = true
+      // A new session signs the user out; the CSRF token is carried over so a form posted
+      // from this browser still reaches its route, which keeps what was typed (issue 4).
+      const csrfToken = req.session.csrfToken
+      return req.session.regenerate((error) => {
+        req.session.csrfToken = csrfToken
+        next(error)
+      })
+    }
+    if (idle > TOUCH_EVERY_MS) req.session.lastSeen = Date.now()
+    next()
+  })
+  return router
+}
+
+export type SessionStore = ConnectSessionKnexStore

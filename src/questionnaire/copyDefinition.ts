@@ -1,0 +1,27 @@
+import type { Definition } from './definitionSchema'
+
+/**
+ * A new edition's definition from the previous one: every key kept, so answers stay
+ * comparable; options offered last year are offered this year too.
+ */
+export function copyDefinition(previous: Definition, year: number, title?: string): Definition {
+  const copy = structuredClone(previous)
+  copy.year = year
+  copy.copiedFrom = previous.year
+  copy.title = title ?? previous.title.replace(String(previous.year), String(year))
+  for (const section of copy.sections) {
+    for (const page of section.pages) {
+      for (const question of page.questions) {
+        const lists = [
+          'options' in question ? question.options : [],
+          question.type === 'rating' ? question.scale : [],
+          question.type === 'matrix' ? question.columns : [],
+        ]
+        for (const option of lists.flat()) {
+          if (option.availableIn?.includes(previous.year) && !option.availableIn.includes(year)) option.availableIn.push(year)
+        }
+      }
+    }
+  }
+  return copy
+}

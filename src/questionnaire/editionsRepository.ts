@@ -1,0 +1,120 @@
+import type { Knex } from 'knex'
+import { insertReturningId } from '../db/dialect'
+import { nowIso } from '../shared/clock'
+import { definitionSchema, type Definition } from './definitionSchema'
+
+export const editionStatuses = ['draft', 'open', 'closed', 'published'] as const
+export type EditionStatus = (typeof editionStatuses)[number]
+/** Which cities a profile compares with: approved responses of this edition, or every city's latest approved answers up to it. */
+export type ComparisonBasis = 'approved' | 'latest'
+
+export interface Edition {
+  id: number
+  year: number
+  title: string
+  status: EditionStatus
+  opensOn: string | null
+  closesOn: string | null
+  definition: Definition
+  basis: ComparisonBasis
+  copiedFromYear: number | null
+  dataRelease: number
+  publishedAt: string | null
+  updatedAt: string
+}
+
+export type EditionSummary = Omit<Edition, 'definition'>
+
+interface EditionRow {
+  id: number
+  year: number
+  title: string
+  status: EditionStatus
+  opens_on: string | null
+  closes_on: string | null
+  definition?: string
+  basis: ComparisonBasis
+  copied_from_year: number | null
+  data_release: number
+  published_at: string | null
+  updated_at: string
+}
+
+const summaryColumns = ['id', 'year', 'title', 'status', 'opens_on', 'closes_on', 'basis', 'copied_from_year', 'data_release', 'published_at', 'updated_at']
+
+const toSummary = (row: EditionRow): EditionSummary => ({
+  id: row.id,
+  year: row.year,
+  title: row.title,
+  status: row.status,
+  opensOn: row.opens_on,
+  closesOn: row.closes_on,
+  basis: row.basis,
+  copiedFromYear: row.copied_from_year,
+  dataRelease: row.data_release,
+  publishedAt: row.published_at,
+  updatedAt: row.updated_at,
+})
+
+// Stored definitions were validated on the way in; parsing again fills defaults and types them.
+const toEdition = (row: EditionRow): Edition => ({ ...toSummary(row), definition: definitionSchema.parse(JSON.parse(row.definition ?? '{}')) })
+
+export interface NewEdition {
+  year: number
+  title: string
+  status?: EditionStatus
+  definition: Definition
+  basis?: ComparisonBasis
+  copiedFromYear?: number | null
+  opensOn?: string | null
+  closesOn?: string | null
+}
+
+export function editionsRepository(knex: Knex) {
+  return {
+    async list(): Promise<EditionSummary[]> {
+      return ((await knex('editions').select(summaryColumns).orderBy('year', 'desc')) as EditionRow[]).map(toSummary)
+    },
+    async findByYear(year: number): Promise<Edition | undefined> {
+      const row = await knex<EditionRow>('editions').where({ year }).first()
+      return row && toEdition(row)
+    },
+    async findById(id: number): Promise<Edition | undefined> {
+      const row = await knex<EditionRow>('editions').where({ id }).first()
+      return row && toEdition(row)
+    },
+    async listWithDefinitions(): Promise<Edition[]> {
+      return (await knex<EditionRow>('editions').orderBy('year')).map(toEdition)
+    },
+    async create(edition: NewEdition): Promise<number> {
+      const now = nowIso()
+      return insertReturningId(knex, 'editions', {
+        year: edition.year,
+        title: edition.title,
+        status: edition.status ?? 'draft',
+        definition: JSON.stringify(edition.definition),
+        basis: edition.basis ?? 'approved',
+        copied_from_year: edition.copiedFromYear ?? null,
+        opens_on: edition.opensOn ?? null,
+        closes_on: edition.closesOn ?? null,
+        published_at: edition.status === 'published' ? now : null,
+        created_at: now,
+        updated_at: now,
+      })
+    },
+    async updateStatus(id: number, status: EditionStatus): Promise<void> {
+      const now = nowIso()
+      await knex('editions')
+        .where({ id })
+        .update({ status, updated_at: now, ...(status === 'published' ? { published_at: now } : {}) })
+    },
+    async updateDefinition(id: number, definition: Definition): Promise<void> {
+      await knex('editions').where({ id }).update({ definition: JSON.stringify(definition), title: definition.title, updated_at: nowIso() })
+    },
+    async update(id: number, fields: Partial<Pick<EditionRow, 'opens_on' | 'closes_on' | 'basis' | 'title' | 'data_release'>>): Promise<void> {
+      await knex('editions').where({ id }).update({ ...fields, updated_at: nowIso() })
+    },
+  }
+}
+
+export type EditionsRepository = ReturnType<typeof editionsRepository>

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http'
+import { ConfigError, loadConfig } from './config'
+import { createKnex } from './db/knex'
+import { migrateLatest } from './db/migrate'
+import { dataAccess } from './dataAccess'
+import { services } from './services'
+import { createApp } from './app'
+import { createLogger } from './middleware/setUpLogging'
+import { ensureDemoData } from './cli/demo/loadDemoData'
+
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const logger = createLogger(config.logLevel)
+  const knex = createKnex(config.database)
+  await migrateLatest(knex)
+  const repos = dataAccess(knex)
+  if (config.demoData) {
+    const accounts = await ensureDemoData(knex, config.demoPassword)
+    printDemoAccounts(accounts, config.demoPassword)
+  } else if ((await repos.users.countDemoAccounts()) > 0 && config.env === 'production') {
+    throw new ConfigError('This database holds demo accounts; production refuses to start with them')
+  }
+  const app = createApp({ config, knex, services: services(config, repos), logger })
+  const server: Server = app.listen(config.port, config.host, () => {
+    const address = server.address()
+    const port = typeof address === 'object' && address ? address.port : config.port
+    console.log(`City Innovation Survey is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`)
+  })
+  const shutdown = () => {
+    server.close(() => void knex.destroy().then(() => process.exit(0)))
+    setTimeout(() => process.exit(1), 10_000).unref()
+  }
+  process.once('SIGTERM', shutdown)
+  process.once('SIGINT', shutdown)
+}
+
+function printDemoAccounts(accounts: Array<{ email: string; role: string; city?: string }>, password: string): void {
+  console.log('\nDemo accounts (demo mode only):')
+  for (const account of accounts) console.log(`  ${account.email.padEnd(32)} ${account.role}${account.city ? ` for ${account.city}` : ''}`)
+  console.log(`  password for each: ${password}\n`)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error)
+  process.exit(1)
+})

@@ -1,0 +1,24 @@
+import type { Config } from './config'
+import type { Repositories } from './dataAccess'
+import { authService } from './accounts/authService'
+import { homeService } from './profiles/homeService'
+import { editionEvents } from './shared/editionEvents'
+
+/** Every service, wired by plain factory functions (no container). */
+export function services(config: Config, repos: Repositories) {
+  const events = editionEvents()
+  return {
+    repos,
+    config,
+    events,
+    auth: authService({
+      users: repos.users,
+      audit: repos.audit,
+      maxFailures: config.login.maxFailures,
+      lockoutMinutes: config.login.lockoutMinutes,
+    }),
+    home: homeService(repos),
+  }
+}
+
+export type Services = ReturnType<typeof services>

@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import request from 'supertest'
+import { testApp } from '../support/testApp'
+import { buildCity, buildUser } from '../support/factories'
+import { csrfToken, signIn } from '../support/http'
+import { SIGN_IN_MESSAGES } from '../../src/accounts/authService'
+
+const t = testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '0.02' })
+afterAll(() => t.close())
+
+const sessionCookie = (response: request.Response) =>
+  ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('cis.sid='))?.split(';')[0]
+
+const escaped = (text: string) => text.replaceAll("'", '&#39;')
+
+describe('signing in', () => {
+  it('when the password is wrong or the email unknown, then both get the same message', async () => {
+    const city = await buildCity(t.repos)
+    const user = await buildUser(t.repos, { cityId: city.id })
+    const wrong = await signIn(request.agent(t.app), user.email, 'not-the-password')
+    const unknown = await signIn(request.agent(t.app), 'nobody@example.test', 'whatever-password')
+    for (const response of [wrong, unknown]) {
+      expect(response.status).toBe(401)
+      expect(response.text).toContain(SIGN_IN_MESSAGES.invalid)
+      expect(response.text).toContain('<title>Error: Sign in')
+    }
+  })
+
+  it('when sign-in succeeds, then the session id changes and the session is in the database', async () => {
+    const city = await buildCity(t.repos)
+    const user = await buildUser(t.repos, { cityId: city.id })
+    const agent = request.agent(t.app)
+    const loginPage = await agent.get('/login')
+    const before = sessionCookie(loginPage)
+    const response = await signIn(agent, user.email, user.password)
+    expect(response.status).toBe(302)
+    expect(response.headers.location).toBe('/survey')
+    const after = sessionCookie(response)
+    expect(after).toBeDefined()
+    expect(after).not.toBe(before)
+    const sid = decodeURIComponent(after!.split('=')[1]).slice(2).split('.')[0]
+    expect(await t.knex('sessions').where({ sid }).first()).toBeDefined()
+  })
+
+  it('when a signed-in user signs out, then the session is gone from the store', async () => {
+    const admin = await buildUser(t.repos, { role: 'admin' })
+    const agent = request.agent(t.app)
+    const response = await signIn(agent, admin.email, admin.password)
+    const sid = decodeURIComponent(sessionCookie(response)!.split('=')[1]).slice(2).split('.')[0]
+    const token = await csrfToken(agent, '/')
+    const logout = await agent.post('/logout').type('form').send({ _csrf: token })
+    expect(logout.status).toBe(302)
+    expect(await t.knex('sessions').where({ sid }).first()).toBeUndefined()
+  })
+
+  it('when a form is posted without its CSRF token, then it is refused', async () => {
+    const agent = request.agent(t.app)
+    await agent.get('/login')
+    const response = await agent.post('/login').type('form').send({ email: 'a@b.c', password: 'x' })
+    expect(response.status).toBe(403)
+    expect(response.text).toContain('Your form could not be checked')
+  })
+
+  it('when the account is disabled, then the right password is refused with its own message', async () => {
+    const user = await buildUser(t.repos, { role: 'admin' })
+    await t.repos.users.setDisabled(user.id, true)
+    const response = await signIn(request.agent(t.app), user.email, user.password)
+    expect(response.status).toBe(401)
+    expect(response.text).toContain(escaped(SIGN_IN_MESSAGES.disabled))
+    const wrong = await signIn(request.agent(t.app), user.email, 'wrong-password')
+    expect(wrong.text).toContain(SIGN_IN_MESSAGES.invalid)
+  })
+
+  it('when too many attempts fail, then the account locks, refuses even the right password, and unlocks later', async () => {
+    const user = await buildUser(t.repos, { role: 'admin' })
+    for (let i = 0; i < 2; i++) expect((await signIn(request.agent(t.app), user.email, 'bad-password')).text).toContain(SIGN_IN_MESSAGES.invalid)
+    const third = await signIn(request.agent(t.app), user.email, 'bad-password')
+    expect(third.text).toContain(escaped(SIGN_IN_MESSAGES.locked))
+    const locked = await signIn(request.agent(t.app), user.email, user.password)
+    expect(locked.status).toBe(401)
+    expect(locked.text).toContain(escaped(SIGN_IN_MESSAGES.locked))
+    await new Promise((resolve) => setTimeout(resolve, 1300))
+    const unlocked = await signIn(request.agent(t.app), user.email, user.password)
+    expect(unlocked.status).toBe(302)
+    const types = (await t.knex('audit_log').where({ subject: user.email }).orderBy('id')).map((r) => r.type)
+    expect(types).toEqual(['sign_in_failed', 'sign_in_failed', 'account_locked', 'sign_in_refused_locked', 'sign_in'])
+  })
+
+  it('when an empty form is sent, then each field gets its own message', async () => {
+    const agent = request.agent(t.app)
+    const token = await csrfToken(agent, '/login')
+    const response = await agent.post('/login').type('form').send({ _csrf: token, email: '', password: '' })
+    expect(response.status).toBe(400)
+    expect(response.text).toContain('Enter your email address')
+    expect(response.text).toContain('Enter your password')
+  })
+})

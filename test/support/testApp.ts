@@ -1,0 +1,40 @@
+import type { Express } from 'express'
+import type { Knex } from 'knex'
+import { loadConfig, type Config } from '../../src/config'
+import { createKnex } from '../../src/db/knex'
+import { dataAccess, type Repositories } from '../../src/dataAccess'
+import { services as buildServices, type Services } from '../../src/services'
+import { createApp } from '../../src/app'
+import { testDatabase } from './testDatabase'
+
+export const DEMO_PASSWORD = 'demo-password'
+
+export interface TestApp {
+  app: Express
+  knex: Knex
+  repos: Repositories
+  services: Services
+  config: Config
+  close: () => Promise<void>
+}
+
+/** The real app over a real database, built per test file. Environment overrides go in `env`. */
+export function testApp(env: Record<string, string> = {}): TestApp {
+  const { database, cleanup } = testDatabase()
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env }), database }
+  const knex = createKnex(database)
+  const repos = dataAccess(knex)
+  const services = buildServices(config, repos)
+  const app = createApp({ config, knex, services })
+  return {
+    app,
+    knex,
+    repos,
+    services,
+    config,
+    close: async () => {
+      await knex.destroy()
+      cleanup()
+    },
+  }
+}
