@@ -1,0 +1,61 @@
+import { runTs } from '../processes'
+import { SYNTHETIC_YEAR } from '../syntheticData'
+import { mb, seconds, type Row } from '../table'
+
+interface Regenerated {
+  missing?: boolean
+  ms: number
+  peakMb: number
+  baseMb: number
+}
+
+const regenerate = async (file: string): Promise<Regenerated> => {
+  const output = (await runTs('test/bench/regenerate.ts', [file, String(SYNTHETIC_YEAR)]))
+    .trim()
+    .split('\n')
+    .pop()!
+  return JSON.parse(output) as Regenerated
+}
+
+const label = (cities: number) =>
+  `Regenerate ${SYNTHETIC_YEAR} profiles, ${cities.toLocaleString('en-GB')} cities`
+
+/**
+ * Regeneration of one edition, each size in a process of its own (so its peak memory is
+ * its own): the larger must take at most 11 × the smaller's time (linear), under 10 s
+ * and 300 MB.
+ */
+export async function regenerationCases(databases: Array<{ file: string; cities: number }>): Promise<Row[]> {
+  const [small, large] = databases
+  const goal = 'time ≤ 11 × reference, < 10 s, peak < 300 MB'
+  const reference = await regenerate(small.file)
+  if (reference.missing) {
+    return databases.map((d) => ({
+      name: label(d.cities),
+      goal: d === small ? 'reference' : goal,
+      notes: 'n/a — profileService.regenerateEdition missing',
+    }))
+  }
+  const measured = await regenerate(large.file)
+  const ratio = measured.ms / reference.ms
+  const memory = (r: Regenerated) => `peak RSS ${mb(r.peakMb)} (${mb(r.baseMb)} before)`
+  return [
+    {
+      name: label(small.cities),
+      rps: (small.cities / reference.ms) * 1000,
+      p50: seconds(reference.ms),
+      goal: 'reference',
+      notes: `cities/s; ${memory(reference)}`,
+    },
+    {
+      name: label(large.cities),
+      rps: (large.cities / measured.ms) * 1000,
+      p50: seconds(measured.ms),
+      referenceRps: (small.cities / reference.ms) * 1000,
+      ratio,
+      goal,
+      met: ratio <= 11 && measured.ms < 10_000 && measured.peakMb < 300,
+      notes: `cities/s; ratio is of times; ${memory(measured)}`,
+    },
+  ]
+}

@@ -1,0 +1,17 @@
+// A reference server, run as its own process: `ok` answers res.send('ok'); `static`
+// serves one directory with express.static (the profile page's bytes, written by the runner).
+import express from 'express'
+
+const [mode, port, directory] = process.argv.slice(2)
+const app = express()
+app.disable('x-powered-by')
+app.get('/healthz', (_req, res) => {
+  res.send('ok')
+})
+if (mode === 'static') app.use(express.static(directory))
+else
+  app.get('/', (_req, res) => {
+    res.send('ok')
+  })
+const server = app.listen(Number(port), '127.0.0.1')
+process.once('SIGTERM', () => server.close(() => process.exit(0)))

@@ -1,0 +1,24 @@
+// Child process: regenerates one edition's profiles in a database file and prints
+// {"ms": …, "peakMb": …, "baseMb": …} — alone in its process, so the peak is its own.
+import { createKnex } from '../../src/db/knex'
+import { dataAccess } from '../../src/dataAccess'
+import { regenerator } from './features'
+
+const [file, year] = process.argv.slice(2)
+const knex = createKnex({ client: 'sqlite3', filename: file })
+try {
+  const regenerate = regenerator(knex)
+  const edition = await dataAccess(knex).editions.findByYear(Number(year))
+  if (!edition) throw new Error(`No ${year} edition in ${file}`)
+  if (!regenerate) {
+    console.log(JSON.stringify({ missing: true }))
+  } else {
+    const baseMb = process.memoryUsage().rss / 2 ** 20
+    const started = performance.now()
+    await regenerate(edition.id)
+    const ms = performance.now() - started
+    console.log(JSON.stringify({ ms, peakMb: process.resourceUsage().maxRSS / 1024, baseMb }))
+  }
+} finally {
+  await knex.destroy()
+}

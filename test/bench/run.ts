@@ -1,0 +1,110 @@
+// `npm run bench` (-- --quick in CI): every case against a reference measured in the same
+// run on this machine, printed as one table and written to test/bench/results/latest.md.
+import fs from 'node:fs'
+import path from 'node:path'
+import { load, type Measured } from './load'
+import { startApp, startReference } from './servers'
+import { settings } from './settings'
+import { prepareAppDatabase, withDatabase } from './prepareDatabase'
+import { createSyntheticDatabase } from './syntheticData'
+import { machineLines, ms, renderTable, seconds, writeResults, type Row } from './table'
+import { publicProfileCases } from './cases/publicProfile'
+import { officerGetCase, signInAll } from './cases/officerGet'
+import { officerSaveCase } from './cases/officerSave'
+import { regenerationCases } from './cases/regeneration'
+import { csvExportCase } from './cases/csvExport'
+import { coldStartCase } from './cases/coldStart'
+
+const s = settings(process.argv.slice(2))
+const rows: Row[] = []
+let broken = false
+const step = (text: string) => process.stderr.write(`[bench] ${text}\n`)
+
+/** Runs a group of cases; an error marks the harness broken but the other groups still run. */
+async function attempt(name: string, work: () => Promise<Row[]>): Promise<void> {
+  step(name)
+  try {
+    rows.push(...(await work()))
+  } catch (error) {
+    broken = true
+    console.error(error)
+    rows.push({
+      name,
+      goal: '—',
+      notes: `ERROR: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    })
+  }
+}
+
+async function referenceOk(): Promise<Measured> {
+  const server = await startReference('ok')
+  try {
+    return await load(`${server.url}/`, s.load)
+  } finally {
+    await server.stop()
+  }
+}
+
+async function httpCases(): Promise<Row[]> {
+  const file = path.join(s.tmp, 'app.sqlite3')
+  const { officers, page } = await prepareAppDatabase(file, s.officers)
+  const ok = await referenceOk()
+  const own: Row[] = [
+    {
+      name: "Reference: Express res.send('ok')",
+      rps: ok.rps,
+      p50: ms(ok.p50),
+      p99: ms(ok.p99),
+      goal: '—',
+      notes: 'its own process',
+    },
+  ]
+  const app = await startApp(file)
+  try {
+    own.push(...(await publicProfileCases(s, app, ok)))
+    const sessions = await signInAll(app.url, officers)
+    const get = await officerGetCase(s, app, ok, page, sessions)
+    own.push(get.row, await officerSaveCase(s, app, get, page, officers, sessions, file))
+  } finally {
+    await app.stop()
+  }
+  return own
+}
+
+async function dataCases(): Promise<Row[]> {
+  const databases = s.cities.map((cities) => ({
+    cities,
+    file: path.join(s.tmp, `synthetic-${cities}.sqlite3`),
+  }))
+  for (const database of databases) {
+    const started = performance.now()
+    const { answerRows } = await createSyntheticDatabase(database.file, database.cities)
+    step(
+      `  ${database.cities} synthetic cities, ${answerRows} answer rows, in ${seconds(performance.now() - started)}`,
+    )
+  }
+  const regenerated = await regenerationCases(databases)
+  step('CSV export')
+  return [...regenerated, await csvExportCase(databases)]
+}
+
+async function main(): Promise<void> {
+  const engine = await withDatabase(path.join(s.tmp, 'version.sqlite3'), async (knex) => {
+    const [row] = (await knex.raw('select sqlite_version() as version')) as Array<{ version: string }>
+    return `SQLite ${row.version} (node sqlite3 via knex, WAL, one connection)`
+  })
+  const lines = machineLines(engine, s.quick)
+  lines.forEach((line) => step(line))
+  await attempt('HTTP cases (profile, officer GET and save)', httpCases)
+  await attempt('Regeneration and export on synthetic cities', dataCases)
+  await attempt('Cold start', async () => [await coldStartCase(s)])
+
+  const table = renderTable(rows)
+  console.log(`\n${lines.join('\n')}\n\n${table}\n`)
+  console.log(`Written to ${path.relative(process.cwd(), writeResults(lines, table))}`)
+  fs.rmSync(s.tmp, { recursive: true, force: true })
+  if (broken) console.error('The harness itself failed in at least one case (see ERROR above).')
+  process.exitCode = broken ? 1 : 0
+}
+
+await main()
