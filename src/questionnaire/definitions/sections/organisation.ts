@@ -162,7 +162,7 @@ function rolesPage(): PageInput {
         profile: {
           section: 'roles',
           display: 'list',
-          heading: 'Innovation skills or roles',
+          // The count sentence is the heading of the list, as on the original profiles.
           sentences: [
             {
               when: { includes: 'none' },
