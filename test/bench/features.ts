@@ -3,7 +3,10 @@ import { loadConfig } from '../../src/config'
 import { dataAccess } from '../../src/dataAccess'
 import { services } from '../../src/services'
 
-type Regenerate = (editionId: number) => Promise<unknown>
+interface Regeneration {
+  regenerateEdition(editionId: number): Promise<unknown>
+  regeneratePublished(): Promise<unknown>
+}
 
 /** The services the app would build over this database, in production mode. */
 export function benchServices(knex: Knex) {
@@ -17,20 +20,15 @@ export function benchServices(knex: Knex) {
 }
 
 /**
- * Profile regeneration, while it is being built elsewhere: the harness keeps working
- * (and prints n/a) until `services.profiles.regenerateEdition` exists.
+ * Profile regeneration, while it is being built on another branch: the harness keeps
+ * working (and prints n/a) until `services.profiles.regeneration` exists.
  */
-export function regenerator(knex: Knex): Regenerate | undefined {
-  const all = benchServices(knex) as unknown as Record<string, { regenerateEdition?: Regenerate } | undefined>
-  const profiles = all.profiles
-  return profiles?.regenerateEdition ? (id) => profiles.regenerateEdition!(id) : undefined
+export function regeneration(knex: Knex): Regeneration | undefined {
+  const all = benchServices(knex) as unknown as { profiles?: { regeneration?: Regeneration } }
+  return all.profiles?.regeneration
 }
 
 /** Regenerates every published edition's profiles, so public pages have snapshots to serve. */
 export async function regenerateAll(knex: Knex): Promise<void> {
-  const regenerate = regenerator(knex)
-  if (!regenerate) return
-  for (const edition of await dataAccess(knex).editions.list()) {
-    if (edition.status === 'published') await regenerate(edition.id)
-  }
+  await regeneration(knex)?.regeneratePublished()
 }

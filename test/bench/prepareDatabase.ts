@@ -3,7 +3,7 @@ import { createKnex } from '../../src/db/knex'
 import { migrateLatest } from '../../src/db/migrate'
 import { dataAccess } from '../../src/dataAccess'
 import { hashPassword } from '../../src/accounts/passwords'
-import { loadDemoEditions } from '../../src/cli/demo/loadDemoData'
+import { loadEditionsAndAnswers } from '../../src/cli/demo/loadDemoData'
 import { regenerateAll } from './features'
 import { BENCH_ADMIN, BENCH_PASSWORD, officerEmail } from './settings'
 
@@ -86,7 +86,7 @@ export async function prepareAppDatabase(
   return withDatabase(
     file,
     async (knex) => {
-      await loadDemoEditions(knex)
+      await loadEditionsAndAnswers(knex)
       await regenerateAll(knex)
       return { officers: await createBenchAccounts(knex, officers), page: await firstQuestionPage(knex) }
     },

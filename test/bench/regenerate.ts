@@ -2,12 +2,12 @@
 // {"ms": …, "peakMb": …, "baseMb": …} — alone in its process, so the peak is its own.
 import { createKnex } from '../../src/db/knex'
 import { dataAccess } from '../../src/dataAccess'
-import { regenerator } from './features'
+import { regeneration } from './features'
 
 const [file, year] = process.argv.slice(2)
 const knex = createKnex({ client: 'sqlite3', filename: file })
 try {
-  const regenerate = regenerator(knex)
+  const regenerate = regeneration(knex)
   const edition = await dataAccess(knex).editions.findByYear(Number(year))
   if (!edition) throw new Error(`No ${year} edition in ${file}`)
   if (!regenerate) {
@@ -15,7 +15,7 @@ try {
   } else {
     const baseMb = process.memoryUsage().rss / 2 ** 20
     const started = performance.now()
-    await regenerate(edition.id)
+    await regenerate.regenerateEdition(edition.id)
     const ms = performance.now() - started
     console.log(JSON.stringify({ ms, peakMb: process.resourceUsage().maxRSS / 1024, baseMb }))
   }

@@ -50,7 +50,8 @@ export async function ensureDemoData(knex: Knex, password: string): Promise<Demo
   return accounts
 }
 
-async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
+/** The demo editions, cities and approved answers without any account (the benchmarks add their own). */
+export async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
   await knex.transaction(async (trx) => {
     const repos = dataAccess(trx)
     const definitions: Definition[] = shippedDefinitions.map((d) => definitionSchema.parse(d))
