@@ -23,8 +23,10 @@ const step = (text: string) => process.stderr.write(`[bench] ${text}\n`)
 /** Runs a group of cases; an error marks the harness broken but the other groups still run. */
 async function attempt(name: string, work: () => Promise<Row[]>): Promise<void> {
   step(name)
+  const started = performance.now()
   try {
     rows.push(...(await work()))
+    step(`  done in ${seconds(performance.now() - started)}`)
   } catch (error) {
     broken = true
     console.error(error)

@@ -21,7 +21,7 @@ export function settings(argv: string[]): Settings {
     quick,
     load: { connections, seconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 },
     officers: connections,
-    cities: quick ? [100, 1000] : [1000, 10_000],
+    cities: quick ? [50, 500] : [1000, 10_000],
     tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'cis-bench-')),
   }
 }

@@ -1,5 +1,5 @@
 import { load } from '../load'
-import { filledPage, versionField } from '../pageForm'
+import { bumpVersion, filledPage, vary, type FilledPage } from '../pageForm'
 import { withDatabase, type BenchOfficer, type QuestionPage } from '../prepareDatabase'
 import { dataAccess } from '../../../src/dataAccess'
 import { ms, type Row } from '../table'
@@ -15,12 +15,6 @@ const errorSummary = (html: string) =>
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-
-/** Bumps the form's version field after a save, as the next page load would. */
-const bump = (body: URLSearchParams) => {
-  const field = versionField(body)
-  if (field) body.set(field, String(Number(body.get(field)) + 1))
-}
 
 interface Saved {
   version: number
@@ -60,7 +54,7 @@ async function saveRun(
   url: string,
   seconds: number,
   sessions: Session[],
-  bodies: URLSearchParams[],
+  pages: FilledPage[],
   check: () => Promise<Saved[]>,
 ) {
   const before = await check()
@@ -75,15 +69,15 @@ async function saveRun(
       setupClient: eachConnectionAnOfficer(sessions.length, (client, i) => {
         client.setHeadersAndBody(
           { cookie: sessions[i].cookie, 'content-type': 'application/x-www-form-urlencoded' },
-          bodies[i].toString(),
+          vary(pages[i]),
         )
         client.on('request', () => counts[i].sent++)
         client.on('response', (status: number) => {
           counts[i].answered++
           if (status !== 302) return
           counts[i].saved++
-          bump(bodies[i])
-          client.setBody(bodies[i].toString())
+          bumpVersion(pages[i])
+          client.setBody(vary(pages[i]))
         })
       }),
     },
@@ -108,12 +102,12 @@ async function saveRun(
 }
 
 /** Each officer's page as it stands, filled in: their own CSRF token and current version. */
-const freshBodies = (sessions: Session[], path: string) =>
+const freshPages = (sessions: Session[], path: string) =>
   Promise.all(
     sessions.map(async (session) => {
-      const body = filledPage((await session.get(path)).text, path)
-      if (!body) throw new Error(`${path} has no form posting to itself`)
-      return body
+      const page = filledPage((await session.get(path)).text, path)
+      if (!page) throw new Error(`${path} has no form posting to itself with a free-text answer`)
+      return page
     }),
   )
 
@@ -134,8 +128,8 @@ export async function officerSaveCase(
     return { name: 'Officer page save (POST)', goal: GOAL, notes: 'n/a — question page missing' }
   const path = get.path
   const check = () => versions(file, page, officers)
-  const [first] = await freshBodies(sessions.slice(0, 1), path)
-  const trial = await sessions[0].post(path, first.toString())
+  const [first] = await freshPages(sessions.slice(0, 1), path)
+  const trial = await sessions[0].post(path, vary(first))
   if (trial.status !== 302)
     throw new Error(`Saving ${path} answered ${trial.status}: ${errorSummary(trial.text)}`)
   if (settings.load.warmupSeconds > 0)
@@ -144,7 +138,7 @@ export async function officerSaveCase(
       app.url + path,
       settings.load.warmupSeconds,
       sessions,
-      await freshBodies(sessions, path),
+      await freshPages(sessions, path),
       check,
     )
   const run = await saveRun(
@@ -152,7 +146,7 @@ export async function officerSaveCase(
     app.url + path,
     settings.load.seconds,
     sessions,
-    await freshBodies(sessions, path),
+    await freshPages(sessions, path),
     check,
   )
   const ratio = run.measured.rps / get.measured.rps

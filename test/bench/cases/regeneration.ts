@@ -22,12 +22,14 @@ const label = (cities: number) =>
 
 /**
  * Regeneration of one edition, each size in a process of its own (so its peak memory is
- * its own): the larger must take at most 11 × the smaller's time (linear), under 10 s
- * and 300 MB.
+ * its own): 10 × the cities may take at most 11 × the time (linear), under 10 s and
+ * 300 MB.
  */
 export async function regenerationCases(databases: Array<{ file: string; cities: number }>): Promise<Row[]> {
   const [small, large] = databases
-  const goal = 'time ≤ 11 × reference, < 10 s, peak < 300 MB'
+  // Linear with 10 % slack: 11 × for 10 × the cities (the issue's 1 000 → 10 000).
+  const limit = 1.1 * (large.cities / small.cities)
+  const goal = `time ≤ ${limit.toFixed(1)} × reference, < 10 s, peak < 300 MB`
   const reference = await regenerate(small.file)
   if (reference.missing) {
     return databases.map((d) => ({
@@ -54,7 +56,7 @@ export async function regenerationCases(databases: Array<{ file: string; cities:
       referenceRps: (small.cities / reference.ms) * 1000,
       ratio,
       goal,
-      met: ratio <= 11 && measured.ms < 10_000 && measured.peakMb < 300,
+      met: ratio <= limit && measured.ms < 10_000 && measured.peakMb < 300,
       notes: `cities/s; ratio is of times; ${memory(measured)}`,
     },
   ]
