@@ -38,7 +38,7 @@ export interface OfficerGet {
 export async function officerGetCase(
   settings: Settings,
   app: Child,
-  ok: Measured,
+  measureOk: () => Promise<Measured>,
   page: QuestionPage,
   sessions: Session[],
 ): Promise<OfficerGet> {
@@ -52,6 +52,7 @@ export async function officerGetCase(
       return { row: { name: 'Signed-in officer GET of a question page', goal, notes: 'n/a — route missing' } }
     }
   }
+  const ok = await measureOk()
   const measured = await load(app.url + path, {
     ...settings.load,
     setupClient: eachConnectionAnOfficer(sessions.length, (client, i) =>

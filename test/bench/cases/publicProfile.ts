@@ -28,8 +28,13 @@ const row = (name: string, m: Measured, reference: Measured, goal: number, notes
 /**
  * The public profile page against express.static serving the very same bytes, then the
  * revalidation (If-None-Match with the page's own ETag, so 304) against res.send('ok').
+ * Each reference is measured just before its case, so both see the same machine load.
  */
-export async function publicProfileCases(settings: Settings, app: Child, ok: Measured): Promise<Row[]> {
+export async function publicProfileCases(
+  settings: Settings,
+  app: Child,
+  measureOk: () => Promise<Measured>,
+): Promise<Row[]> {
   const first = await fetch(app.url + PROFILE_PATH)
   const page = Buffer.from(await first.arrayBuffer())
   if (first.status === 404) return missing('route missing (404)')
@@ -59,6 +64,7 @@ export async function publicProfileCases(settings: Settings, app: Child, ok: Mea
 
   const etag = first.headers.get('etag')
   if (!etag) return [...rows, { ...missing('the page sends no ETag')[1] }]
+  const ok = await measureOk()
   const revalidated = await load(
     app.url + PROFILE_PATH,
     { ...settings.load, headers: { 'if-none-match': etag } },
