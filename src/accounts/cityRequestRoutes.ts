@@ -1,0 +1,71 @@
+import express, { type Router } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import type { CityRequestService } from './cityRequestService'
+import { actorOf, idParam } from './routeHelpers'
+
+const requestsCrumb = [{ href: '/admin/city-requests', text: 'City requests' }]
+
+/** The public "Add your city" form, and the administrators' queue of requests (guarded at /admin). */
+export function cityRequestRoutes(requests: CityRequestService): Router {
+  const router = express.Router()
+  // A public form that writes to the database: a few requests per address per hour is plenty.
+  const limiter = rateLimit({ windowMs: 60 * 60_000, limit: 10, standardHeaders: 'draft-8', legacyHeaders: false })
+
+  router.get('/add-your-city', (_req, res) => {
+    res.render('accounts/add-your-city', { title: 'Add your city', backLink: '/', values: {}, errors: [] })
+  })
+
+  router.post('/add-your-city', limiter, async (req, res) => {
+    const result = await requests.submit(req.body)
+    if (!result.ok) return res.status(400).render('accounts/add-your-city', { title: 'Add your city', backLink: '/', values: req.body ?? {}, errors: result.errors })
+    res.redirect('/add-your-city/confirmation')
+  })
+
+  router.get('/add-your-city/confirmation', (_req, res) => {
+    res.render('accounts/add-your-city-sent', { title: 'Request sent' })
+  })
+
+  router.get('/admin/city-requests', async (_req, res) => {
+    res.render('accounts/city-requests', { title: 'City requests', requests: await requests.list() })
+  })
+
+  router.get('/admin/city-requests/:id', async (req, res) => {
+    const request = await requests.get(idParam(req))
+    res.render('accounts/city-request', { title: `Request to add ${request.cityName}`, breadcrumbs: requestsCrumb, request })
+  })
+
+  router.get('/admin/city-requests/:id/approve', async (req, res) => {
+    const id = idParam(req)
+    const request = await requests.get(id)
+    const { values, regions } = await requests.approvalDefaults(id)
+    res.render('accounts/city-request-approve', { title: `Approve ${request.cityName}`, backLink: `/admin/city-requests/${id}`, request, regions, values, errors: [] })
+  })
+
+  router.post('/admin/city-requests/:id/approve', async (req, res) => {
+    const id = idParam(req)
+    const result = await requests.approve(actorOf(req), id, req.body)
+    if (!result.ok) {
+      const [request, { regions }] = await Promise.all([requests.get(id), requests.approvalDefaults(id)])
+      return res.status(400).render('accounts/city-request-approve', { title: `Approve ${request.cityName}`, backLink: `/admin/city-requests/${id}`, request, regions, values: req.body ?? {}, errors: result.errors })
+    }
+    req.session.issuedLink = { ...result.value }
+    res.redirect(`/admin/users/${result.value.userId}/link`)
+  })
+
+  router.get('/admin/city-requests/:id/reject', async (req, res) => {
+    const request = await requests.get(idParam(req))
+    res.render('accounts/city-request-reject', { title: `Reject ${request.cityName}`, backLink: `/admin/city-requests/${request.id}`, request, values: {}, errors: [] })
+  })
+
+  router.post('/admin/city-requests/:id/reject', async (req, res) => {
+    const id = idParam(req)
+    const result = await requests.reject(actorOf(req), id, req.body)
+    if (!result.ok) {
+      const request = await requests.get(id)
+      return res.status(400).render('accounts/city-request-reject', { title: `Reject ${request.cityName}`, backLink: `/admin/city-requests/${id}`, request, values: req.body ?? {}, errors: result.errors })
+    }
+    req.session.flash = { kind: 'success', text: `The request to add ${result.value.cityName} has been rejected.` }
+    res.redirect('/admin/city-requests')
+  })
+  return router
+}
