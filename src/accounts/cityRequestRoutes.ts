@@ -36,7 +36,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
 
   router.get('/admin/city-requests/:id/approve', async (req, res) => {
     const id = idParam(req)
-    const request = await requests.get(id)
+    const request = await requests.getPending(id)
     const { values, regions } = await requests.approvalDefaults(id)
     res.render('accounts/city-request-approve', { title: `Approve ${request.cityName}`, backLink: `/admin/city-requests/${id}`, request, regions, values, errors: [] })
   })
@@ -53,7 +53,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
   })
 
   router.get('/admin/city-requests/:id/reject', async (req, res) => {
-    const request = await requests.get(idParam(req))
+    const request = await requests.getPending(idParam(req))
     res.render('accounts/city-request-reject', { title: `Reject ${request.cityName}`, backLink: `/admin/city-requests/${request.id}`, request, values: {}, errors: [] })
   })
 

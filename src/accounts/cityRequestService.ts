@@ -51,12 +51,20 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
     list: (): Promise<CityRequest[]> => cityRequests.list(),
     get: mustFind,
 
+    /** A request that can still be decided (a decided one answers 409). */
+    async getPending(id: number): Promise<CityRequest> {
+      const request = await mustFind(id)
+      mustBePending(request)
+      return request
+    },
+
     /**
      * What the approval form starts with: ISO-3 code and region from a city already in the
      * same country (the admin checks them), the slug from the name and code.
      */
     async approvalDefaults(id: number): Promise<{ values: ApproveCityInput; regions: string[] }> {
       const request = await mustFind(id)
+      mustBePending(request)
       const all = await cities.list()
       const sameCountry = all.find((c) => sameText(c.country, request.country))
       const iso3 = sameCountry?.iso3 ?? ''
