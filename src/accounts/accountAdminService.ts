@@ -58,7 +58,11 @@ export async function issueLink(tx: AccountsTx, userId: number): Promise<string>
 
 /** Administrators managing officer and administrator accounts. Every change is audited. */
 export function accountAdminService({ users, cities, passwordTokens, sessions, audit, transaction }: Deps) {
-  const summarise = (user: UserRecord, cityNames: Map<number, string>, openLinks: Set<number>): AccountSummary => {
+  const summarise = (
+    user: UserRecord,
+    cityNames: Map<number, string>,
+    openLinks: Set<number>,
+  ): AccountSummary => {
     const status = statusOf(user)
     return {
       id: user.id,
@@ -80,17 +84,31 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
     return user
   }
   const record = (actor: Actor, type: string, user: UserRecord, detail?: Record<string, unknown>) =>
-    audit.record({ actorId: actor.id, type, subject: user.email, detail: { userId: user.id, ...detail }, ip: actor.ip })
+    audit.record({
+      actorId: actor.id,
+      type,
+      subject: user.email,
+      detail: { userId: user.id, ...detail },
+      ip: actor.ip,
+    })
 
   return {
     /** Every account with its city and status (active, invited, disabled, locked). */
     async list(): Promise<AccountSummary[]> {
-      const [all, names, open] = await Promise.all([users.listAll(), cityNameMap(), passwordTokens.usersWithOpenLinks()])
+      const [all, names, open] = await Promise.all([
+        users.listAll(),
+        cityNameMap(),
+        passwordTokens.usersWithOpenLinks(),
+      ])
       return all.map((user) => summarise(user, names, open))
     },
 
     async get(id: number): Promise<AccountSummary> {
-      const [user, names, open] = await Promise.all([mustFind(id), cityNameMap(), passwordTokens.usersWithOpenLinks()])
+      const [user, names, open] = await Promise.all([
+        mustFind(id),
+        cityNameMap(),
+        passwordTokens.usersWithOpenLinks(),
+      ])
       return summarise(user, names, open)
     },
 
@@ -102,12 +120,20 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
       const form = parseForm(newAccountSchema, input)
       if (!form.ok) return form
       const { email, displayName, role, cityId } = form.value
-      if (await users.findByEmail(email)) return fail('email', 'An account with this email address already exists')
-      if (cityId !== null && !(await cities.findById(cityId))) return fail('cityId', 'Select the city this officer answers for')
+      if (await users.findByEmail(email))
+        return fail('email', 'An account with this email address already exists')
+      if (cityId !== null && !(await cities.findById(cityId)))
+        return fail('cityId', 'Select the city this officer answers for')
       const created = await transaction.run(async (tx) => {
         const userId = await tx.users.create({ email, displayName, role, cityId, passwordHash: null })
         const token = await issueLink(tx, userId)
-        await tx.audit.record({ actorId: actor.id, type: 'account_created', subject: email, detail: { userId, role, cityId }, ip: actor.ip })
+        await tx.audit.record({
+          actorId: actor.id,
+          type: 'account_created',
+          subject: email,
+          detail: { userId, role, cityId },
+          ip: actor.ip,
+        })
         return { userId, token }
       })
       return { ok: true, value: created }
@@ -119,7 +145,13 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
       if (user.disabledAt) throw new BadRequestError('Enable the account before creating a new link')
       return transaction.run(async (tx) => {
         const token = await issueLink(tx, id)
-        await tx.audit.record({ actorId: actor.id, type: 'password_link_issued', subject: user.email, detail: { userId: id }, ip: actor.ip })
+        await tx.audit.record({
+          actorId: actor.id,
+          type: 'password_link_issued',
+          subject: user.email,
+          detail: { userId: id },
+          ip: actor.ip,
+        })
         return token
       })
     },
@@ -147,11 +179,18 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
     },
 
     /** One page (1-based) of the account audit log, newest first. */
-    async auditPage(page: number): Promise<{ entries: AuditListing[]; page: number; pages: number; total: number }> {
+    async auditPage(
+      page: number,
+    ): Promise<{ entries: AuditListing[]; page: number; pages: number; total: number }> {
       const total = await audit.count()
       const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))
       const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages)
-      return { entries: await audit.listing(AUDIT_PAGE_SIZE, (current - 1) * AUDIT_PAGE_SIZE), page: current, pages, total }
+      return {
+        entries: await audit.listing(AUDIT_PAGE_SIZE, (current - 1) * AUDIT_PAGE_SIZE),
+        page: current,
+        pages,
+        total,
+      }
     },
   }
 }

@@ -6,7 +6,8 @@ export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 200
 
 /** A required text field: missing, not a string or blank all get `message`. */
-const required = (message: string, max: number, tooLong: string) => z.string({ error: message }).trim().min(1, message).max(max, tooLong)
+const required = (message: string, max: number, tooLong: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, tooLong)
 
 const email = (missing: string) =>
   required(missing, 254, 'Email address must be 254 characters or fewer')
@@ -26,21 +27,33 @@ const passwordPair = {
 
 const passwordsMatch = (data: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) => {
   if (data.confirmPassword && data.newPassword !== data.confirmPassword) {
-    ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'The passwords do not match: enter the same new password twice' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['confirmPassword'],
+      message: 'The passwords do not match: enter the same new password twice',
+    })
   }
 }
 
 export const setPasswordSchema = z.object(passwordPair).superRefine(passwordsMatch)
 
 export const changePasswordSchema = z
-  .object({ currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(PASSWORD_MAX_LENGTH), ...passwordPair })
+  .object({
+    currentPassword: z
+      .string({ error: 'Enter your current password' })
+      .min(1, 'Enter your current password')
+      .max(PASSWORD_MAX_LENGTH),
+    ...passwordPair,
+  })
   .superRefine(passwordsMatch)
 
 export const newAccountSchema = z
   .object({
     displayName: required('Enter the full name', 200, 'Full name must be 200 characters or fewer'),
     email: email('Enter the email address'),
-    role: z.enum(['officer', 'admin'], { error: 'Select whether this is a city officer or an administrator' }),
+    role: z.enum(['officer', 'admin'], {
+      error: 'Select whether this is a city officer or an administrator',
+    }),
     cityId: z.string().optional(),
   })
   .superRefine((data, ctx) => {
@@ -57,7 +70,11 @@ export const cityRequestSchema = z.object({
   country: required('Enter the country your city is in', 120, 'Country must be 120 characters or fewer'),
   contactName: required('Enter your full name', 200, 'Full name must be 200 characters or fewer'),
   email: email('Enter your email address'),
-  contactRole: required('Enter your role, like Chief Innovation Officer', 200, 'Role must be 200 characters or fewer'),
+  contactRole: required(
+    'Enter your role, like Chief Innovation Officer',
+    200,
+    'Role must be 200 characters or fewer',
+  ),
 })
 
 export const approveCitySchema = z.object({
@@ -78,7 +95,11 @@ export const approveCitySchema = z.object({
 export type ApproveCityInput = z.infer<typeof approveCitySchema>
 
 export const rejectCitySchema = z.object({
-  reason: required('Enter the reason for rejecting this request', 2000, 'Reason must be 2000 characters or fewer'),
+  reason: required(
+    'Enter the reason for rejecting this request',
+    2000,
+    'Reason must be 2000 characters or fewer',
+  ),
 })
 
 /** A form's outcome: the parsed value, or the messages for the error summary and fields. */
@@ -98,4 +119,7 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown): FormR
   return { ok: false, errors }
 }
 
-export const fail = <T>(id: string, text: string): FormResult<T> => ({ ok: false, errors: [{ href: `#${id}`, text }] })
+export const fail = <T>(id: string, text: string): FormResult<T> => ({
+  ok: false,
+  errors: [{ href: `#${id}`, text }],
+})

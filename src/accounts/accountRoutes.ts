@@ -19,7 +19,12 @@ export function accountRoutes(accounts: AccountService): Router {
         title: 'Change your password',
         backLink: '/account',
         minLength: PASSWORD_MIN_LENGTH,
-        errors: [{ href: '#currentPassword', text: 'Too many attempts to change your password. Wait 15 minutes and try again.' }],
+        errors: [
+          {
+            href: '#currentPassword',
+            text: 'Too many attempts to change your password. Wait 15 minutes and try again.',
+          },
+        ],
       }),
   })
   router.use('/account', requireSignIn)
@@ -30,15 +35,30 @@ export function accountRoutes(accounts: AccountService): Router {
   })
 
   router.get('/account/password', (_req, res) => {
-    res.render('accounts/change-password', { title: 'Change your password', backLink: '/account', minLength: PASSWORD_MIN_LENGTH, errors: [] })
+    res.render('accounts/change-password', {
+      title: 'Change your password',
+      backLink: '/account',
+      minLength: PASSWORD_MIN_LENGTH,
+      errors: [],
+    })
   })
 
   router.post('/account/password', passwordLimiter, async (req, res) => {
     const result = await accounts.changePassword(req.user!, req.body, req.sessionID, req.ip ?? null)
     if (!result.ok) {
-      return res.status(400).render('accounts/change-password', { title: 'Change your password', backLink: '/account', minLength: PASSWORD_MIN_LENGTH, errors: result.errors })
+      return res
+        .status(400)
+        .render('accounts/change-password', {
+          title: 'Change your password',
+          backLink: '/account',
+          minLength: PASSWORD_MIN_LENGTH,
+          errors: result.errors,
+        })
     }
-    req.session.flash = { kind: 'success', text: 'Your password has been changed. You have been signed out everywhere else.' }
+    req.session.flash = {
+      kind: 'success',
+      text: 'Your password has been changed. You have been signed out everywhere else.',
+    }
     res.redirect('/account')
   })
   return router

@@ -29,14 +29,25 @@ export function accountService({ users, cities, sessions, audit }: Deps) {
       const record = await users.findById(user.id)
       if (!record) throw new NotFoundError()
       const city = record.cityId ? await cities.findById(record.cityId) : undefined
-      return { displayName: record.displayName, email: record.email, role: record.role, cityName: city?.name ?? null, passwordChangedAt: record.passwordChangedAt }
+      return {
+        displayName: record.displayName,
+        email: record.email,
+        role: record.role,
+        cityName: city?.name ?? null,
+        passwordChangedAt: record.passwordChangedAt,
+      }
     },
 
     /**
      * Changes the user's password: the current one is required, the new one follows the
      * password rules. The user's other sessions end (this one, `keepSid`, stays).
      */
-    async changePassword(user: Express.User, input: unknown, keepSid: string, ip: string | null): Promise<FormResult<null>> {
+    async changePassword(
+      user: Express.User,
+      input: unknown,
+      keepSid: string,
+      ip: string | null,
+    ): Promise<FormResult<null>> {
       const form = parseForm(changePasswordSchema, input)
       if (!form.ok) return form
       const record = await users.findById(user.id)
@@ -50,7 +61,13 @@ export function accountService({ users, cities, sessions, audit }: Deps) {
       }
       await users.setPassword(user.id, await hashPassword(form.value.newPassword))
       const ended = await sessions.deleteForUser(user.id, keepSid)
-      await audit.record({ actorId: user.id, type: 'password_changed', subject: record.email, detail: { otherSessionsEnded: ended }, ip })
+      await audit.record({
+        actorId: user.id,
+        type: 'password_changed',
+        subject: record.email,
+        detail: { otherSessionsEnded: ended },
+        ip,
+      })
       return { ok: true, value: null }
     },
   }

@@ -6,7 +6,15 @@ import { cityRequestService } from './cityRequestService'
 
 /** The accounts area's services beyond sign-in (spread into services()). */
 export function accountsServices(repos: Repositories) {
-  const { users, cities, audit, sessions, passwordTokens, cityRequests, accountsTransaction: transaction } = repos
+  const {
+    users,
+    cities,
+    audit,
+    sessions,
+    passwordTokens,
+    cityRequests,
+    accountsTransaction: transaction,
+  } = repos
   return {
     accounts: accountService({ users, cities, sessions, audit }),
     passwordLinks: passwordLinkService({ users, passwordTokens, sessions, transaction }),

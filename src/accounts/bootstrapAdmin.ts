@@ -13,7 +13,12 @@ interface Deps {
 }
 
 const inputSchema = z.object({
-  email: z.string().trim().toLowerCase().max(254).email('Enter an email address in the correct format, like name@example.org'),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .email('Enter an email address in the correct format, like name@example.org'),
   displayName: z.string().trim().max(200).optional(),
   password: z
     .string()
@@ -28,7 +33,10 @@ export type BootstrapAdminInput = z.input<typeof inputSchema>
  * password, its old sessions ended): the first admin of a deployment and the way back in for a
  * locked-out one. Refuses an invalid email or a short password with a BadRequestError.
  */
-export async function createOrPromoteAdmin({ users, audit, sessions }: Deps, input: BootstrapAdminInput): Promise<{ outcome: 'created' | 'promoted'; userId: number }> {
+export async function createOrPromoteAdmin(
+  { users, audit, sessions }: Deps,
+  input: BootstrapAdminInput,
+): Promise<{ outcome: 'created' | 'promoted'; userId: number }> {
   const parsed = inputSchema.safeParse(input)
   if (!parsed.success) throw new BadRequestError(parsed.error.issues.map((i) => i.message).join('; '))
   const { email, displayName, password } = parsed.data
@@ -38,10 +46,21 @@ export async function createOrPromoteAdmin({ users, audit, sessions }: Deps, inp
     await users.promoteToAdmin(existing.id, displayName || undefined)
     await users.setPassword(existing.id, passwordHash)
     await sessions.deleteForUser(existing.id)
-    await audit.record({ actorId: null, type: 'admin_promoted_cli', subject: email, detail: { userId: existing.id, previousRole: existing.role } })
+    await audit.record({
+      actorId: null,
+      type: 'admin_promoted_cli',
+      subject: email,
+      detail: { userId: existing.id, previousRole: existing.role },
+    })
     return { outcome: 'promoted', userId: existing.id }
   }
-  const userId = await users.create({ email, displayName: displayName || 'Administrator', passwordHash, role: 'admin', cityId: null })
+  const userId = await users.create({
+    email,
+    displayName: displayName || 'Administrator',
+    passwordHash,
+    role: 'admin',
+    cityId: null,
+  })
   await audit.record({ actorId: null, type: 'admin_created_cli', subject: email, detail: { userId } })
   return { outcome: 'created', userId }
 }

@@ -3,11 +3,26 @@ import type { UsersRepository } from './usersRepository'
 import type { AccountsTransaction } from './accountsTransactionRepository'
 import type { CitiesRepository } from '../cities/citiesRepository'
 import { issueLink, type Actor } from './accountAdminService'
-import { approveCitySchema, cityRequestSchema, fail, parseForm, rejectCitySchema, type ApproveCityInput, type FormResult } from './accountForms'
+import {
+  approveCitySchema,
+  cityRequestSchema,
+  fail,
+  parseForm,
+  rejectCitySchema,
+  type ApproveCityInput,
+  type FormResult,
+} from './accountForms'
 import { ConflictError, NotFoundError } from '../shared/errors'
 
 /** The regions the public site filters by; those already in the cities table are added. */
-export const STANDARD_REGIONS = ['Africa', 'Asia-Pacific', 'Europe', 'Latin America', 'Middle East', 'North America']
+export const STANDARD_REGIONS = [
+  'Africa',
+  'Asia-Pacific',
+  'Europe',
+  'Latin America',
+  'Middle East',
+  'North America',
+]
 
 interface Deps {
   cityRequests: CityRequestsRepository
@@ -27,7 +42,8 @@ export function slugFor(name: string, iso3: string): string {
   return [base, iso3.toLowerCase()].filter(Boolean).join('-')
 }
 
-const sameText = (a: string, b: string) => a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base' }) === 0
+const sameText = (a: string, b: string) =>
+  a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base' }) === 0
 
 /** "Add your city": the public request, and an administrator approving or rejecting it. */
 export function cityRequestService({ cityRequests, cities, users, transaction }: Deps) {
@@ -37,7 +53,8 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
     return request
   }
   const mustBePending = (request: CityRequest) => {
-    if (request.status !== 'pending') throw new ConflictError(`This request has already been ${request.status}.`)
+    if (request.status !== 'pending')
+      throw new ConflictError(`This request has already been ${request.status}.`)
   }
 
   return {
@@ -62,7 +79,9 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
      * What the approval form starts with: ISO-3 code and region from a city already in the
      * same country (the admin checks them), the slug from the name and code.
      */
-    async approvalDefaults(id: number): Promise<{ values: ApproveCityInput; regions: string[] }> {
+    async approvalDefaults(
+      id: number,
+    ): Promise<{ request: CityRequest; values: ApproveCityInput; regions: string[] }> {
       const request = await mustFind(id)
       mustBePending(request)
       const all = await cities.list()
@@ -78,28 +97,62 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
         officerName: request.contactName,
         officerEmail: request.email,
       }
-      return { values, regions }
+      return { request, values, regions }
     },
 
     /**
      * Approves a pending request: creates the city and an officer account for its contact
      * with a one-time link, records the decision and the audit entries, all in one transaction.
      */
-    async approve(actor: Actor, id: number, input: unknown): Promise<FormResult<{ userId: number; token: string; cityName: string }>> {
+    async approve(
+      actor: Actor,
+      id: number,
+      input: unknown,
+    ): Promise<FormResult<{ userId: number; token: string; cityName: string }>> {
       mustBePending(await mustFind(id))
       const form = parseForm(approveCitySchema, input)
       if (!form.ok) return form
       const v = form.value
-      if (await cities.findBySlug(v.slug)) return fail('slug', 'A city with this slug already exists: choose another')
-      if (await users.findByEmail(v.officerEmail)) return fail('officerEmail', 'An account with this email address already exists')
+      if (await cities.findBySlug(v.slug))
+        return fail('slug', 'A city with this slug already exists: choose another')
+      if (await users.findByEmail(v.officerEmail))
+        return fail('officerEmail', 'An account with this email address already exists')
       const created = await transaction.run(async (tx) => {
-        if (!(await tx.cityRequests.decide(id, { status: 'approved', reason: null, decidedBy: actor.id }))) return undefined
-        const city = { slug: v.slug, name: v.cityName, country: v.country, iso3: v.iso3, region: v.region, latitude: null, longitude: null, population: null }
+        if (!(await tx.cityRequests.decide(id, { status: 'approved', reason: null, decidedBy: actor.id })))
+          return undefined
+        const city = {
+          slug: v.slug,
+          name: v.cityName,
+          country: v.country,
+          iso3: v.iso3,
+          region: v.region,
+          latitude: null,
+          longitude: null,
+          population: null,
+        }
         const cityId = await tx.cities.create(city)
-        const userId = await tx.users.create({ email: v.officerEmail, displayName: v.officerName, role: 'officer', cityId, passwordHash: null })
+        const userId = await tx.users.create({
+          email: v.officerEmail,
+          displayName: v.officerName,
+          role: 'officer',
+          cityId,
+          passwordHash: null,
+        })
         const token = await issueLink(tx, userId)
-        await tx.audit.record({ actorId: actor.id, type: 'city_request_approved', subject: v.cityName, detail: { requestId: id, cityId }, ip: actor.ip })
-        await tx.audit.record({ actorId: actor.id, type: 'account_created', subject: v.officerEmail, detail: { userId, role: 'officer', cityId }, ip: actor.ip })
+        await tx.audit.record({
+          actorId: actor.id,
+          type: 'city_request_approved',
+          subject: v.cityName,
+          detail: { requestId: id, cityId },
+          ip: actor.ip,
+        })
+        await tx.audit.record({
+          actorId: actor.id,
+          type: 'account_created',
+          subject: v.officerEmail,
+          detail: { userId, role: 'officer', cityId },
+          ip: actor.ip,
+        })
         return { userId, token, cityName: v.cityName }
       })
       if (!created) throw new ConflictError('This request has already been decided.')
@@ -113,8 +166,21 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
       const form = parseForm(rejectCitySchema, input)
       if (!form.ok) return form
       const decided = await transaction.run(async (tx) => {
-        if (!(await tx.cityRequests.decide(id, { status: 'rejected', reason: form.value.reason, decidedBy: actor.id }))) return false
-        await tx.audit.record({ actorId: actor.id, type: 'city_request_rejected', subject: request.cityName, detail: { requestId: id, reason: form.value.reason }, ip: actor.ip })
+        if (
+          !(await tx.cityRequests.decide(id, {
+            status: 'rejected',
+            reason: form.value.reason,
+            decidedBy: actor.id,
+          }))
+        )
+          return false
+        await tx.audit.record({
+          actorId: actor.id,
+          type: 'city_request_rejected',
+          subject: request.cityName,
+          detail: { requestId: id, reason: form.value.reason },
+          ip: actor.ip,
+        })
         return true
       })
       if (!decided) throw new ConflictError('This request has already been decided.')

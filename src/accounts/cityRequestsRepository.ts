@@ -18,7 +18,10 @@ export interface CityRequest {
   createdAt: string
 }
 
-export type NewCityRequest = Pick<CityRequest, 'cityName' | 'country' | 'contactName' | 'email' | 'contactRole'>
+export type NewCityRequest = Pick<
+  CityRequest,
+  'cityName' | 'country' | 'contactName' | 'email' | 'contactRole'
+>
 
 interface CityRequestRow {
   id: number
@@ -75,10 +78,18 @@ export function cityRequestsRepository(knex: Knex) {
       return rows.map(toRequest)
     },
     /** Records a decision only while the request is pending; false when someone decided first. */
-    async decide(id: number, decision: { status: 'approved' | 'rejected'; reason: string | null; decidedBy: number }): Promise<boolean> {
+    async decide(
+      id: number,
+      decision: { status: 'approved' | 'rejected'; reason: string | null; decidedBy: number },
+    ): Promise<boolean> {
       const changed = await knex('city_requests')
         .where({ id, status: 'pending' })
-        .update({ status: decision.status, decision_reason: decision.reason, decided_by: decision.decidedBy, decided_at: nowIso() })
+        .update({
+          status: decision.status,
+          decision_reason: decision.reason,
+          decided_by: decision.decidedBy,
+          decided_at: nowIso(),
+        })
       return changed === 1
     },
   }

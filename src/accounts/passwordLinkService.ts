@@ -56,7 +56,12 @@ export function passwordLinkService({ users, passwordTokens, sessions, transacti
         if (!(await tx.passwordTokens.consume(hashToken(token)))) return false
         await tx.users.setPassword(link.userId, passwordHash)
         await tx.passwordTokens.revokeUnused(link.userId)
-        await tx.audit.record({ actorId: link.userId, type: 'password_set_with_link', subject: link.email, ip })
+        await tx.audit.record({
+          actorId: link.userId,
+          type: 'password_set_with_link',
+          subject: link.email,
+          ip,
+        })
         return true
       })
       if (!consumed) return { ok: false, link: { usable: false, status: 410, reason: 'used' } }

@@ -4,7 +4,8 @@ import crypto from 'node:crypto'
 export const LINK_VALID_DAYS = 7
 
 /** The stored form of a link token: its sha256, so a leaked table gives no working links. */
-export const hashToken = (token: string): string => crypto.createHash('sha256').update(token, 'utf8').digest('hex')
+export const hashToken = (token: string): string =>
+  crypto.createHash('sha256').update(token, 'utf8').digest('hex')
 
 export interface NewLink {
   /** The secret in the URL; shown once and never stored. */
@@ -16,7 +17,11 @@ export interface NewLink {
 /** A fresh link: 32 random bytes, base64url (43 characters, safe in a path). */
 export function newLink(now: Date = new Date()): NewLink {
   const token = crypto.randomBytes(32).toString('base64url')
-  return { token, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + LINK_VALID_DAYS * 86_400_000).toISOString() }
+  return {
+    token,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + LINK_VALID_DAYS * 86_400_000).toISOString(),
+  }
 }
 
 export const linkPath = (token: string): string => `/set-password/${token}`

@@ -61,7 +61,10 @@ export function passwordTokensRepository(knex: Knex) {
     },
     /** Users with a link that can still be used (for the "invited" status). */
     async usersWithOpenLinks(at: string = nowIso()): Promise<Set<number>> {
-      const rows = await knex('password_tokens').distinct('user_id').whereNull('used_at').where('expires_at', '>', at)
+      const rows = await knex('password_tokens')
+        .distinct('user_id')
+        .whereNull('used_at')
+        .where('expires_at', '>', at)
       return new Set(rows.map((r: { user_id: number }) => Number(r.user_id)))
     },
   }

@@ -13,4 +13,5 @@ export function idParam(req: Request, name = 'id'): number {
 }
 
 /** The absolute address of a path on this site, to pass on by email or chat. */
-export const absoluteUrl = (req: Request, path: string): string => `${req.protocol}://${req.get('host')}${path}`
+export const absoluteUrl = (req: Request, path: string): string =>
+  `${req.protocol}://${req.get('host')}${path}`

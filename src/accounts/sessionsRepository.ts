@@ -30,8 +30,13 @@ export function sessionsRepository(knex: Knex) {
       const id = Math.trunc(userId)
       const candidates = await knex<SessionRow>('sessions')
         .select('sid', 'sess')
-        .whereRaw('(CAST(sess AS TEXT) LIKE ? OR CAST(sess AS TEXT) LIKE ?)', [`%"user":${id}%`, `%"user": ${id}%`])
-      const sids = candidates.filter((row) => row.sid !== keepSid && sessionUserId(row.sess) === userId).map((row) => row.sid)
+        .whereRaw('(CAST(sess AS TEXT) LIKE ? OR CAST(sess AS TEXT) LIKE ?)', [
+          `%"user":${id}%`,
+          `%"user": ${id}%`,
+        ])
+      const sids = candidates
+        .filter((row) => row.sid !== keepSid && sessionUserId(row.sess) === userId)
+        .map((row) => row.sid)
       if (sids.length === 0) return 0
       return knex('sessions').whereIn('sid', sids).del()
     },

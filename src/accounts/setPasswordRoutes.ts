@@ -15,17 +15,41 @@ export function setPasswordRoutes(links: PasswordLinkService): Router {
 
   router.get('/set-password/:token', async (req, res) => {
     const link = await links.check(req.params.token)
-    if (!link.usable) return res.status(link.status).render('accounts/link-unusable', { title: unusableTitles[link.reason], reason: link.reason })
-    res.render('accounts/set-password', { title: 'Create your password', email: link.email, minLength: PASSWORD_MIN_LENGTH, errors: [] })
+    if (!link.usable)
+      return res
+        .status(link.status)
+        .render('accounts/link-unusable', { title: unusableTitles[link.reason], reason: link.reason })
+    res.render('accounts/set-password', {
+      title: 'Create your password',
+      email: link.email,
+      minLength: PASSWORD_MIN_LENGTH,
+      errors: [],
+    })
   })
 
   router.post('/set-password/:token', async (req, res) => {
     const result = await links.setPassword(req.params.token, req.body, req.ip ?? null)
-    if ('link' in result) return res.status(result.link.status).render('accounts/link-unusable', { title: unusableTitles[result.link.reason], reason: result.link.reason })
+    if ('link' in result)
+      return res
+        .status(result.link.status)
+        .render('accounts/link-unusable', {
+          title: unusableTitles[result.link.reason],
+          reason: result.link.reason,
+        })
     if (!result.ok) {
-      return res.status(400).render('accounts/set-password', { title: 'Create your password', email: result.email, minLength: PASSWORD_MIN_LENGTH, errors: result.errors })
+      return res
+        .status(400)
+        .render('accounts/set-password', {
+          title: 'Create your password',
+          email: result.email,
+          minLength: PASSWORD_MIN_LENGTH,
+          errors: result.errors,
+        })
     }
-    req.session.flash = { kind: 'success', text: `Your password has been set. Sign in with ${result.email} and your new password.` }
+    req.session.flash = {
+      kind: 'success',
+      text: `Your password has been set. Sign in with ${result.email} and your new password.`,
+    }
     res.redirect('/login')
   })
   return router

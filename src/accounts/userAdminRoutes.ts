@@ -14,13 +14,27 @@ export function userAdminRoutes(admin: AccountAdminService): Router {
   })
 
   router.get('/admin/users/new', async (_req, res) => {
-    res.render('accounts/user-new', { title: 'Create an account', breadcrumbs: usersCrumb, cities: await admin.cityOptions(), values: {}, errors: [] })
+    res.render('accounts/user-new', {
+      title: 'Create an account',
+      breadcrumbs: usersCrumb,
+      cities: await admin.cityOptions(),
+      values: {},
+      errors: [],
+    })
   })
 
   router.post('/admin/users', async (req, res) => {
     const result = await admin.create(actorOf(req), req.body)
     if (!result.ok) {
-      return res.status(400).render('accounts/user-new', { title: 'Create an account', breadcrumbs: usersCrumb, cities: await admin.cityOptions(), values: req.body ?? {}, errors: result.errors })
+      return res
+        .status(400)
+        .render('accounts/user-new', {
+          title: 'Create an account',
+          breadcrumbs: usersCrumb,
+          cities: await admin.cityOptions(),
+          values: req.body ?? {},
+          errors: result.errors,
+        })
     }
     req.session.issuedLink = { userId: result.value.userId, token: result.value.token }
     res.redirect(`/admin/users/${result.value.userId}/link`)
@@ -28,7 +42,12 @@ export function userAdminRoutes(admin: AccountAdminService): Router {
 
   router.get('/admin/users/:id', async (req, res) => {
     const account = await admin.get(idParam(req))
-    res.render('accounts/user', { title: account.displayName, breadcrumbs: usersCrumb, account, self: account.id === req.user!.id })
+    res.render('accounts/user', {
+      title: account.displayName,
+      breadcrumbs: usersCrumb,
+      account,
+      self: account.id === req.user!.id,
+    })
   })
 
   // The link is shown once: it lives in the session only until this page has been rendered.
@@ -37,7 +56,14 @@ export function userAdminRoutes(admin: AccountAdminService): Router {
     const issued = req.session.issuedLink?.userId === account.id ? req.session.issuedLink : undefined
     delete req.session.issuedLink
     const url = issued ? absoluteUrl(req, linkPath(issued.token)) : undefined
-    res.render('accounts/user-link', { title: url ? 'Pass this link on' : 'Set-password link', breadcrumbs: usersCrumb, account, url, cityName: issued?.cityName, days: LINK_VALID_DAYS })
+    res.render('accounts/user-link', {
+      title: url ? 'Pass this link on' : 'Set-password link',
+      breadcrumbs: usersCrumb,
+      account,
+      url,
+      cityName: issued?.cityName,
+      days: LINK_VALID_DAYS,
+    })
   })
 
   router.post('/admin/users/:id/link', async (req, res) => {
@@ -48,7 +74,11 @@ export function userAdminRoutes(admin: AccountAdminService): Router {
 
   router.get('/admin/users/:id/disable', async (req, res) => {
     const account = await admin.get(idParam(req))
-    res.render('accounts/user-disable', { title: `Disable ${account.displayName}'s account`, backLink: `/admin/users/${account.id}`, account })
+    res.render('accounts/user-disable', {
+      title: `Disable ${account.displayName}'s account`,
+      backLink: `/admin/users/${account.id}`,
+      account,
+    })
   })
 
   const change = (action: 'disable' | 'enable' | 'unlock', done: string) =>

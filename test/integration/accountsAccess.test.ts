@@ -17,8 +17,16 @@ describe('who may reach account pages', () => {
       expect(response.text).toContain('You do not have permission to see this page')
       expect(response.text).not.toContain('Create an account')
     }
-    const refused = await t.knex('audit_log').where({ actor_id: officer.id, type: 'access_refused' }).orderBy('id')
-    expect(refused.map((r) => r.subject)).toEqual(['/admin', '/admin/users', '/admin/audit', '/admin/city-requests'])
+    const refused = await t
+      .knex('audit_log')
+      .where({ actor_id: officer.id, type: 'access_refused' })
+      .orderBy('id')
+    expect(refused.map((r) => r.subject)).toEqual([
+      '/admin',
+      '/admin/users',
+      '/admin/audit',
+      '/admin/city-requests',
+    ])
   })
 
   it('when an officer posts to an admin action, then it is refused and nothing changes', async () => {
@@ -56,8 +64,13 @@ describe('who may reach account pages', () => {
     const admin = await buildUser(t.repos, { role: 'admin' })
     for (const target of ['https://evil.example/', '//evil.example/admin', '/\\evil.example']) {
       const agent = request.agent(t.app)
-      const token = /name="_csrf" value="([^"]+)"/.exec((await agent.get(`/login?returnTo=${encodeURIComponent(target)}`)).text)![1]
-      const response = await agent.post(`/login?returnTo=${encodeURIComponent(target)}`).type('form').send({ _csrf: token, email: admin.email, password: admin.password, returnTo: target })
+      const token = /name="_csrf" value="([^"]+)"/.exec(
+        (await agent.get(`/login?returnTo=${encodeURIComponent(target)}`)).text,
+      )![1]
+      const response = await agent
+        .post(`/login?returnTo=${encodeURIComponent(target)}`)
+        .type('form')
+        .send({ _csrf: token, email: admin.email, password: admin.password, returnTo: target })
       expect(response.status).toBe(302)
       expect(response.headers.location).toBe('/admin')
     }

@@ -2,7 +2,13 @@ import { afterAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { postForm } from '../support/http'
-import { accountsTestEnv, adminAgent, auditTypes, buildCityRequest, linkTokenFrom } from '../support/accountsFactories'
+import {
+  accountsTestEnv,
+  adminAgent,
+  auditTypes,
+  buildCityRequest,
+  linkTokenFrom,
+} from '../support/accountsFactories'
 
 const t = testApp(accountsTestEnv)
 afterAll(() => t.close())
@@ -15,7 +21,13 @@ describe('the public "Add your city" form', () => {
     const page = await agent.get('/add-your-city')
     expect(page.status).toBe(200)
     expect(page.text).toContain('novalidate')
-    const response = await postForm(agent, '/add-your-city', '/add-your-city', { cityName: '  ', country: 'Narnia', contactName: '', email: 'nope', contactRole: '' })
+    const response = await postForm(agent, '/add-your-city', '/add-your-city', {
+      cityName: '  ',
+      country: 'Narnia',
+      contactName: '',
+      email: 'nope',
+      contactRole: '',
+    })
     expect(response.status).toBe(400)
     expect(response.text).toContain('<title>Error: Add your city')
     expect(response.text).toContain('There is a problem')
@@ -36,13 +48,25 @@ describe('the public "Add your city" form', () => {
   it('when a visitor sends a complete form, then it is stored as pending and a confirmation follows', async () => {
     const agent = request.agent(t.app)
     const cityName = `Newtown ${suffix()}`
-    const response = await postForm(agent, '/add-your-city', '/add-your-city', { cityName, country: 'Germany', contactName: 'Nora New', email: 'Nora.New@Example.test', contactRole: 'Head of Innovation' })
+    const response = await postForm(agent, '/add-your-city', '/add-your-city', {
+      cityName,
+      country: 'Germany',
+      contactName: 'Nora New',
+      email: 'Nora.New@Example.test',
+      contactRole: 'Head of Innovation',
+    })
     expect(response.status).toBe(302)
     const confirmation = await agent.get(response.headers.location)
     expect(confirmation.text).toContain('Request sent')
     expect(confirmation.text).toContain('What happens next')
     const stored = await t.knex('city_requests').where({ city_name: cityName }).first()
-    expect(stored).toMatchObject({ country: 'Germany', contact_name: 'Nora New', email: 'nora.new@example.test', contact_role: 'Head of Innovation', status: 'pending' })
+    expect(stored).toMatchObject({
+      country: 'Germany',
+      contact_name: 'Nora New',
+      email: 'nora.new@example.test',
+      contact_role: 'Head of Innovation',
+      status: 'pending',
+    })
   })
 })
 
@@ -50,7 +74,11 @@ describe('administrators deciding city requests', () => {
   it('when there are requests, then pending ones come first with a link to each', async () => {
     const { agent } = await adminAgent(t)
     const decided = await buildCityRequest(t)
-    await t.repos.cityRequests.decide(decided.id, { status: 'rejected', reason: 'Duplicate', decidedBy: (await t.repos.users.findByEmail('admin@example.org'))!.id })
+    await t.repos.cityRequests.decide(decided.id, {
+      status: 'rejected',
+      reason: 'Duplicate',
+      decidedBy: (await t.repos.users.findByEmail('admin@example.org'))!.id,
+    })
     const pending = await buildCityRequest(t)
     const page = await agent.get('/admin/city-requests')
     expect(page.status).toBe(200)
@@ -71,21 +99,49 @@ describe('administrators deciding city requests', () => {
     expect(form.text).toContain(`value="${request_.email}"`)
 
     const slug = `zwolle-${suffix()}-nld`
-    const response = await postForm(agent, `/admin/city-requests/${request_.id}/approve`, `/admin/city-requests/${request_.id}/approve`, {
-      cityName: request_.cityName, country: 'Netherlands', iso3: 'nld', slug, region: 'Europe', officerName: 'Zoe Zwolle', officerEmail: request_.email,
-    })
+    const response = await postForm(
+      agent,
+      `/admin/city-requests/${request_.id}/approve`,
+      `/admin/city-requests/${request_.id}/approve`,
+      {
+        cityName: request_.cityName,
+        country: 'Netherlands',
+        iso3: 'nld',
+        slug,
+        region: 'Europe',
+        officerName: 'Zoe Zwolle',
+        officerEmail: request_.email,
+      },
+    )
     expect(response.status).toBe(302)
     const linkPage = await agent.get(response.headers.location)
     expect(linkPage.text).toContain(`${request_.cityName} has been added`)
     const token = linkTokenFrom(linkPage.text)
 
     const city = await t.repos.cities.findBySlug(slug)
-    expect(city).toMatchObject({ name: request_.cityName, country: 'Netherlands', iso3: 'NLD', region: 'Europe' })
+    expect(city).toMatchObject({
+      name: request_.cityName,
+      country: 'Netherlands',
+      iso3: 'NLD',
+      region: 'Europe',
+    })
     const officer = await t.repos.users.findByEmail(request_.email)
-    expect(officer).toMatchObject({ role: 'officer', cityId: city!.id, displayName: 'Zoe Zwolle', passwordHash: null })
-    expect(await t.repos.cityRequests.findById(request_.id)).toMatchObject({ status: 'approved', decidedBy: admin.id })
+    expect(officer).toMatchObject({
+      role: 'officer',
+      cityId: city!.id,
+      displayName: 'Zoe Zwolle',
+      passwordHash: null,
+    })
+    expect(await t.repos.cityRequests.findById(request_.id)).toMatchObject({
+      status: 'approved',
+      decidedBy: admin.id,
+    })
     expect((await request(t.app).get(`/set-password/${token}`)).text).toContain(request_.email)
-    expect(await auditTypes(t, { actor_id: admin.id })).toEqual(['sign_in', 'city_request_approved', 'account_created'])
+    expect(await auditTypes(t, { actor_id: admin.id })).toEqual([
+      'sign_in',
+      'city_request_approved',
+      'account_created',
+    ])
 
     const again = await agent.get(`/admin/city-requests/${request_.id}/approve`)
     expect(again.status).toBe(409)
@@ -98,12 +154,28 @@ describe('administrators deciding city requests', () => {
     const form = await agent.get(`/admin/city-requests/${request_.id}/approve`)
     expect(form.text).toContain('id="iso3" name="iso3" type="text" value=""')
     const path = `/admin/city-requests/${request_.id}/approve`
-    const invalid = await postForm(agent, path, path, { cityName: request_.cityName, country: 'Atlantis', iso3: 'AT', slug: 'Not A Slug', region: '', officerName: 'X', officerEmail: request_.email })
+    const invalid = await postForm(agent, path, path, {
+      cityName: request_.cityName,
+      country: 'Atlantis',
+      iso3: 'AT',
+      slug: 'Not A Slug',
+      region: '',
+      officerName: 'X',
+      officerEmail: request_.email,
+    })
     expect(invalid.status).toBe(400)
     expect(invalid.text).toContain('ISO country code must be 3 letters')
     expect(invalid.text).toContain('Slug must only include lower-case letters')
     expect(invalid.text).toContain('Select a region')
-    const taken = await postForm(agent, path, path, { cityName: request_.cityName, country: 'Atlantis', iso3: 'ATL', slug: 'enschede-nld', region: 'Europe', officerName: 'X', officerEmail: request_.email })
+    const taken = await postForm(agent, path, path, {
+      cityName: request_.cityName,
+      country: 'Atlantis',
+      iso3: 'ATL',
+      slug: 'enschede-nld',
+      region: 'Europe',
+      officerName: 'X',
+      officerEmail: request_.email,
+    })
     expect(taken.status).toBe(400)
     expect(taken.text).toContain('A city with this slug already exists')
     expect(await t.repos.users.findByEmail(request_.email)).toBeUndefined()
@@ -121,20 +193,51 @@ describe('administrators deciding city requests', () => {
     expect(empty.text).toContain('Enter the reason for rejecting this request')
     expect((await t.repos.cityRequests.findById(request_.id))!.status).toBe('pending')
 
-    const rejected = await postForm(agent, path, path, { reason: 'Already in the survey as <Greater Requestville>' })
+    const rejected = await postForm(agent, path, path, {
+      reason: 'Already in the survey as <Greater Requestville>',
+    })
     expect(rejected.status).toBe(302)
     expect((await agent.get(rejected.headers.location)).text).toContain('has been rejected')
-    expect(await t.repos.cityRequests.findById(request_.id)).toMatchObject({ status: 'rejected', decisionReason: 'Already in the survey as <Greater Requestville>', decidedBy: admin.id })
+    expect(await t.repos.cityRequests.findById(request_.id)).toMatchObject({
+      status: 'rejected',
+      decisionReason: 'Already in the survey as <Greater Requestville>',
+      decidedBy: admin.id,
+    })
     const detail = await agent.get(`/admin/city-requests/${request_.id}`)
     expect(detail.text).toContain('Already in the survey as &lt;Greater Requestville&gt;')
     expect(detail.text).not.toContain('/reject"')
     expect(await auditTypes(t, { actor_id: admin.id, type: 'city_request_rejected' })).toHaveLength(1)
-    expect((await postForm(agent, `/admin/city-requests/${request_.id}`, path, { reason: 'again' })).status).toBe(409)
+    expect(
+      (await postForm(agent, `/admin/city-requests/${request_.id}`, path, { reason: 'again' })).status,
+    ).toBe(409)
   })
 
   it('when a request id does not exist, then its pages are 404', async () => {
     const { agent } = await adminAgent(t)
     expect((await agent.get('/admin/city-requests/99999999')).status).toBe(404)
     expect((await agent.get('/admin/city-requests/99999999/approve')).status).toBe(404)
+  })
+})
+
+describe('limits on the public form', () => {
+  it('when one address sends many requests, then after ten it is asked to wait and nothing more is stored', async () => {
+    const agent = request.agent(t.app)
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) {
+      const response = await postForm(agent, '/add-your-city', '/add-your-city', {
+        cityName: `Flood ${suffix()}`,
+        country: 'Spamland',
+        contactName: 'S',
+        email: 's@example.test',
+        contactRole: 'R',
+      })
+      statuses.push(response.status)
+      if (response.status === 429) {
+        expect(response.text).toContain('Too many requests from your network')
+        break
+      }
+    }
+    expect(statuses.at(-1)).toBe(429)
+    expect(statuses.filter((s) => s === 302).length).toBeLessThanOrEqual(10)
   })
 })

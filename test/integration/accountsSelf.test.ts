@@ -3,12 +3,19 @@ import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { buildUser } from '../support/factories'
 import { postForm, signIn } from '../support/http'
-import { accountsTestEnv, auditTypes, officerAgent, sessionCountFor, signedIn } from '../support/accountsFactories'
+import {
+  accountsTestEnv,
+  auditTypes,
+  officerAgent,
+  sessionCountFor,
+  signedIn,
+} from '../support/accountsFactories'
 
 const t = testApp(accountsTestEnv)
 afterAll(() => t.close())
 
-const change = (agent: request.Agent, fields: Record<string, string>) => postForm(agent, '/account/password', '/account/password', fields)
+const change = (agent: request.Agent, fields: Record<string, string>) =>
+  postForm(agent, '/account/password', '/account/password', fields)
 
 describe('your account', () => {
   it('when an officer opens their account, then it shows their name, email, role and city', async () => {
@@ -34,7 +41,11 @@ describe('your account', () => {
 describe('changing your password', () => {
   it('when the current password is wrong, then nothing changes and the field says so', async () => {
     const { officer, agent } = await officerAgent(t)
-    const response = await change(agent, { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password', confirmPassword: 'a-brand-new-password' })
+    const response = await change(agent, {
+      currentPassword: 'not-my-password',
+      newPassword: 'a-brand-new-password',
+      confirmPassword: 'a-brand-new-password',
+    })
     expect(response.status).toBe(400)
     expect(response.text).toContain('<title>Error: Change your password')
     expect(response.text).toContain('href="#currentPassword">Your current password is not correct')
@@ -46,12 +57,29 @@ describe('changing your password', () => {
     const { officer, agent } = await officerAgent(t)
     const empty = await change(agent, {})
     expect(empty.status).toBe(400)
-    for (const text of ['Enter your current password', 'Enter a new password', 'Enter the new password again']) expect(empty.text).toContain(text)
-    const short = await change(agent, { currentPassword: officer.password, newPassword: 'eleven-char', confirmPassword: 'eleven-char' })
+    for (const text of [
+      'Enter your current password',
+      'Enter a new password',
+      'Enter the new password again',
+    ])
+      expect(empty.text).toContain(text)
+    const short = await change(agent, {
+      currentPassword: officer.password,
+      newPassword: 'eleven-char',
+      confirmPassword: 'eleven-char',
+    })
     expect(short.text).toContain('Password must be 12 characters or more')
-    const mismatch = await change(agent, { currentPassword: officer.password, newPassword: 'twelve-chars', confirmPassword: 'twelve-charz' })
+    const mismatch = await change(agent, {
+      currentPassword: officer.password,
+      newPassword: 'twelve-chars',
+      confirmPassword: 'twelve-charz',
+    })
     expect(mismatch.text).toContain('href="#confirmPassword">The passwords do not match')
-    const same = await change(agent, { currentPassword: officer.password, newPassword: officer.password, confirmPassword: officer.password })
+    const same = await change(agent, {
+      currentPassword: officer.password,
+      newPassword: officer.password,
+      confirmPassword: officer.password,
+    })
     expect(same.text).toContain('Your new password must be different')
     expect(mismatch.text).not.toContain('twelve-chars')
   })
@@ -60,7 +88,11 @@ describe('changing your password', () => {
     const { officer, agent } = await officerAgent(t)
     const elsewhere = await signedIn(t, officer)
     expect(await sessionCountFor(t, officer.id)).toBe(2)
-    const response = await change(agent, { currentPassword: officer.password, newPassword: 'twelve-chars', confirmPassword: 'twelve-chars' })
+    const response = await change(agent, {
+      currentPassword: officer.password,
+      newPassword: 'twelve-chars',
+      confirmPassword: 'twelve-chars',
+    })
     expect(response.status).toBe(302)
     expect(response.headers.location).toBe('/account')
     expect((await agent.get('/account')).text).toContain('Your password has been changed')

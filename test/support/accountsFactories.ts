@@ -25,14 +25,19 @@ export async function adminAgent(t: TestApp): Promise<{ admin: BuiltUser; agent:
 }
 
 /** A new officer of a new city, signed in. */
-export async function officerAgent(t: TestApp): Promise<{ officer: BuiltUser; agent: Agent; cityId: number }> {
+export async function officerAgent(
+  t: TestApp,
+): Promise<{ officer: BuiltUser; agent: Agent; cityId: number }> {
   const city = await buildCity(t.repos)
   const officer = await buildUser(t.repos, { role: 'officer', cityId: city.id })
   return { officer, agent: await signedIn(t, officer), cityId: city.id }
 }
 
 /** A pending "Add your city" request with unique names. */
-export async function buildCityRequest(t: TestApp, fields: Partial<NewCityRequest> = {}): Promise<{ id: number } & NewCityRequest> {
+export async function buildCityRequest(
+  t: TestApp,
+  fields: Partial<NewCityRequest> = {},
+): Promise<{ id: number } & NewCityRequest> {
   const request = {
     cityName: `Requestville ${unique()}`,
     country: 'Netherlands',
@@ -58,6 +63,10 @@ export async function auditTypes(t: TestApp, where: Record<string, unknown>): Pr
 
 /** The session ids a user is signed in with. */
 export async function sessionCountFor(t: TestApp, userId: number): Promise<number> {
-  const rows: Array<{ sess: string | { passport?: { user?: number } } }> = await t.knex('sessions').select('sess')
-  return rows.filter((row) => (typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess)?.passport?.user === userId).length
+  const rows: Array<{ sess: string | { passport?: { user?: number } } }> = await t
+    .knex('sessions')
+    .select('sess')
+  return rows.filter(
+    (row) => (typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess)?.passport?.user === userId,
+  ).length
 }

@@ -9,7 +9,18 @@ describe('safeReturnPath', () => {
   })
 
   it('when the path points to another site or is not a path at all, then it is refused', () => {
-    for (const candidate of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '/login', '/administrator', '', undefined, 42, ['/admin']]) {
+    for (const candidate of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/login',
+      '/administrator',
+      '',
+      undefined,
+      42,
+      ['/admin'],
+    ]) {
       expect(safeReturnPath(candidate)).toBeUndefined()
     }
   })
