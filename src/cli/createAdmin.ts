@@ -10,7 +10,8 @@ import { dataAccess } from '../dataAccess'
 import { createOrPromoteAdmin, type BootstrapAdminInput } from '../accounts/bootstrapAdmin'
 import { PASSWORD_MIN_LENGTH } from '../accounts/accountForms'
 
-const usage = 'Usage: npm run user:create-admin -- --email you@example.org [--name "Your Name"]\n' +
+const usage =
+  'Usage: npm run user:create-admin -- --email you@example.org [--name "Your Name"]\n' +
   '  Prompts for the password twice (or reads it from the first line of standard input when that is not a terminal).'
 
 /** The work behind the command, without prompts: tests call this. */
@@ -54,14 +55,18 @@ async function readPiped(): Promise<string> {
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) return readPiped()
   const first = await askHidden(`Password (at least ${PASSWORD_MIN_LENGTH} characters): `)
-  if (first.length < PASSWORD_MIN_LENGTH) throw new Error(`The password must be ${PASSWORD_MIN_LENGTH} characters or more`)
+  if (first.length < PASSWORD_MIN_LENGTH)
+    throw new Error(`The password must be ${PASSWORD_MIN_LENGTH} characters or more`)
   const second = await askHidden('Password again: ')
   if (first !== second) throw new Error('The passwords do not match')
   return first
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } }, strict: true })
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+  })
   if (values.help || !values.email) {
     console.error(usage)
     return values.help ? 0 : 2
@@ -71,7 +76,11 @@ async function main(): Promise<number> {
   try {
     await migrateLatest(knex)
     const result = await createAdmin(knex, { email: values.email, displayName: values.name, password })
-    console.log(result.outcome === 'created' ? `Created the administrator ${values.email}.` : `${values.email} is now an administrator, with the new password.`)
+    console.log(
+      result.outcome === 'created'
+        ? `Created the administrator ${values.email}.`
+        : `${values.email} is now an administrator, with the new password.`,
+    )
     return 0
   } finally {
     await knex.destroy()
