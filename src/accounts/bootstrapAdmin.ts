@@ -36,7 +36,7 @@ export type BootstrapAdminInput = z.input<typeof inputSchema>
 export async function createOrPromoteAdmin(
   { users, audit, sessions }: Deps,
   input: BootstrapAdminInput,
-): Promise<{ outcome: 'created' | 'promoted'; userId: number }> {
+): Promise<{ outcome: 'created' | 'promoted'; userId: number; email: string }> {
   const parsed = inputSchema.safeParse(input)
   if (!parsed.success) throw new BadRequestError(parsed.error.issues.map((i) => i.message).join('; '))
   const { email, displayName, password } = parsed.data
@@ -52,7 +52,7 @@ export async function createOrPromoteAdmin(
       subject: email,
       detail: { userId: existing.id, previousRole: existing.role },
     })
-    return { outcome: 'promoted', userId: existing.id }
+    return { outcome: 'promoted', userId: existing.id, email }
   }
   const userId = await users.create({
     email,
@@ -62,5 +62,5 @@ export async function createOrPromoteAdmin(
     cityId: null,
   })
   await audit.record({ actorId: null, type: 'admin_created_cli', subject: email, detail: { userId } })
-  return { outcome: 'created', userId }
+  return { outcome: 'created', userId, email }
 }

@@ -78,8 +78,8 @@ async function main(): Promise<number> {
     const result = await createAdmin(knex, { email: values.email, displayName: values.name, password })
     console.log(
       result.outcome === 'created'
-        ? `Created the administrator ${values.email}.`
-        : `${values.email} is now an administrator, with the new password.`,
+        ? `Created the administrator ${result.email}.`
+        : `${result.email} is now an administrator, with the new password.`,
     )
     return 0
   } finally {

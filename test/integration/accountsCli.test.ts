@@ -35,7 +35,7 @@ describe('npm run user:create-admin', () => {
     const session = await signedIn(t, officer)
     await t.repos.users.setDisabled(officer.id, true)
     const result = await createAdmin(t.knex, { email: officer.email, password: 'a-new-admin-password' })
-    expect(result).toEqual({ outcome: 'promoted', userId: officer.id })
+    expect(result).toEqual({ outcome: 'promoted', userId: officer.id, email: officer.email })
     expect(await t.repos.users.findById(officer.id)).toMatchObject({
       role: 'admin',
       cityId: null,
