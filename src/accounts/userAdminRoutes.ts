@@ -1,11 +1,15 @@
-import express, { type Router } from 'express'
+import express, { type Response, type Router } from 'express'
+import type { FieldError } from '../shared/errors'
 import type { AccountAdminService } from './accountAdminService'
 import { absoluteUrl, actorOf, idParam } from './routeHelpers'
 import { linkPath, LINK_VALID_DAYS } from './passwordLinks'
 
 const usersCrumb = [{ href: '/admin/users', text: 'Accounts' }]
 
-/** /admin/users: accounts, their one-time links, disabling and unlocking; and /admin/audit. Admins only (guarded at /admin). */
+/**
+ * /admin/users: accounts, their one-time links, disabling and unlocking; and /admin/audit.
+ * Administrators only: accountsRoutes guards everything under /admin.
+ */
 export function userAdminRoutes(admin: AccountAdminService): Router {
   const router = express.Router()
 
@@ -13,29 +17,22 @@ export function userAdminRoutes(admin: AccountAdminService): Router {
     res.render('accounts/users', { title: 'Accounts', accounts: await admin.list() })
   })
 
-  router.get('/admin/users/new', async (_req, res) => {
-    res.render('accounts/user-new', {
+  /** The new-account form: empty, or what was sent with its errors (status 400). */
+  async function showNew(res: Response, values: unknown = {}, errors: FieldError[] = []) {
+    res.status(errors.length ? 400 : 200).render('accounts/user-new', {
       title: 'Create an account',
       breadcrumbs: usersCrumb,
       cities: await admin.cityOptions(),
-      values: {},
-      errors: [],
+      values,
+      errors,
     })
-  })
+  }
+
+  router.get('/admin/users/new', (_req, res) => showNew(res))
 
   router.post('/admin/users', async (req, res) => {
     const result = await admin.create(actorOf(req), req.body)
-    if (!result.ok) {
-      return res
-        .status(400)
-        .render('accounts/user-new', {
-          title: 'Create an account',
-          breadcrumbs: usersCrumb,
-          cities: await admin.cityOptions(),
-          values: req.body ?? {},
-          errors: result.errors,
-        })
-    }
+    if (!result.ok) return showNew(res, req.body ?? {}, result.errors)
     req.session.issuedLink = { userId: result.value.userId, token: result.value.token }
     res.redirect(`/admin/users/${result.value.userId}/link`)
   })
