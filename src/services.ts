@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
+import { accountsServices } from './accounts/accountsServices'
 import { homeService } from './profiles/homeService'
 import { editionEvents } from './shared/editionEvents'
 
@@ -18,6 +19,7 @@ export function services(config: Config, repos: Repositories) {
       lockoutMinutes: config.login.lockoutMinutes,
     }),
     home: homeService(repos),
+    ...accountsServices(repos),
   }
 }
 
