@@ -35,7 +35,7 @@ export async function regenerationCases(databases: Array<{ file: string; cities:
     return databases.map((d) => ({
       name: label(d.cities),
       goal: d === small ? 'reference' : goal,
-      notes: 'n/a — profileService.regenerateEdition missing',
+      notes: 'n/a — services.profiles.regeneration missing',
     }))
   }
   const measured = await regenerate(large.file)
