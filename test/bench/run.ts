@@ -103,9 +103,12 @@ async function main(): Promise<void> {
   const table = renderTable(rows)
   console.log(`\n${lines.join('\n')}\n\n${table}\n`)
   console.log(`Written to ${path.relative(process.cwd(), writeResults(lines, table))}`)
-  fs.rmSync(s.tmp, { recursive: true, force: true })
   if (broken) console.error('The harness itself failed in at least one case (see ERROR above).')
   process.exitCode = broken ? 1 : 0
 }
 
-await main()
+try {
+  await main()
+} finally {
+  fs.rmSync(s.tmp, { recursive: true, force: true })
+}
