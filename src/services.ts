@@ -2,6 +2,7 @@ import type { Config } from './config'
 import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
 import { homeService } from './profiles/homeService'
+import { collectionService } from './collection/collectionService'
 import { editionEvents } from './shared/editionEvents'
 
 /** Every service, wired by plain factory functions (no container). */
@@ -18,6 +19,7 @@ export function services(config: Config, repos: Repositories) {
       lockoutMinutes: config.login.lockoutMinutes,
     }),
     home: homeService(repos),
+    collection: collectionService(repos),
   }
 }
 
