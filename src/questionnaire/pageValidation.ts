@@ -21,7 +21,7 @@ const NOTE_MAX = 1000
 const URL_MAX = 2000
 
 /** Reports one failure of one question at one of its fields. */
-type Fail = (failure: Failure, parts?: string[], params?: MessageParams) => null
+type Fail = (failure: Failure | Failure[], parts?: string[], params?: MessageParams) => null
 
 interface Check {
   question: Question
@@ -107,7 +107,7 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
     const text = value.text.trim()
     if (!text) return complete ? fail('required') : null
     const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(text) ? text : `https://${text}`
-    if (text.length > URL_MAX) return fail('tooLong', [], { maxLength: URL_MAX })
+    if (text.length > URL_MAX) return fail('maxLength', [], { maxLength: URL_MAX })
     return isWebAddress(withScheme) ? { type: 'url', value: withScheme } : fail('invalid')
   },
   textList: ({ question, value, complete, fail }) => {
@@ -115,7 +115,7 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
     const entries = value.values.map((v, i) => ({ text: v.trim(), item: i + 1 })).filter((e) => e.text)
     if (entries.length === 0) return complete ? fail('required', ['1']) : null
     const tooLong = entries.filter((e) => e.text.length > question.maxLength)
-    for (const e of tooLong) fail('itemTooLong', [String(e.item)], { item: e.item, maxLength: question.maxLength })
+    for (const e of tooLong) fail('maxLength', [String(e.item)], { item: e.item, maxLength: question.maxLength })
     return tooLong.length ? null : { type: 'textList', values: entries.slice(0, question.maxItems).map((e) => e.text) }
   },
 }
@@ -123,7 +123,7 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
 function otherText(value: FormValue, fail: Fail): string | null {
   const other = value.other.trim()
   if (!other) return fail('otherRequired', [OTHER])
-  if (other.length > OTHER_MAX) return fail('otherTooLong', [OTHER], { maxLength: OTHER_MAX })
+  if (other.length > OTHER_MAX) return fail('otherMaxLength', [OTHER], { maxLength: OTHER_MAX })
   return other
 }
 
@@ -136,12 +136,12 @@ function multipleChoice({ question, value, complete, year, fail }: Check): Answe
   const choices = allowed.filter((key) => value.choices.includes(key))
   const exclusive = offered.find((o) => o.exclusive && choices.includes(o.key))
   if (exclusive && choices.length > 1) return fail('exclusive', [exclusive.key], { option: exclusive.label })
-  if (question.maxChoices && choices.length > question.maxChoices) return fail('tooMany', [], { maxChoices: question.maxChoices })
+  if (question.maxChoices && choices.length > question.maxChoices) return fail('maxChoices', [], { maxChoices: question.maxChoices })
   let ok = true
   const notes: Record<string, string> = {}
   for (const option of offered.filter((o) => question.notes && choices.includes(o.key))) {
     const note = (value.notes[option.key] ?? '').trim()
-    if (note.length > NOTE_MAX) ok = fail('noteTooLong', ['note', option.key], { option: option.label, maxLength: NOTE_MAX }) ?? false
+    if (note.length > NOTE_MAX) ok = fail('noteMaxLength', ['note', option.key], { option: option.label, maxLength: NOTE_MAX }) ?? false
     else if (note) notes[option.key] = note
   }
   const other = choices.includes(OTHER) ? otherText(value, fail) : undefined
@@ -182,14 +182,14 @@ function plainText({ question, value, complete, fail }: Check): AnswerValue | nu
   if (question.type !== 'text' && question.type !== 'longtext') return null
   const text = value.text.replace(/\r\n/g, '\n').trim()
   if (!text) return complete ? fail('required') : null
-  if (text.length > question.maxLength) return fail('tooLong', [], { maxLength: question.maxLength })
+  if (text.length > question.maxLength) return fail('maxLength', [], { maxLength: question.maxLength })
   return { type: question.type, value: text }
 }
 
 function inRange(number: number, min: number | undefined, max: number | undefined, fail: Fail): boolean {
-  if (min !== undefined && max !== undefined && (number < min || number > max)) return fail('range', [], { min, max }) ?? false
-  if (min !== undefined && number < min) return fail('min', [], { min }) ?? false
-  if (max !== undefined && number > max) return fail('max', [], { max }) ?? false
+  const both = min !== undefined && max !== undefined
+  if (min !== undefined && number < min) return fail(both ? ['range', 'min'] : 'min', [], { min, max: max ?? '' }) ?? false
+  if (max !== undefined && number > max) return fail(both ? ['range', 'max'] : 'max', [], { min: min ?? '', max }) ?? false
   return true
 }
 

@@ -1,6 +1,10 @@
 import type { Question } from './definitionSchema'
 
-/** The ways an answer can fail; a question's `messages` record may override any of them. */
+/**
+ * The ways an answer can fail; a question's `messages` record may override any of them
+ * (the shipped definitions use required, invalid, integer, min, max, maxLength, maxChoices,
+ * otherRequired and exclusive).
+ */
 export type Failure =
   | 'required'
   | 'invalid'
@@ -8,15 +12,14 @@ export type Failure =
   | 'range'
   | 'min'
   | 'max'
-  | 'tooLong'
-  | 'itemTooLong'
-  | 'tooMany'
+  | 'maxLength'
+  | 'maxChoices'
   | 'exclusive'
   | 'incomplete'
   | 'duplicate'
   | 'otherRequired'
-  | 'otherTooLong'
-  | 'noteTooLong'
+  | 'otherMaxLength'
+  | 'noteMaxLength'
 
 export type MessageParams = Record<string, string | number>
 
@@ -84,11 +87,10 @@ function defaultTemplate(question: Question, failure: Failure): string {
       return `${subject} must be {min} or more`
     case 'max':
       return `${subject} must be {max} or less`
-    case 'tooLong':
+    case 'maxLength':
+      if (question.type === 'textList') return `Entry {item} of ${quoted} must be {maxLength} characters or fewer`
       return `${subject} must be {maxLength} characters or fewer`
-    case 'itemTooLong':
-      return `Entry {item} of ${quoted} must be {maxLength} characters or fewer`
-    case 'tooMany':
+    case 'maxChoices':
       return `Select no more than {maxChoices} answers for ${quoted}`
     case 'exclusive':
       return `Select either “{option}” or other answers for ${quoted}, not both`
@@ -98,9 +100,9 @@ function defaultTemplate(question: Question, failure: Failure): string {
       return `Give each item of ${quoted} a different rank`
     case 'otherRequired':
       return `Enter your other answer for ${quoted}`
-    case 'otherTooLong':
+    case 'otherMaxLength':
       return `Your other answer for ${quoted} must be {maxLength} characters or fewer`
-    case 'noteTooLong':
+    case 'noteMaxLength':
       return `The note about “{option}” must be {maxLength} characters or fewer`
   }
 }
@@ -128,8 +130,14 @@ function requiredTemplate(question: Question, quoted: string, noun: string | und
   }
 }
 
-/** The message for one failure of one question: the definition's own wording, or one written from its label. */
-export function validationMessage(question: Question, failure: Failure, params: MessageParams = {}): string {
-  const template = question.messages?.[failure] ?? defaultTemplate(question, failure)
+/**
+ * The message for one failure of one question: the definition's own wording, or one written
+ * from its label. Given several failures that fit (a number below the minimum of a range is
+ * both "range" and "min"), the first the definition words itself wins, else the first.
+ */
+export function validationMessage(question: Question, failure: Failure | Failure[], params: MessageParams = {}): string {
+  const failures = Array.isArray(failure) ? failure : [failure]
+  const worded = failures.find((f) => question.messages?.[f])
+  const template = worded ? question.messages![worded] : defaultTemplate(question, failures[0])
   return fill(template, { label: bare(question.label), ...params })
 }

@@ -1,6 +1,11 @@
+import crypto from 'node:crypto'
+import type { Repositories } from '../../src/dataAccess'
+import type { City } from '../../src/cities/citiesRepository'
+import type { Edition } from '../../src/questionnaire/editionsRepository'
 import { definitionSchema, type Definition, type Question } from '../../src/questionnaire/definitionSchema'
 import { fieldId, gridColumns } from '../../src/questionnaire/formCodec'
 import { offeredOptions } from '../../src/questionnaire/definitionModel'
+import { buildCity, buildUser, type BuiltUser } from './factories'
 
 /**
  * A questionnaire no real edition has: invented labels and options, every question type,
@@ -168,4 +173,43 @@ export function validFields(question: Question, year: number): Record<string, st
     case 'textList':
       return { [id('1')]: 'Alex Example', [id('2')]: 'Sam Sample' }
   }
+}
+
+/** The hidden fields of a question page's form (version, base, city). */
+export function pageState(html: string): Record<string, string> {
+  const state: Record<string, string> = {}
+  for (const name of ['_csrf', '_version', '_base', '_city']) {
+    const match = new RegExp(`name="${name}" value="([^"]*)"`).exec(html)
+    if (match) state[name] = match[1]
+  }
+  return state
+}
+
+/** Whether a question's field is on the page. */
+export const isOnPage = (html: string, question: Question): boolean =>
+  new RegExp(`name="${fieldId(question.key)}(--[^"]*)?"`).test(html)
+
+/** Decodes the few entities EJS writes, to compare page text with definition text. */
+export const decodeHtml = (html: string): string =>
+  html.replaceAll('&#39;', "'").replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+
+export interface Officer {
+  city: City
+  user: BuiltUser
+}
+
+/** A city of its own with one officer, for a test that must not share Enschede's response. */
+export async function buildOfficer(repos: Repositories): Promise<Officer> {
+  const city = await buildCity(repos)
+  const user = await buildUser(repos, { role: 'officer', cityId: city.id })
+  return { city, user }
+}
+
+/** An open edition with a made-up definition, at an unused year before the demo's open 2026 (so /survey still opens 2026). */
+export async function buildTestEdition(repos: Repositories, definition: (year: number) => Definition = madeUpDefinition): Promise<Edition> {
+  const taken = new Set((await repos.editions.list()).map((e) => e.year))
+  const free = Array.from({ length: 100 }, (_, i) => 1900 + i).filter((y) => !taken.has(y))
+  const year = free[crypto.randomInt(free.length)]
+  await repos.editions.create({ year, title: `Lighthouse keepers survey ${year}`, status: 'open', definition: definition(year), closesOn: `${year}-12-31` })
+  return (await repos.editions.findByYear(year))!
 }
