@@ -99,6 +99,8 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     section: { key: placed.section.key, title: placed.section.title, number: placed.sectionIndex + 1, count: edition.definition.sections.length },
     page: placed.page,
     items,
+    /** Grids need the full width of the page. */
+    wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
     editable: access.editable,
     readOnlyText: access.editable ? undefined : readOnlyMessage(access.reason),
     response: ctx.response,

@@ -27,7 +27,7 @@ export function madeUpDefinition(year = 2030): Definition {
               { key: 'lamp.has_fresnel', type: 'yesno', label: 'Does the lighthouse use a Fresnel lens?', hint: 'Count spare lenses too.' },
               { key: 'lamp.fresnel_maker', type: 'text', label: 'Who ground the Fresnel lens?', condition: { question: 'lamp.has_fresnel', anyOf: ['yes'] } },
               { key: 'lamp.wick_count', type: 'number', label: 'Number of wicks', min: 1, max: 12, unit: 'wicks' },
-              { key: 'lamp.lit_since', type: 'year', label: 'First lit in', min: 1900, max: 2100 },
+              { key: 'lamp.lit_since', type: 'year', label: 'Year first lit', min: 1900, max: 2100 },
             ],
           },
           {
