@@ -99,7 +99,7 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
     const text = value.text.trim()
     if (!text) return complete ? fail('required') : null
     if (!/^\d{4}$/.test(text)) return fail('invalid')
-    return inRange(Number(text), question.min, question.max, fail) ? { type: 'year', value: Number(text) } : null
+    return inRange(Number(text), question.min, question.max, fail, String) ? { type: 'year', value: Number(text) } : null
   },
   text: plainText,
   longtext: plainText,
@@ -186,10 +186,12 @@ function plainText({ question, value, complete, fail }: Check): AnswerValue | nu
   return { type: question.type, value: text }
 }
 
-function inRange(number: number, min: number | undefined, max: number | undefined, fail: Fail): boolean {
+/** Bounds as message parameters: numbers get thousands separators, years (`show = String`) do not. */
+function inRange(number: number, min: number | undefined, max: number | undefined, fail: Fail, show: (n: number) => string | number = (n) => n): boolean {
   const both = min !== undefined && max !== undefined
-  if (min !== undefined && number < min) return fail(both ? ['range', 'min'] : 'min', [], { min, max: max ?? '' }) ?? false
-  if (max !== undefined && number > max) return fail(both ? ['range', 'max'] : 'max', [], { min: min ?? '', max }) ?? false
+  const params = { min: min === undefined ? '' : show(min), max: max === undefined ? '' : show(max) }
+  if (min !== undefined && number < min) return fail(both ? ['range', 'min'] : 'min', [], params) ?? false
+  if (max !== undefined && number > max) return fail(both ? ['range', 'max'] : 'max', [], params) ?? false
   return true
 }
 

@@ -30,6 +30,9 @@ const show = (value: string | number) => (typeof value === 'number' ? numberForm
 export const fill = (template: string, params: MessageParams): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? show(params[name]) : whole))
 
+/** Labels that are instructions ("Describe the strategy"), not names of a thing. */
+const imperative = /^(tell|describe|give|list|enter|name|explain|provide|select|choose|rank|rate|put|write|add|state|summari[sz]e|indicate|specify|upload|share)\b/i
+
 const bare = (label: string) => label.trim().replace(/[?:.\s]+$/, '')
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text)
 const upperFirst = (text: string) => text[0].toUpperCase() + text.slice(1)
@@ -42,7 +45,7 @@ const upperFirst = (text: string) => text[0].toUpperCase() + text.slice(1)
 export function nounPhrase(label: string): string | undefined {
   const text = bare(label)
   if (!label.trim().endsWith('?')) {
-    if (text.split(/\s+/).length > 8) return undefined
+    if (text.split(/\s+/).length > 8 || imperative.test(text)) return undefined
     return /^(the|a|an|your|its|this|their)\s/i.test(text) ? lowerFirst(text) : `the ${lowerFirst(text)}`
   }
   const what = /^(?:what|which) (?:is|are|was|were) (.+)$/i.exec(text)
