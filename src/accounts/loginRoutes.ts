@@ -29,7 +29,7 @@ export function loginRoutes(config: Config): Router {
 
   router.get('/login', (req, res) => {
     if (req.user) return res.redirect(homeFor(req.user))
-    res.render('accounts/login', { title: 'Sign in', values: {}, errors: [], expired: res.locals.sessionExpired })
+    res.render('accounts/login', { title: 'Sign in', values: {}, errors: [], expired: res.locals.sessionExpired || Boolean(req.session.pendingForm) })
   })
 
   router.post('/login', limiter, (req, res, next) => {

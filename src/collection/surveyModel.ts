@@ -31,7 +31,11 @@ export function answersFromRows(definition: Definition, rows: AnswerRow[]): Answ
   const answers: Answers = new Map()
   for (const [key, questionRows] of groupRows(rows)) {
     const placed = index.get(key)
-    const value = placed && rowsToAnswer(placed.question, questionRows)
+    if (!placed) continue
+    // Rows come back by option key; answers read in the definition's option order.
+    const order = 'options' in placed.question ? placed.question.options.map((o) => o.key) : []
+    const sorted = [...questionRows].sort((a, b) => order.indexOf(a.optionKey) - order.indexOf(b.optionKey))
+    const value = rowsToAnswer(placed.question, sorted)
     if (value) answers.set(key, value)
   }
   return answers

@@ -110,6 +110,7 @@ describe('an expired session loses nothing', () => {
     const posted = await agent.post(cityFacts).type('form').send({ ...pageState(page.text), ...facts('Mayor Kept'), _action: 'continue' })
     expect(posted.status).toBe(302)
     expect(posted.headers.location).toBe('/login')
+    expect((await agent.get('/login')).text).toContain('anything you were saving has been kept')
     expect(await storedText(officer, 'city.mayor')).toBeUndefined()
     const signedIn = await signIn(agent, officer.user.email, officer.user.password)
     expect(signedIn.headers.location).toBe(cityFacts)
