@@ -2,6 +2,7 @@ import express, { type Router } from 'express'
 import passport from 'passport'
 import { Strategy as LocalStrategy } from 'passport-local'
 import type { AuthService } from './authService'
+import type { RefusalRecorder } from './guards'
 
 /** passport-local over the auth service; the user is re-read (and re-checked) on every request. */
 export function setUpAuthentication(auth: AuthService): Router {
@@ -9,7 +10,9 @@ export function setUpAuthentication(auth: AuthService): Router {
     new LocalStrategy({ usernameField: 'email', passReqToCallback: true }, (req, email, password, done) => {
       auth
         .signIn(email, password, req.ip ?? null)
-        .then((result) => (result.ok ? done(null, result.user) : done(null, false, { message: result.reason })))
+        .then((result) =>
+          result.ok ? done(null, result.user) : done(null, false, { message: result.reason }),
+        )
         .catch(done)
     }),
   )
@@ -22,8 +25,10 @@ export function setUpAuthentication(auth: AuthService): Router {
   })
   const router = express.Router()
   router.use(passport.session())
+  const recordRefusal: RefusalRecorder = (user, path, ip) => auth.recordRefusal(user, path, ip)
   router.use((req, res, next) => {
     res.locals.user = req.user
+    res.locals.recordRefusal = recordRefusal
     next()
   })
   return router
