@@ -54,7 +54,10 @@ function initRanking(list) {
     else siblings[target].after(item)
     renumber()
     const focus = item.querySelector(focusClass)
-    ;(focus.disabled ? item.querySelector(focusClass === '.cis-ranking__up' ? '.cis-ranking__down' : '.cis-ranking__up') : focus).focus()
+    ;(focus.disabled
+      ? item.querySelector(focusClass === '.cis-ranking__up' ? '.cis-ranking__down' : '.cis-ranking__up')
+      : focus
+    ).focus()
     status.textContent = `${labelOf(item)} moved to position ${items().indexOf(item) + 1} of ${siblings.length}`
   }
   // Show the saved order first; unranked items keep their order at the end.

@@ -47,7 +47,10 @@ export function collectionRoutes(services: Services): Router {
   })
 
   router.get('/survey/:year/check-answers', requireOfficer, async (req, res) => {
-    res.render('collection/check-answers', { errors: [], ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req))) })
+    res.render('collection/check-answers', {
+      errors: [],
+      ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req))),
+    })
   })
 
   router.post('/survey/:year/submit', requireOfficer, async (req, res) => {
@@ -55,12 +58,21 @@ export function collectionRoutes(services: Services): Router {
     const outcome = await survey.submit(officer, yearOf(req), req.body ?? {})
     if (outcome.kind === 'submitted') return res.redirect(outcome.redirect)
     const view = await survey.checkAnswers(officer, yearOf(req))
-    res.status(outcome.status).render('collection/check-answers', { ...view, errors: outcome.errors, confirmed: req.body?.confirm === 'yes' })
+    res
+      .status(outcome.status)
+      .render('collection/check-answers', {
+        ...view,
+        errors: outcome.errors,
+        confirmed: req.body?.confirm === 'yes',
+      })
   })
 
   router.get('/survey/:year/confirmation/:reference', requireOfficer, async (req, res, next) => {
     if (!referencePattern.test(param(req, 'reference'))) return next('route')
-    res.render('collection/confirmation', await survey.confirmation(asOfficer(req.user), yearOf(req), param(req, 'reference')))
+    res.render(
+      'collection/confirmation',
+      await survey.confirmation(asOfficer(req.user), yearOf(req), param(req, 'reference')),
+    )
   })
 
   router.get('/survey/:year/answers', requireOfficer, async (req, res) => {
@@ -68,7 +80,10 @@ export function collectionRoutes(services: Services): Router {
   })
 
   router.get('/survey/:year/:sectionKey/check-answers', requireOfficer, async (req, res) => {
-    res.render('collection/check-answers', { errors: [], ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'))) })
+    res.render('collection/check-answers', {
+      errors: [],
+      ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'))),
+    })
   })
 
   router.post('/survey/:year/:sectionKey/prefill', requireOfficer, async (req, res) => {
@@ -79,7 +94,13 @@ export function collectionRoutes(services: Services): Router {
 
   router.get('/survey/:year/:sectionKey/:pageKey', requireOfficer, async (req, res) => {
     const options = { returnTo: asReturnTarget(req.query.returnTo), pending: takePendingForm(req) }
-    const result = await survey.page(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'), param(req, 'pageKey'), options)
+    const result = await survey.page(
+      asOfficer(req.user),
+      yearOf(req),
+      param(req, 'sectionKey'),
+      param(req, 'pageKey'),
+      options,
+    )
     if ('redirect' in result) return res.redirect(result.redirect)
     res.render('collection/question-page', result.view)
   })
@@ -87,9 +108,19 @@ export function collectionRoutes(services: Services): Router {
   // No requireOfficer here: a save from an expired session keeps the input instead of losing it.
   router.post('/survey/:year/:sectionKey/:pageKey', async (req, res) => {
     if (!req.user) return keepUntilSignedIn(req, res)
-    const request = { officer: asOfficer(req.user), year: yearOf(req), sectionKey: param(req, 'sectionKey'), pageKey: param(req, 'pageKey') }
-    const outcome = await survey.savePage({ ...request, body: req.body ?? {}, returnTo: asReturnTarget(req.query.returnTo) })
-    if (outcome.kind === 'render') return res.status(outcome.status).render('collection/question-page', outcome.view)
+    const request = {
+      officer: asOfficer(req.user),
+      year: yearOf(req),
+      sectionKey: param(req, 'sectionKey'),
+      pageKey: param(req, 'pageKey'),
+    }
+    const outcome = await survey.savePage({
+      ...request,
+      body: req.body ?? {},
+      returnTo: asReturnTarget(req.query.returnTo),
+    })
+    if (outcome.kind === 'render')
+      return res.status(outcome.status).render('collection/question-page', outcome.view)
     if (outcome.flash) req.session.flash = { kind: 'success', text: outcome.flash }
     res.redirect(outcome.redirect)
   })

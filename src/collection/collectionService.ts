@@ -15,7 +15,8 @@ export { asOfficer, type Officer } from './surveyContext'
 /** The officer's journey: task list, question pages, check answers, submit, last year's answers. */
 export function collectionService(repos: Repositories) {
   const loader = surveyLoader(repos)
-  const cityName = async (officer: Officer) => (await repos.cities.findById(officer.cityId))?.name ?? 'your city'
+  const cityName = async (officer: Officer) =>
+    (await repos.cities.findById(officer.cityId))?.name ?? 'your city'
 
   const responseFacts = (ctx: SurveyContext) => ({
     year: ctx.edition.year,
@@ -52,7 +53,13 @@ export function collectionService(repos: Repositories) {
     },
 
     /** A question page with the saved answers, or the input kept from before an expired session. */
-    async page(officer: Officer, year: number, sectionKey: string, pageKey: string, options: { returnTo?: ReturnTarget; pending?: FormBody }): Promise<{ view: PageView } | { redirect: string }> {
+    async page(
+      officer: Officer,
+      year: number,
+      sectionKey: string,
+      pageKey: string,
+      options: { returnTo?: ReturnTarget; pending?: FormBody },
+    ): Promise<{ view: PageView } | { redirect: string }> {
       const ctx = await loader.load(officer, year)
       const placed = findPage(ctx.edition.definition, sectionKey, pageKey)
       if (!placed) throw new NotFoundError()
@@ -61,9 +68,19 @@ export function collectionService(repos: Repositories) {
       if (!pending || String(pending._city) !== String(officer.cityId) || !ctx.access.editable) {
         return { view: buildPageView(ctx, placed, { returnTo: options.returnTo }) }
       }
-      const values = Object.fromEntries(shownQuestions(placed.page, ctx.visible).map((q) => [q.key, readFormValue(q, pending, year)]))
+      const values = Object.fromEntries(
+        shownQuestions(placed.page, ctx.visible).map((q) => [q.key, readFormValue(q, pending, year)]),
+      )
       const version = Number.parseInt(String(pending._version ?? ''), 10)
-      return { view: buildPageView(ctx, placed, { values, version: Number.isInteger(version) ? version : undefined, base: String(pending._base ?? ''), restored: true, returnTo: options.returnTo }) }
+      return {
+        view: buildPageView(ctx, placed, {
+          values,
+          version: Number.isInteger(version) ? version : undefined,
+          base: String(pending._base ?? ''),
+          restored: true,
+          returnTo: options.returnTo,
+        }),
+      }
     },
 
     /** Saves a page (see savePage): redirect on success, or the page again with errors or the other officer's changes. */
@@ -72,10 +89,18 @@ export function collectionService(repos: Repositories) {
     /** "Check your answers" for one section or the whole response, with what is missing and (whole) the submit form. */
     async checkAnswers(officer: Officer, year: number, sectionKey?: string) {
       const ctx = await loader.load(officer, year)
-      if (sectionKey && !ctx.edition.definition.sections.some((s) => s.key === sectionKey)) throw new NotFoundError()
+      if (sectionKey && !ctx.edition.definition.sections.some((s) => s.key === sectionKey))
+        throw new NotFoundError()
       const returnTo: ReturnTarget = sectionKey ? 'section-check-answers' : 'check-answers'
       const summary = buildSummary(ctx, { sectionKey, returnTo, changeLinks: ctx.access.editable })
-      return { ...responseFacts(ctx), ...summary, cityName: await cityName(officer), sectionKey, version: ctx.response?.version ?? 0, copiedFromYear: ctx.edition.copiedFromYear }
+      return {
+        ...responseFacts(ctx),
+        ...summary,
+        cityName: await cityName(officer),
+        sectionKey,
+        version: ctx.response?.version ?? 0,
+        copiedFromYear: ctx.edition.copiedFromYear,
+      }
     },
 
     /** Submits the response (see submitResponse). */
@@ -98,7 +123,8 @@ export function collectionService(repos: Repositories) {
     },
 
     /** Starts a section from last year's answers (see prefillSection). */
-    prefill: (officer: Officer, year: number, sectionKey: string) => prefillSection(repos, loader, officer, year, sectionKey),
+    prefill: (officer: Officer, year: number, sectionKey: string) =>
+      prefillSection(repos, loader, officer, year, sectionKey),
   }
 }
 

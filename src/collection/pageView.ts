@@ -53,14 +53,26 @@ export function pageFingerprint(rows: EditedAnswerRow[], questionKeys: string[])
 /** Links before and after a page along the path that applies. */
 export function neighbours(ctx: SurveyContext, placed: PlacedPage, returnTo?: ReturnTarget) {
   const { year } = ctx.edition
-  const pages = applicablePages(ctx.edition.definition, ctx.answers).filter((p) => p.section.key === placed.section.key)
+  const pages = applicablePages(ctx.edition.definition, ctx.answers).filter(
+    (p) => p.section.key === placed.section.key,
+  )
   const at = pages.findIndex((p) => p.page.key === placed.page.key)
   const before = at > 0 ? pages[at - 1] : undefined
-  const after = at >= 0 ? pages[at + 1] : pages.find((p) => placed.section.pages.indexOf(p.page) > placed.section.pages.indexOf(placed.page))
-  const back = returnTo === 'check-answers' ? surveyPaths.checkAnswers(year)
-    : returnTo === 'section-check-answers' ? surveyPaths.sectionCheck(year, placed.section.key)
-    : before ? surveyPaths.page(year, placed.section.key, before.page.key) : surveyPaths.taskList(year)
-  const next = after ? surveyPaths.page(year, placed.section.key, after.page.key) : surveyPaths.sectionCheck(year, placed.section.key)
+  const after =
+    at >= 0
+      ? pages[at + 1]
+      : pages.find((p) => placed.section.pages.indexOf(p.page) > placed.section.pages.indexOf(placed.page))
+  const back =
+    returnTo === 'check-answers'
+      ? surveyPaths.checkAnswers(year)
+      : returnTo === 'section-check-answers'
+        ? surveyPaths.sectionCheck(year, placed.section.key)
+        : before
+          ? surveyPaths.page(year, placed.section.key, before.page.key)
+          : surveyPaths.taskList(year)
+  const next = after
+    ? surveyPaths.page(year, placed.section.key, after.page.key)
+    : surveyPaths.sectionCheck(year, placed.section.key)
   return { back, next }
 }
 
@@ -69,7 +81,11 @@ function conditionFor(question: Question, placed: PlacedPage): QuestionItem['con
   const controller = placed.page.questions.find((q) => q.key === question.condition!.question)!
   const answers = question.condition.anyOf.map((key) => `“${optionLabel(controller, key)}”`).join(' or ')
   const verb = controller.type === 'multiple' ? 'includes' : 'is'
-  return { field: fieldId(controller.key), values: question.condition.anyOf, note: `Answer this if your answer to “${controller.label}” ${verb} ${answers}.` }
+  return {
+    field: fieldId(controller.key),
+    values: question.condition.anyOf,
+    note: `Answer this if your answer to “${controller.label}” ${verb} ${answers}.`,
+  }
 }
 
 /** The view model of one question page: saved answers, or what the officer typed, with everything around them. */
@@ -96,7 +112,12 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     year,
     cityId: ctx.officer.cityId,
     editionTitle: edition.title,
-    section: { key: placed.section.key, title: placed.section.title, number: placed.sectionIndex + 1, count: edition.definition.sections.length },
+    section: {
+      key: placed.section.key,
+      title: placed.section.title,
+      number: placed.sectionIndex + 1,
+      count: edition.definition.sections.length,
+    },
     page: placed.page,
     items,
     /** Grids need the full width of the page. */

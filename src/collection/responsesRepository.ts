@@ -191,7 +191,13 @@ export function responsesRepository(knex: Knex) {
         .whereNull('review_comments.resolved_at')
         .orderBy('review_comments.id')
         .select('review_comments.*', 'users.display_name as author_name')
-      return rows.map((r) => ({ id: r.id, questionKey: r.question_key ?? null, body: r.body, authorName: r.author_name ?? null, createdAt: r.created_at }))
+      return rows.map((r) => ({
+        id: r.id,
+        questionKey: r.question_key ?? null,
+        body: r.body,
+        authorName: r.author_name ?? null,
+        createdAt: r.created_at,
+      }))
     },
     async listByEdition(editionId: number): Promise<ResponseRecord[]> {
       return (await knex<ResponseRow>('responses').where({ edition_id: editionId }).orderBy('id')).map(

@@ -11,8 +11,7 @@ import { applicableQuestions, findPage, pageApplies, shownQuestions, type Placed
 import { surveyPaths, type ReturnTarget } from './surveyPaths'
 
 export type SaveOutcome =
-  | { kind: 'saved'; redirect: string; flash?: string }
-  | { kind: 'render'; status: 400 | 409; view: PageView }
+  { kind: 'saved'; redirect: string; flash?: string } | { kind: 'render'; status: 400 | 409; view: PageView }
 
 export interface SaveRequest {
   officer: Officer
@@ -31,18 +30,26 @@ function typedChoices(questions: Question[], values: Record<string, FormValue>):
   const answers: Answers = new Map()
   for (const q of questions) {
     const v = values[q.key]
-    if ((q.type === 'yesno' || q.type === 'single') && v.choice) answers.set(q.key, { type: q.type, choice: v.choice })
-    if (q.type === 'multiple' && v.choices.length) answers.set(q.key, { type: 'multiple', choices: v.choices, notes: {} })
+    if ((q.type === 'yesno' || q.type === 'single') && v.choice)
+      answers.set(q.key, { type: q.type, choice: v.choice })
+    if (q.type === 'multiple' && v.choices.length)
+      answers.set(q.key, { type: 'multiple', choices: v.choices, notes: {} })
   }
   return answers
 }
 
-function theirAnswers(ctx: SurveyContext, questions: Question[], mine: Map<string, AnswerValue | undefined>): Map<string, TheirAnswer> {
+function theirAnswers(
+  ctx: SurveyContext,
+  questions: Question[],
+  mine: Map<string, AnswerValue | undefined>,
+): Map<string, TheirAnswer> {
   const theirs = new Map<string, TheirAnswer>()
   for (const q of questions) {
     const saved = ctx.answers.get(q.key)
     if (rowsKey(q.key, saved) === rowsKey(q.key, mine.get(q.key))) continue
-    const latest = ctx.rows.filter((r) => r.questionKey === q.key).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
+    const latest = ctx.rows
+      .filter((r) => r.questionKey === q.key)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]
     theirs.set(q.key, {
       lines: displayAnswer(q, saved),
       by: latest?.updatedByName ?? ctx.response?.updatedByName ?? null,
@@ -58,30 +65,52 @@ function theirAnswers(ctx: SurveyContext, questions: Question[], mine: Map<strin
  * only if nobody changed this page meanwhile; otherwise the officer sees the other
  * person's answers beside their own, and a fresh version to save again.
  */
-export async function savePage(repos: Repositories, loader: SurveyLoader, request: SaveRequest, attempt = 1): Promise<SaveOutcome> {
+export async function savePage(
+  repos: Repositories,
+  loader: SurveyLoader,
+  request: SaveRequest,
+  attempt = 1,
+): Promise<SaveOutcome> {
   const { officer, year, body, returnTo } = request
   const ctx = await loader.load(officer, year)
   const placed = findPage(ctx.edition.definition, request.sectionKey, request.pageKey)
   if (!placed) throw new NotFoundError()
-  if (!ctx.access.editable) return { kind: 'render', status: 409, view: buildPageView(ctx, placed, { refused: true, returnTo }) }
-  if (!pageApplies(placed.page, ctx.visible)) throw new BadRequestError('These questions do not apply, given your earlier answers.')
+  if (!ctx.access.editable)
+    return { kind: 'render', status: 409, view: buildPageView(ctx, placed, { refused: true, returnTo }) }
+  if (!pageApplies(placed.page, ctx.visible))
+    throw new BadRequestError('These questions do not apply, given your earlier answers.')
 
   const shown = shownQuestions(placed.page, ctx.visible)
   const values = Object.fromEntries(shown.map((q) => [q.key, readFormValue(q, body, year)]))
-  const applicable = applicableQuestions(placed.page, ctx.visible, typedChoices(shown, values)).filter((q) => shown.includes(q))
+  const applicable = applicableQuestions(placed.page, ctx.visible, typedChoices(shown, values)).filter((q) =>
+    shown.includes(q),
+  )
   const continuing = body._action !== 'later'
   const version = Number.parseInt(String(body._version ?? ''), 10)
   const base = String(body._base ?? '')
-  if (!Number.isInteger(version) || version < 0) throw new BadRequestError('The form is missing its version. Reload the page and try again.')
-  const result = validatePage(applicable, Object.fromEntries(applicable.map((q) => [q.key, values[q.key]])), { year, complete: continuing })
-  if (!result.ok) return { kind: 'render', status: 400, view: buildPageView(ctx, placed, { values, errors: result.errors, version, base, returnTo }) }
+  if (!Number.isInteger(version) || version < 0)
+    throw new BadRequestError('The form is missing its version. Reload the page and try again.')
+  const result = validatePage(applicable, Object.fromEntries(applicable.map((q) => [q.key, values[q.key]])), {
+    year,
+    complete: continuing,
+  })
+  if (!result.ok)
+    return {
+      kind: 'render',
+      status: 400,
+      view: buildPageView(ctx, placed, { values, errors: result.errors, version, base, returnTo }),
+    }
 
   const current = ctx.response?.version ?? 0
   const keys = placed.page.questions.map((q) => q.key)
   if (version !== current && pageFingerprint(ctx.rows, keys) !== base) {
     const theirs = theirAnswers(ctx, applicable, result.answers)
     const conflictBy = { name: ctx.response?.updatedByName ?? null, at: ctx.response?.updatedAt ?? null }
-    return { kind: 'render', status: 409, view: buildPageView(ctx, placed, { values, theirs, conflictBy, returnTo }) }
+    return {
+      kind: 'render',
+      status: 409,
+      view: buildPageView(ctx, placed, { values, theirs, conflictBy, returnTo }),
+    }
   }
   try {
     await write(repos, ctx, placed, applicable, result.answers, current)
@@ -93,12 +122,22 @@ export async function savePage(repos: Repositories, loader: SurveyLoader, reques
   return { kind: 'saved', ...whereNext(ctx, placed, result.answers, continuing, returnTo) }
 }
 
-async function write(repos: Repositories, ctx: SurveyContext, placed: PlacedPage, questions: Question[], answers: Map<string, AnswerValue | undefined>, version: number) {
+async function write(
+  repos: Repositories,
+  ctx: SurveyContext,
+  placed: PlacedPage,
+  questions: Question[],
+  answers: Map<string, AnswerValue | undefined>,
+  version: number,
+) {
   const changed = questions.filter(
-    (q) => rowsKey(q.key, ctx.answers.get(q.key)) !== rowsKey(q.key, answers.get(q.key)) || ctx.rows.some((r) => r.questionKey === q.key && r.prefilled),
+    (q) =>
+      rowsKey(q.key, ctx.answers.get(q.key)) !== rowsKey(q.key, answers.get(q.key)) ||
+      ctx.rows.some((r) => r.questionKey === q.key && r.prefilled),
   )
   if (changed.length === 0) return
-  const response = ctx.response ?? (await repos.responses.findOrCreate(ctx.edition.id, ctx.officer.cityId, ctx.officer.id))
+  const response =
+    ctx.response ?? (await repos.responses.findOrCreate(ctx.edition.id, ctx.officer.cityId, ctx.officer.id))
   const before = Object.fromEntries(changed.map((q) => [q.key, ctx.answers.get(q.key) ?? null]))
   const after = Object.fromEntries(changed.map((q) => [q.key, answers.get(q.key) ?? null]))
   await repos.responses.saveAnswers({
@@ -113,11 +152,22 @@ async function write(repos: Repositories, ctx: SurveyContext, placed: PlacedPage
   })
 }
 
-function whereNext(ctx: SurveyContext, placed: PlacedPage, answers: Map<string, AnswerValue | undefined>, continuing: boolean, returnTo?: ReturnTarget) {
+function whereNext(
+  ctx: SurveyContext,
+  placed: PlacedPage,
+  answers: Map<string, AnswerValue | undefined>,
+  continuing: boolean,
+  returnTo?: ReturnTarget,
+) {
   const year = ctx.edition.year
-  if (!continuing) return { redirect: surveyPaths.taskList(year), flash: 'Your answers have been saved. You can come back to them at any time.' }
+  if (!continuing)
+    return {
+      redirect: surveyPaths.taskList(year),
+      flash: 'Your answers have been saved. You can come back to them at any time.',
+    }
   if (returnTo === 'check-answers') return { redirect: surveyPaths.checkAnswers(year) }
-  if (returnTo === 'section-check-answers') return { redirect: surveyPaths.sectionCheck(year, placed.section.key) }
+  if (returnTo === 'section-check-answers')
+    return { redirect: surveyPaths.sectionCheck(year, placed.section.key) }
   const merged: Answers = new Map(ctx.answers)
   for (const [key, value] of answers) {
     if (value) merged.set(key, value)

@@ -31,7 +31,8 @@ export interface SurveyContext {
 }
 
 export function asOfficer(user: Express.User | undefined): Officer {
-  if (!user || user.role !== 'officer' || user.cityId === null) throw new ForbiddenError('This page is for city innovation officers')
+  if (!user || user.role !== 'officer' || user.cityId === null)
+    throw new ForbiddenError('This page is for city innovation officers')
   return { id: user.id, displayName: user.displayName, cityId: user.cityId }
 }
 
@@ -40,8 +41,10 @@ export function asOfficer(user: Express.User | undefined): Officer {
  * changes (the admin reopened it for that city). Submitted and approved responses are read-only.
  */
 export function accessFor(edition: Edition, response: ResponseSummary | undefined): Access {
-  if (response?.status === 'submitted' || response?.status === 'approved') return { editable: false, reason: response.status }
-  if (edition.status === 'open' || (edition.status === 'closed' && response?.status === 'returned')) return { editable: true }
+  if (response?.status === 'submitted' || response?.status === 'approved')
+    return { editable: false, reason: response.status }
+  if (edition.status === 'open' || (edition.status === 'closed' && response?.status === 'returned'))
+    return { editable: true }
   return { editable: false, reason: 'closed' }
 }
 
@@ -60,7 +63,8 @@ export function surveyLoader(repos: Repositories) {
       const open = editions.find((e) => e.status === 'open')
       if (open) return open.year
       for (const edition of editions.filter((e) => e.status === 'closed')) {
-        if ((await repos.responses.find(edition.id, officer.cityId))?.status === 'returned') return edition.year
+        if ((await repos.responses.find(edition.id, officer.cityId))?.status === 'returned')
+          return edition.year
       }
       return undefined
     },
@@ -74,7 +78,16 @@ export function surveyLoader(repos: Repositories) {
       const comments = response?.status === 'returned' ? await repos.responses.openComments(response.id) : []
       const answers = answersFromRows(edition.definition, rows)
       const visible = visibleAnswers(edition.definition, answers)
-      return { officer, edition, response, rows, answers, visible, access: accessFor(edition, response), comments }
+      return {
+        officer,
+        edition,
+        response,
+        rows,
+        answers,
+        visible,
+        access: accessFor(edition, response),
+        comments,
+      }
     },
   }
 }

@@ -41,7 +41,11 @@ export function answersFromRows(definition: Definition, rows: AnswerRow[]): Answ
   return answers
 }
 
-export function findPage(definition: Definition, sectionKey: string, pageKey: string): PlacedPage | undefined {
+export function findPage(
+  definition: Definition,
+  sectionKey: string,
+  pageKey: string,
+): PlacedPage | undefined {
   const sectionIndex = definition.sections.findIndex((s) => s.key === sectionKey)
   const section = definition.sections[sectionIndex]
   const page = section?.pages.find((p) => p.key === pageKey)
@@ -86,7 +90,9 @@ export function pageApplies(page: Page, visible: Answers): boolean {
 export function applicablePages(definition: Definition, answers: Answers): PlacedPage[] {
   const visible = visibleAnswers(definition, answers)
   return definition.sections.flatMap((section, sectionIndex) =>
-    section.pages.filter((page) => pageApplies(page, visible)).map((page) => ({ section, sectionIndex, page })),
+    section.pages
+      .filter((page) => pageApplies(page, visible))
+      .map((page) => ({ section, sectionIndex, page })),
   )
 }
 
@@ -94,7 +100,11 @@ export function applicablePages(definition: Definition, answers: Answers): Place
 export function isComplete(question: Question, answers: Answers, year: number): boolean {
   const value = answers.get(question.key)
   if (!value) return !question.required
-  return validatePage([question], { [question.key]: answerToFormValue(question, value) }, { year, complete: true }).ok
+  return validatePage(
+    [question],
+    { [question.key]: answerToFormValue(question, value) },
+    { year, complete: true },
+  ).ok
 }
 
 /** Required questions that apply and are not (completely) answered, in reading order. */
@@ -122,7 +132,12 @@ export interface SectionProgress {
  */
 export function sectionProgress(
   section: Section,
-  context: { missing: PlacedQuestion[]; answers: Answers; prefilledKeys: Set<string>; problemKeys: Set<string> },
+  context: {
+    missing: PlacedQuestion[]
+    answers: Answers
+    prefilledKeys: Set<string>
+    problemKeys: Set<string>
+  },
 ): SectionProgress {
   const keys = section.pages.flatMap((p) => p.questions.map((q) => q.key))
   const missing = context.missing.filter((m) => m.section.key === section.key)

@@ -20,6 +20,7 @@ export const surveyPaths = {
 }
 
 /** The reference an officer quotes for a response: CIS-2026-000123. */
-export const responseReference = (year: number, responseId: number): string => `CIS-${year}-${String(responseId).padStart(6, '0')}`
+export const responseReference = (year: number, responseId: number): string =>
+  `CIS-${year}-${String(responseId).padStart(6, '0')}`
 
 export const referencePattern = /^CIS-(\d{4})-(\d{6,})$/

@@ -26,7 +26,15 @@ export interface FormValue {
 
 export type FormBody = Record<string, unknown>
 
-export const emptyFormValue = (): FormValue => ({ choice: '', choices: [], other: '', notes: {}, cells: {}, text: '', values: [] })
+export const emptyFormValue = (): FormValue => ({
+  choice: '',
+  choices: [],
+  other: '',
+  notes: {},
+  cells: {},
+  text: '',
+  values: [],
+})
 
 /*
  * Field names and ids. A question's base id is its key with "." → "-" (keys never contain
@@ -46,7 +54,11 @@ export function isQuestionError(href: string, questionKey: string, idPrefix = ''
 }
 
 /** The message to show beside a question, from the one list that also feeds the summary. */
-export function questionError(errors: Array<{ href: string; text: string }> | undefined, questionKey: string, idPrefix = ''): string | undefined {
+export function questionError(
+  errors: Array<{ href: string; text: string }> | undefined,
+  questionKey: string,
+  idPrefix = '',
+): string | undefined {
   return errors?.find((error) => isQuestionError(error.href, questionKey, idPrefix))?.text
 }
 
@@ -72,7 +84,10 @@ export function answerToFormValue(_question: Question, answer: AnswerValue | und
     case 'matrix':
       return { ...value, cells: { ...answer.cells } }
     case 'ranking':
-      return { ...value, cells: Object.fromEntries(answer.order.map((key, index) => [key, String(index + 1)])) }
+      return {
+        ...value,
+        cells: Object.fromEntries(answer.order.map((key, index) => [key, String(index + 1)])),
+      }
     case 'number':
     case 'year':
       return { ...value, text: Number.isFinite(answer.value) ? String(answer.value) : '' }
@@ -86,7 +101,10 @@ export function answerToFormValue(_question: Question, answer: AnswerValue | und
 }
 
 /** A value that may be a FormValue already or a saved answer (for partials shared with authoring's preview). */
-export function toFormValue(question: Question, value: FormValue | AnswerValue | undefined | null): FormValue {
+export function toFormValue(
+  question: Question,
+  value: FormValue | AnswerValue | undefined | null,
+): FormValue {
   if (!value) return emptyFormValue()
   if ('type' in value) return answerToFormValue(question, value)
   return { ...emptyFormValue(), ...value }
@@ -103,7 +121,8 @@ function one(raw: unknown): string {
 function many(raw: unknown): string[] {
   if (typeof raw === 'string') return [raw]
   if (Array.isArray(raw)) return raw.filter((v): v is string => typeof v === 'string')
-  if (raw && typeof raw === 'object') return Object.values(raw).filter((v): v is string => typeof v === 'string')
+  if (raw && typeof raw === 'object')
+    return Object.values(raw).filter((v): v is string => typeof v === 'string')
   return []
 }
 
@@ -138,7 +157,10 @@ export function readFormValue(question: Question, body: FormBody, year: number, 
       return { ...value, cells }
     }
     case 'textList':
-      return { ...value, values: Array.from({ length: question.maxItems }, (_, i) => one(field(String(i + 1)))) }
+      return {
+        ...value,
+        values: Array.from({ length: question.maxItems }, (_, i) => one(field(String(i + 1)))),
+      }
     default:
       return { ...value, text: one(field()) }
   }
@@ -148,8 +170,15 @@ export function readFormValue(question: Question, body: FormBody, year: number, 
  * The first error of a question that is not shown beside one of its own inputs (`ownIds`),
  * for the message at the top of the question's group.
  */
-export function groupError(errors: Array<{ href: string; text: string }> | undefined, questionKey: string, idPrefix = '', ownIds: string[] = []): string | undefined {
-  return errors?.find((error) => isQuestionError(error.href, questionKey, idPrefix) && !ownIds.includes(error.href.slice(1)))?.text
+export function groupError(
+  errors: Array<{ href: string; text: string }> | undefined,
+  questionKey: string,
+  idPrefix = '',
+  ownIds: string[] = [],
+): string | undefined {
+  return errors?.find(
+    (error) => isQuestionError(error.href, questionKey, idPrefix) && !ownIds.includes(error.href.slice(1)),
+  )?.text
 }
 
 /** What the question partials (views/questions) need, as one app.locals entry. */

@@ -14,7 +14,8 @@ export interface PageValidationOptions {
   idPrefix?: string
 }
 
-export type PageResult = { ok: true; answers: Map<string, AnswerValue | undefined> } | { ok: false; errors: FieldError[] }
+export type PageResult =
+  { ok: true; answers: Map<string, AnswerValue | undefined> } | { ok: false; errors: FieldError[] }
 
 const OTHER_MAX = 200
 const NOTE_MAX = 1000
@@ -42,22 +43,39 @@ export function buildPageSchema(questions: Question[], options: PageValidationOp
   const shape = Object.fromEntries(
     questions.map((question) => [
       question.key,
-      z.custom<FormValue>((v) => typeof v === 'object' && v !== null).transform((value, ctx): AnswerValue | undefined => {
-        const fail: Fail = (failure, parts = [], params = {}) => {
-          ctx.addIssue({ code: 'custom', message: validationMessage(question, failure, params), path: parts })
-          return null
-        }
-        const mustAnswer = options.complete && question.required
-        const result = validators[question.type]({ question, value, complete: mustAnswer, continuing: options.complete, year: options.year, fail })
-        return result ?? undefined
-      }),
+      z
+        .custom<FormValue>((v) => typeof v === 'object' && v !== null)
+        .transform((value, ctx): AnswerValue | undefined => {
+          const fail: Fail = (failure, parts = [], params = {}) => {
+            ctx.addIssue({
+              code: 'custom',
+              message: validationMessage(question, failure, params),
+              path: parts,
+            })
+            return null
+          }
+          const mustAnswer = options.complete && question.required
+          const result = validators[question.type]({
+            question,
+            value,
+            complete: mustAnswer,
+            continuing: options.complete,
+            year: options.year,
+            fail,
+          })
+          return result ?? undefined
+        }),
     ]),
   )
   return z.object(shape)
 }
 
 /** Validates a page's form values; errors link to the field they concern (`#` + its id). */
-export function validatePage(questions: Question[], values: Record<string, FormValue>, options: PageValidationOptions): PageResult {
+export function validatePage(
+  questions: Question[],
+  values: Record<string, FormValue>,
+  options: PageValidationOptions,
+): PageResult {
   const parsed = buildPageSchema(questions, options).safeParse(values)
   if (parsed.success) return { ok: true, answers: new Map(Object.entries(parsed.data)) }
   const errors = parsed.error.issues.map((issue) => {
@@ -79,7 +97,9 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
       const other = otherText(value, fail)
       return other === null ? null : { type: 'single', choice: OTHER, other }
     }
-    return offeredOptions(question, year).some((o) => o.key === value.choice) ? { type: 'single', choice: value.choice } : fail('invalid')
+    return offeredOptions(question, year).some((o) => o.key === value.choice)
+      ? { type: 'single', choice: value.choice }
+      : fail('invalid')
   },
   multiple: multipleChoice,
   rating: grid,
@@ -99,7 +119,9 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
     const text = value.text.trim()
     if (!text) return complete ? fail('required') : null
     if (!/^\d{4}$/.test(text)) return fail('invalid')
-    return inRange(Number(text), question.min, question.max, fail, String) ? { type: 'year', value: Number(text) } : null
+    return inRange(Number(text), question.min, question.max, fail, String)
+      ? { type: 'year', value: Number(text) }
+      : null
   },
   text: plainText,
   longtext: plainText,
@@ -115,8 +137,11 @@ const validators: Record<Question['type'], (check: Check) => AnswerValue | null>
     const entries = value.values.map((v, i) => ({ text: v.trim(), item: i + 1 })).filter((e) => e.text)
     if (entries.length === 0) return complete ? fail('required', ['1']) : null
     const tooLong = entries.filter((e) => e.text.length > question.maxLength)
-    for (const e of tooLong) fail('maxLength', [String(e.item)], { item: e.item, maxLength: question.maxLength })
-    return tooLong.length ? null : { type: 'textList', values: entries.slice(0, question.maxItems).map((e) => e.text) }
+    for (const e of tooLong)
+      fail('maxLength', [String(e.item)], { item: e.item, maxLength: question.maxLength })
+    return tooLong.length
+      ? null
+      : { type: 'textList', values: entries.slice(0, question.maxItems).map((e) => e.text) }
   },
 }
 
@@ -136,12 +161,14 @@ function multipleChoice({ question, value, complete, year, fail }: Check): Answe
   const choices = allowed.filter((key) => value.choices.includes(key))
   const exclusive = offered.find((o) => o.exclusive && choices.includes(o.key))
   if (exclusive && choices.length > 1) return fail('exclusive', [exclusive.key], { option: exclusive.label })
-  if (question.maxChoices && choices.length > question.maxChoices) return fail('maxChoices', [], { maxChoices: question.maxChoices })
+  if (question.maxChoices && choices.length > question.maxChoices)
+    return fail('maxChoices', [], { maxChoices: question.maxChoices })
   let ok = true
   const notes: Record<string, string> = {}
   for (const option of offered.filter((o) => question.notes && choices.includes(o.key))) {
     const note = (value.notes[option.key] ?? '').trim()
-    if (note.length > NOTE_MAX) ok = fail('noteMaxLength', ['note', option.key], { option: option.label, maxLength: NOTE_MAX }) ?? false
+    if (note.length > NOTE_MAX)
+      ok = fail('noteMaxLength', ['note', option.key], { option: option.label, maxLength: NOTE_MAX }) ?? false
     else if (note) notes[option.key] = note
   }
   const other = choices.includes(OTHER) ? otherText(value, fail) : undefined
@@ -159,7 +186,10 @@ function grid({ question, value, complete, year, fail }: Check): AnswerValue | n
   if (invalid) return fail('invalid', [invalid.key])
   const missing = rows.find((row) => !value.cells[row.key])
   if (complete && missing) return fail('incomplete', [missing.key], { row: missing.label })
-  return { type: question.type, cells: Object.fromEntries(answered.map((row) => [row.key, value.cells[row.key]])) }
+  return {
+    type: question.type,
+    cells: Object.fromEntries(answered.map((row) => [row.key, value.cells[row.key]])),
+  }
 }
 
 function ranking({ question, value, complete, continuing, year, fail }: Check): AnswerValue | null {
@@ -167,15 +197,22 @@ function ranking({ question, value, complete, continuing, year, fail }: Check): 
   const ranked = items.filter((item) => value.cells[item.key])
   if (ranked.length === 0) return complete ? fail('required', [items[0].key]) : null
   const rankOf = (key: string) => Number(value.cells[key])
-  const invalid = ranked.find((item) => !/^\d+$/.test(value.cells[item.key]) || rankOf(item.key) < 1 || rankOf(item.key) > items.length)
+  const invalid = ranked.find(
+    (item) => !/^\d+$/.test(value.cells[item.key]) || rankOf(item.key) < 1 || rankOf(item.key) > items.length,
+  )
   if (invalid) return fail('invalid', [invalid.key])
   const seen = new Set<number>()
-  const duplicate = ranked.find((item) => (seen.has(rankOf(item.key)) ? true : (seen.add(rankOf(item.key)), false)))
+  const duplicate = ranked.find((item) =>
+    seen.has(rankOf(item.key)) ? true : (seen.add(rankOf(item.key)), false),
+  )
   if (duplicate) return fail('duplicate', [duplicate.key])
   const unranked = items.find((item) => !value.cells[item.key])
   // Saved for later, a partial ranking is kept; to continue, it must be whole (or, if optional, empty).
   if (unranked && continuing) return fail(complete ? 'required' : 'incomplete', [unranked.key])
-  return { type: 'ranking', order: [...ranked].sort((a, b) => rankOf(a.key) - rankOf(b.key)).map((item) => item.key) }
+  return {
+    type: 'ranking',
+    order: [...ranked].sort((a, b) => rankOf(a.key) - rankOf(b.key)).map((item) => item.key),
+  }
 }
 
 function plainText({ question, value, complete, fail }: Check): AnswerValue | null {
@@ -187,7 +224,13 @@ function plainText({ question, value, complete, fail }: Check): AnswerValue | nu
 }
 
 /** Bounds as message parameters: numbers get thousands separators, years (`show = String`) do not. */
-function inRange(number: number, min: number | undefined, max: number | undefined, fail: Fail, show: (n: number) => string | number = (n) => n): boolean {
+function inRange(
+  number: number,
+  min: number | undefined,
+  max: number | undefined,
+  fail: Fail,
+  show: (n: number) => string | number = (n) => n,
+): boolean {
   const both = min !== undefined && max !== undefined
   const params = { min: min === undefined ? '' : show(min), max: max === undefined ? '' : show(max) }
   if (min !== undefined && number < min) return fail(both ? ['range', 'min'] : 'min', [], params) ?? false
@@ -198,7 +241,11 @@ function inRange(number: number, min: number | undefined, max: number | undefine
 function isWebAddress(text: string): boolean {
   try {
     const url = new URL(text)
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.') && !/\s/.test(text)
+    return (
+      (url.protocol === 'https:' || url.protocol === 'http:') &&
+      url.hostname.includes('.') &&
+      !/\s/.test(text)
+    )
   } catch {
     return false
   }

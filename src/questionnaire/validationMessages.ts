@@ -31,7 +31,8 @@ export const fill = (template: string, params: MessageParams): string =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? show(params[name]) : whole))
 
 /** Labels that are instructions ("Describe the strategy"), not names of a thing. */
-const imperative = /^(tell|describe|give|list|enter|name|explain|provide|select|choose|rank|rate|put|write|add|state|summari[sz]e|indicate|specify|upload|share)\b/i
+const imperative =
+  /^(tell|describe|give|list|enter|name|explain|provide|select|choose|rank|rate|put|write|add|state|summari[sz]e|indicate|specify|upload|share)\b/i
 
 const bare = (label: string) => label.trim().replace(/[?:.\s]+$/, '')
 const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0].toLowerCase() + text.slice(1) : text)
@@ -55,7 +56,27 @@ export function nounPhrase(label: string): string | undefined {
   return undefined
 }
 
-const verbs = ['have', 'use', 'publish', 'monitor', 'evaluate', 'measure', 'collect', 'offer', 'run', 'fund', 'employ', 'track', 'share', 'maintain', 'provide', 'work', 'partner', 'involve', 'engage']
+const verbs = [
+  'have',
+  'use',
+  'publish',
+  'monitor',
+  'evaluate',
+  'measure',
+  'collect',
+  'offer',
+  'run',
+  'fund',
+  'employ',
+  'track',
+  'share',
+  'maintain',
+  'provide',
+  'work',
+  'partner',
+  'involve',
+  'engage',
+]
 
 /** "Does the city have dedicated funding?" → "the city has dedicated funding". */
 export function whetherClause(label: string): string | undefined {
@@ -65,7 +86,14 @@ export function whetherClause(label: string): string | undefined {
   const at = words.findIndex((word, i) => i > 0 && verbs.includes(word.toLowerCase()))
   if (at < 1) return undefined
   const verb = words[at].toLowerCase()
-  const conjugated = match[1].toLowerCase() === 'do' ? verb : verb === 'have' ? 'has' : /(s|sh|ch|x|z|o)$/.test(verb) ? `${verb}es` : `${verb}s`
+  const conjugated =
+    match[1].toLowerCase() === 'do'
+      ? verb
+      : verb === 'have'
+        ? 'has'
+        : /(s|sh|ch|x|z|o)$/.test(verb)
+          ? `${verb}es`
+          : `${verb}s`
   return [...words.slice(0, at), conjugated, ...words.slice(at + 1)].join(' ')
 }
 
@@ -77,9 +105,14 @@ function defaultTemplate(question: Question, failure: Failure): string {
     case 'required':
       return requiredTemplate(question, quoted, noun)
     case 'invalid':
-      if (question.type === 'number') return noun ? `Enter ${noun} as a number` : `Enter a number for ${quoted}`
-      if (question.type === 'year') return noun ? `Enter ${noun} as a year, like 2019` : `Enter a year, like 2019, for ${quoted}`
-      if (question.type === 'url') return noun ? `Enter ${noun} as a web address, like https://www.example.org` : `Enter a web address, like https://www.example.org, for ${quoted}`
+      if (question.type === 'number')
+        return noun ? `Enter ${noun} as a number` : `Enter a number for ${quoted}`
+      if (question.type === 'year')
+        return noun ? `Enter ${noun} as a year, like 2019` : `Enter a year, like 2019, for ${quoted}`
+      if (question.type === 'url')
+        return noun
+          ? `Enter ${noun} as a web address, like https://www.example.org`
+          : `Enter a web address, like https://www.example.org, for ${quoted}`
       if (question.type === 'ranking') return `Rank the items of ${quoted} with the numbers offered`
       return `Select one of the answers offered for ${quoted}`
     case 'integer':
@@ -91,14 +124,17 @@ function defaultTemplate(question: Question, failure: Failure): string {
     case 'max':
       return `${subject} must be {max} or less`
     case 'maxLength':
-      if (question.type === 'textList') return `Entry {item} of ${quoted} must be {maxLength} characters or fewer`
+      if (question.type === 'textList')
+        return `Entry {item} of ${quoted} must be {maxLength} characters or fewer`
       return `${subject} must be {maxLength} characters or fewer`
     case 'maxChoices':
       return `Select no more than {maxChoices} answers for ${quoted}`
     case 'exclusive':
       return `Select either “{option}” or other answers for ${quoted}, not both`
     case 'incomplete':
-      return question.type === 'ranking' ? `Rank every item of ${quoted}, or leave them all blank` : `Select an answer for “{row}” in ${quoted}`
+      return question.type === 'ranking'
+        ? `Rank every item of ${quoted}, or leave them all blank`
+        : `Select an answer for “{row}” in ${quoted}`
     case 'duplicate':
       return `Give each item of ${quoted} a different rank`
     case 'otherRequired':
@@ -138,7 +174,11 @@ function requiredTemplate(question: Question, quoted: string, noun: string | und
  * from its label. Given several failures that fit (a number below the minimum of a range is
  * both "range" and "min"), the first the definition words itself wins, else the first.
  */
-export function validationMessage(question: Question, failure: Failure | Failure[], params: MessageParams = {}): string {
+export function validationMessage(
+  question: Question,
+  failure: Failure | Failure[],
+  params: MessageParams = {},
+): string {
   const failures = Array.isArray(failure) ? failure : [failure]
   const worded = failures.find((f) => question.messages?.[f])
   const template = worded ? question.messages![worded] : defaultTemplate(question, failures[0])

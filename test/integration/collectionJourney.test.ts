@@ -23,10 +23,21 @@ beforeAll(async () => {
 async function answerPage(agent: Agent, path: string): Promise<string> {
   const page = await agent.get(path)
   expect(page.status, `GET ${path}`).toBe(200)
-  const placed = edition.definition.sections.flatMap((s) => s.pages.map((p) => ({ s, p }))).find(({ s, p }) => path.endsWith(`/${s.key}/${p.key}`))!
-  const fields = Object.assign({}, ...placed.p.questions.filter((q) => isOnPage(page.text, q)).map((q) => validFields(q, edition.year)))
-  const saved = await agent.post(path).type('form').send({ ...pageState(page.text), ...fields, _action: 'continue' })
-  expect(saved.status, `${path}: ${decodeHtml(saved.text).match(/govuk-error-summary__list">([\s\S]*?)<\/ul>/)?.[1] ?? ''}`).toBe(302)
+  const placed = edition.definition.sections
+    .flatMap((s) => s.pages.map((p) => ({ s, p })))
+    .find(({ s, p }) => path.endsWith(`/${s.key}/${p.key}`))!
+  const fields = Object.assign(
+    {},
+    ...placed.p.questions.filter((q) => isOnPage(page.text, q)).map((q) => validFields(q, edition.year)),
+  )
+  const saved = await agent
+    .post(path)
+    .type('form')
+    .send({ ...pageState(page.text), ...fields, _action: 'continue' })
+  expect(
+    saved.status,
+    `${path}: ${decodeHtml(saved.text).match(/govuk-error-summary__list">([\s\S]*?)<\/ul>/)?.[1] ?? ''}`,
+  ).toBe(302)
   return saved.headers.location
 }
 
@@ -55,7 +66,10 @@ describe('the officer journey through the 2026 demo edition', () => {
 
     const check = await agent.get('/survey/2026/check-answers')
     expect(check.text).toContain('I confirm I am submitting on behalf of Enschede')
-    const submitted = await agent.post('/survey/2026/submit').type('form').send({ ...pageState(check.text), confirm: 'yes' })
+    const submitted = await agent
+      .post('/survey/2026/submit')
+      .type('form')
+      .send({ ...pageState(check.text), confirm: 'yes' })
     expect(submitted.status).toBe(302)
     expect(submitted.headers.location).toMatch(/^\/survey\/2026\/confirmation\/CIS-2026-\d{6}$/)
     const confirmation = await agent.get(submitted.headers.location)
@@ -81,20 +95,46 @@ describe('the officer journey through the 2026 demo edition', () => {
     expect(page.text).not.toContain('Save and continue')
     expect(page.text).toContain('has been submitted, so it cannot be changed')
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]
-    const refused = await agent.post(path).type('form').send({ _csrf: token, _version: '1', [fieldId('city.mayor')]: 'Someone Else' })
+    const refused = await agent
+      .post(path)
+      .type('form')
+      .send({ _csrf: token, _version: '1', [fieldId('city.mayor')]: 'Someone Else' })
     expect(refused.status).toBe(409)
     expect(refused.text).toContain('Your answers were not saved')
-    const mayor = await t.knex('answers').join('responses', 'responses.id', 'answers.response_id').where({ 'responses.city_id': enschedeId, 'responses.edition_id': edition.id, question_key: 'city.mayor' }).first('value_text')
+    const mayor = await t
+      .knex('answers')
+      .join('responses', 'responses.id', 'answers.response_id')
+      .where({
+        'responses.city_id': enschedeId,
+        'responses.edition_id': edition.id,
+        question_key: 'city.mayor',
+      })
+      .first('value_text')
     expect(mayor.value_text).not.toBe('Someone Else')
   })
 
   it('when an admin returns the response with comments, then the officer sees them and can change answers again', async () => {
     const response = (await t.repos.responses.find(edition.id, enschedeId))!
-    await t.repos.responses.transition(response.id, response.version, { status: 'returned' }, { type: 'returned', actorId: null })
+    await t.repos.responses.transition(
+      response.id,
+      response.version,
+      { status: 'returned' },
+      { type: 'returned', actorId: null },
+    )
     const at = new Date().toISOString()
     await t.knex('review_comments').insert([
-      { response_id: response.id, question_key: 'city.population', body: 'Please give the 2025 population figure.', created_at: at },
-      { response_id: response.id, question_key: null, body: 'Nearly there: one figure to update.', created_at: at },
+      {
+        response_id: response.id,
+        question_key: 'city.population',
+        body: 'Please give the 2025 population figure.',
+        created_at: at,
+      },
+      {
+        response_id: response.id,
+        question_key: null,
+        body: 'Nearly there: one figure to update.',
+        created_at: at,
+      },
     ])
     const agent = await signedInAgent(t.app, 'enschede.officer@example.org', DEMO_PASSWORD)
     const taskList = await agent.get('/survey/2026')
@@ -104,16 +144,24 @@ describe('the officer journey through the 2026 demo edition', () => {
     const page = await agent.get('/survey/2026/city/city_facts')
     expect(page.text).toContain('Please give the 2025 population figure.')
     expect(page.text).toContain('Save and continue')
-    const saved = await agent.post('/survey/2026/city/city_facts').type('form').send({
-      ...pageState(page.text),
-      ...validFields(edition.definition.sections[0].pages[0].questions[0], 2026),
-      [fieldId('city.population')]: '160,500',
-      [fieldId('city.population_year')]: '2020',
-      _action: 'continue',
-    })
+    const saved = await agent
+      .post('/survey/2026/city/city_facts')
+      .type('form')
+      .send({
+        ...pageState(page.text),
+        ...validFields(edition.definition.sections[0].pages[0].questions[0], 2026),
+        [fieldId('city.population')]: '160,500',
+        [fieldId('city.population_year')]: '2020',
+        _action: 'continue',
+      })
     expect(saved.status).toBe(302)
     expect((await agent.get('/survey/2026')).text).not.toContain('There is a problem')
-    expect(await t.knex('answers').where({ response_id: response.id, question_key: 'city.population' }).first('value_number')).toEqual({ value_number: 160500 })
+    expect(
+      await t
+        .knex('answers')
+        .where({ response_id: response.id, question_key: 'city.population' })
+        .first('value_number'),
+    ).toEqual({ value_number: 160500 })
   })
 
   it('when an officer of another city asks for Enschede’s confirmation, then it is not found', async () => {

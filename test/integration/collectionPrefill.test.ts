@@ -46,9 +46,20 @@ describe('starting from last year’s answers', () => {
     expect(page.text).toContain('value="98000"')
     const response = (await t.repos.responses.find(edition.id, officer.city.id))!
     expect((await t.repos.responses.answers(response.id)).every((row) => row.prefilled)).toBe(true)
-    expect((await agent.get('/survey/2026')).text).toMatch(/section-city-status">\s*<strong class="govuk-tag govuk-tag--light-blue">In progress/)
+    expect((await agent.get('/survey/2026')).text).toMatch(
+      /section-city-status">\s*<strong class="govuk-tag govuk-tag--light-blue">In progress/,
+    )
 
-    const saved = await agent.post('/survey/2026/city/city_facts').type('form').send({ ...pageState(page.text), 'city-mayor': 'Mayor of 2020', 'city-population': '98000', 'city-population_year': '2019', _action: 'continue' })
+    const saved = await agent
+      .post('/survey/2026/city/city_facts')
+      .type('form')
+      .send({
+        ...pageState(page.text),
+        'city-mayor': 'Mayor of 2020',
+        'city-population': '98000',
+        'city-population_year': '2019',
+        _action: 'continue',
+      })
     expect(saved.status).toBe(302)
     expect((await t.repos.responses.answers(response.id)).some((row) => row.prefilled)).toBe(false)
     expect((await agent.get('/survey/2026/city/city_facts')).text).not.toContain('Copied from 2020')
@@ -57,7 +68,10 @@ describe('starting from last year’s answers', () => {
   it('when a section is copied, then answers already given this year are not overwritten', async () => {
     const agent = await signedInAgent(t.app, officer.user.email, officer.user.password)
     const form = await agent.get('/survey/2026/vision/approach')
-    await agent.post('/survey/2026/vision/approach').type('form').send({ ...pageState(form.text), policy_areas: 'transport_mobility', _action: 'later' })
+    await agent
+      .post('/survey/2026/vision/approach')
+      .type('form')
+      .send({ ...pageState(form.text), policy_areas: 'transport_mobility', _action: 'later' })
     const token = pageState(form.text)._csrf
     await agent.post('/survey/2026/vision/prefill').type('form').send({ _csrf: token })
     const page = await agent.get('/survey/2026/vision/approach')

@@ -15,16 +15,33 @@ beforeAll(async () => {
 })
 
 const cityFacts = '/survey/2026/city/city_facts'
-const facts = (mayor: string) => ({ 'city-mayor': mayor, 'city-population': '120000', 'city-population_year': '2019' })
+const facts = (mayor: string) => ({
+  'city-mayor': mayor,
+  'city-population': '120000',
+  'city-population_year': '2019',
+})
 
-async function save(agent: Agent, path: string, fields: Record<string, string | string[]>, action = 'continue') {
+async function save(
+  agent: Agent,
+  path: string,
+  fields: Record<string, string | string[]>,
+  action = 'continue',
+) {
   const form = await agent.get(path)
-  return agent.post(path).type('form').send({ ...pageState(form.text), ...fields, _action: action })
+  return agent
+    .post(path)
+    .type('form')
+    .send({ ...pageState(form.text), ...fields, _action: action })
 }
 
 async function storedText(officer: Officer, questionKey: string): Promise<string | undefined> {
   const response = await t.repos.responses.find(edition.id, officer.city.id)
-  const row = response && (await t.knex('answers').where({ response_id: response.id, question_key: questionKey }).first('value_text'))
+  const row =
+    response &&
+    (await t
+      .knex('answers')
+      .where({ response_id: response.id, question_key: questionKey })
+      .first('value_text'))
   return row?.value_text
 }
 
@@ -35,8 +52,14 @@ describe('conditions', () => {
     const strategy = '/survey/2026/vision/strategy'
     const yes = await save(agent, strategy, { 'strategy-formal': 'yes', 'goals-formal': 'no' })
     expect(yes.status).toBe(400)
-    expect(decodeHtml(yes.text)).toContain('<a href="#strategy-description">Enter a short description of the innovation strategy</a>')
-    const no = await save(agent, strategy, { 'strategy-formal': 'no', 'strategy-description': 'Typed, then changed my mind', 'goals-formal': 'no' })
+    expect(decodeHtml(yes.text)).toContain(
+      '<a href="#strategy-description">Enter a short description of the innovation strategy</a>',
+    )
+    const no = await save(agent, strategy, {
+      'strategy-formal': 'no',
+      'strategy-description': 'Typed, then changed my mind',
+      'goals-formal': 'no',
+    })
     expect(no.status).toBe(302)
     expect(await storedText(officer, 'strategy.description')).toBeUndefined()
     const check = await agent.get('/survey/2026/vision/check-answers')
@@ -65,15 +88,28 @@ describe('several officers, one response', () => {
     const bob = await signedInAgent(t.app, second.email, second.password)
     const alicePage = await alice.get(cityFacts)
     const bobPage = await bob.get(cityFacts)
-    expect((await alice.post(cityFacts).type('form').send({ ...pageState(alicePage.text), ...facts('Mayor Alice') })).status).toBe(302)
-    const conflict = await bob.post(cityFacts).type('form').send({ ...pageState(bobPage.text), ...facts('Mayor Bob') })
+    expect(
+      (
+        await alice
+          .post(cityFacts)
+          .type('form')
+          .send({ ...pageState(alicePage.text), ...facts('Mayor Alice') })
+      ).status,
+    ).toBe(302)
+    const conflict = await bob
+      .post(cityFacts)
+      .type('form')
+      .send({ ...pageState(bobPage.text), ...facts('Mayor Bob') })
     expect(conflict.status).toBe(409)
     expect(conflict.text).toContain('saved changes to this page')
     expect(conflict.text).toMatch(new RegExp(`Test ${first.user.email.split('@')[0]} saved`))
     expect(conflict.text).toContain('Mayor Alice')
     expect(conflict.text).toContain('value="Mayor Bob"')
     expect(await storedText(first, 'city.mayor')).toBe('Mayor Alice')
-    const again = await bob.post(cityFacts).type('form').send({ ...pageState(conflict.text), ...facts('Mayor Bob') })
+    const again = await bob
+      .post(cityFacts)
+      .type('form')
+      .send({ ...pageState(conflict.text), ...facts('Mayor Bob') })
     expect(again.status).toBe(302)
     expect(await storedText(first, 'city.mayor')).toBe('Mayor Bob')
   })
@@ -84,8 +120,13 @@ describe('several officers, one response', () => {
     const alice = await signedInAgent(t.app, first.user.email, first.user.password)
     const bob = await signedInAgent(t.app, second.email, second.password)
     const alicePage = await alice.get(cityFacts)
-    expect((await save(bob, '/survey/2026/outcomes/evaluation', { 'outcomes-evaluation': 'partial' })).status).toBe(302)
-    const saved = await alice.post(cityFacts).type('form').send({ ...pageState(alicePage.text), ...facts('Mayor Alice') })
+    expect(
+      (await save(bob, '/survey/2026/outcomes/evaluation', { 'outcomes-evaluation': 'partial' })).status,
+    ).toBe(302)
+    const saved = await alice
+      .post(cityFacts)
+      .type('form')
+      .send({ ...pageState(alicePage.text), ...facts('Mayor Alice') })
     expect(saved.status).toBe(302)
     expect(await storedText(first, 'city.mayor')).toBe('Mayor Alice')
   })
@@ -97,7 +138,10 @@ describe('an expired session loses nothing', () => {
       const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
       if (sess.passport?.user !== userId) continue
       sess.lastSeen = Date.now() - 3 * 60 * 60_000
-      await t.knex('sessions').where({ sid: row.sid }).update({ sess: JSON.stringify(sess) })
+      await t
+        .knex('sessions')
+        .where({ sid: row.sid })
+        .update({ sess: JSON.stringify(sess) })
     }
   }
 
@@ -107,7 +151,10 @@ describe('an expired session loses nothing', () => {
     await signIn(agent, officer.user.email, officer.user.password)
     const page = await agent.get(cityFacts)
     await expireSessionOf(officer.user.id)
-    const posted = await agent.post(cityFacts).type('form').send({ ...pageState(page.text), ...facts('Mayor Kept'), _action: 'continue' })
+    const posted = await agent
+      .post(cityFacts)
+      .type('form')
+      .send({ ...pageState(page.text), ...facts('Mayor Kept'), _action: 'continue' })
     expect(posted.status).toBe(302)
     expect(posted.headers.location).toBe('/login')
     expect((await agent.get('/login')).text).toContain('anything you were saving has been kept')
@@ -117,7 +164,10 @@ describe('an expired session loses nothing', () => {
     const restored = await agent.get(cityFacts)
     expect(restored.text).toContain('We kept what you typed. Check it and save.')
     expect(restored.text).toContain('value="Mayor Kept"')
-    const saved = await agent.post(cityFacts).type('form').send({ ...pageState(restored.text), ...facts('Mayor Kept'), _action: 'continue' })
+    const saved = await agent
+      .post(cityFacts)
+      .type('form')
+      .send({ ...pageState(restored.text), ...facts('Mayor Kept'), _action: 'continue' })
     expect(saved.status).toBe(302)
     expect(await storedText(officer, 'city.mayor')).toBe('Mayor Kept')
     // Taken once: the next visit shows the saved answers without the notice.
@@ -131,7 +181,10 @@ describe('an expired session loses nothing', () => {
     await signIn(agent, officer.user.email, officer.user.password)
     const page = await agent.get(cityFacts)
     await expireSessionOf(officer.user.id)
-    await agent.post(cityFacts).type('form').send({ ...pageState(page.text), ...facts('Private Mayor') })
+    await agent
+      .post(cityFacts)
+      .type('form')
+      .send({ ...pageState(page.text), ...facts('Private Mayor') })
     await signIn(agent, stranger.user.email, stranger.user.password)
     const theirs = await agent.get(cityFacts)
     expect(theirs.status).toBe(200)
@@ -149,10 +202,15 @@ describe('submitting', () => {
     expect(check.text).toContain('required questions have no answer yet')
     expect(check.text).not.toContain('Submit survey response')
     const token = await csrfToken(agent, '/survey/2026/check-answers')
-    const refused = await agent.post('/survey/2026/submit').type('form').send({ _csrf: token, _version: '1', confirm: 'yes' })
+    const refused = await agent
+      .post('/survey/2026/submit')
+      .type('form')
+      .send({ _csrf: token, _version: '1', confirm: 'yes' })
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('<title>Error: Check your answers before submitting')
-    expect(decodeHtml(refused.text)).toContain('href="/survey/2026/vision/strategy?returnTo=check-answers#strategy-formal">Select yes if the municipality has a formal innovation strategy</a>')
+    expect(decodeHtml(refused.text)).toContain(
+      'href="/survey/2026/vision/strategy?returnTo=check-answers#strategy-formal">Select yes if the municipality has a formal innovation strategy</a>',
+    )
     expect(refused.text).not.toContain('Enter the name of the mayor')
     expect((await t.repos.responses.find(edition.id, officer.city.id))!.status).toBe('in_progress')
   })

@@ -24,9 +24,26 @@ export function madeUpDefinition(year = 2030): Definition {
             key: 'lamp_basics',
             title: 'About the lamp',
             questions: [
-              { key: 'lamp.has_fresnel', type: 'yesno', label: 'Does the lighthouse use a Fresnel lens?', hint: 'Count spare lenses too.' },
-              { key: 'lamp.fresnel_maker', type: 'text', label: 'Who ground the Fresnel lens?', condition: { question: 'lamp.has_fresnel', anyOf: ['yes'] } },
-              { key: 'lamp.wick_count', type: 'number', label: 'Number of wicks', min: 1, max: 12, unit: 'wicks' },
+              {
+                key: 'lamp.has_fresnel',
+                type: 'yesno',
+                label: 'Does the lighthouse use a Fresnel lens?',
+                hint: 'Count spare lenses too.',
+              },
+              {
+                key: 'lamp.fresnel_maker',
+                type: 'text',
+                label: 'Who ground the Fresnel lens?',
+                condition: { question: 'lamp.has_fresnel', anyOf: ['yes'] },
+              },
+              {
+                key: 'lamp.wick_count',
+                type: 'number',
+                label: 'Number of wicks',
+                min: 1,
+                max: 12,
+                unit: 'wicks',
+              },
               { key: 'lamp.lit_since', type: 'year', label: 'Year first lit', min: 1900, max: 2100 },
             ],
           },
@@ -116,7 +133,13 @@ export function madeUpDefinition(year = 2030): Definition {
                 ],
               },
               { key: 'keepers.names', type: 'textList', label: 'Names of the head keepers', maxItems: 3 },
-              { key: 'keepers.story', type: 'longtext', label: 'Tell the story of the worst storm', required: false, maxLength: 500 },
+              {
+                key: 'keepers.story',
+                type: 'longtext',
+                label: 'Tell the story of the worst storm',
+                required: false,
+                maxLength: 500,
+              },
               { key: 'keepers.website', type: 'url', label: 'Lighthouse society web page', required: false },
             ],
           },
@@ -160,9 +183,15 @@ export function validFields(question: Question, year: number): Record<string, st
       return Object.fromEntries(offeredOptions(question, year).map((row) => [id(row.key), column]))
     }
     case 'ranking':
-      return Object.fromEntries(offeredOptions(question, year).map((item, i) => [id(item.key), String(i + 1)]))
+      return Object.fromEntries(
+        offeredOptions(question, year).map((item, i) => [id(item.key), String(i + 1)]),
+      )
     case 'number':
-      return { [id()]: String(question.min !== undefined && question.min > 0 ? question.min : Math.min(question.max ?? 10, 10)) }
+      return {
+        [id()]: String(
+          question.min !== undefined && question.min > 0 ? question.min : Math.min(question.max ?? 10, 10),
+        ),
+      }
     case 'year':
       return { [id()]: String(Math.min(Math.max(question.min ?? 2015, 2015), question.max ?? 2015)) }
     case 'text':
@@ -191,7 +220,13 @@ export const isOnPage = (html: string, question: Question): boolean =>
 
 /** Decodes the few entities EJS writes, to compare page text with definition text. */
 export const decodeHtml = (html: string): string =>
-  html.replaceAll('&#39;', "'").replaceAll('&#34;', '"').replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&')
+  html
+    .replaceAll('&#39;', "'")
+    .replaceAll('&#34;', '"')
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&')
 
 export interface Officer {
   city: City
@@ -206,10 +241,19 @@ export async function buildOfficer(repos: Repositories): Promise<Officer> {
 }
 
 /** An open edition with a made-up definition, at an unused year before the demo's open 2026 (so /survey still opens 2026). */
-export async function buildTestEdition(repos: Repositories, definition: (year: number) => Definition = madeUpDefinition): Promise<Edition> {
+export async function buildTestEdition(
+  repos: Repositories,
+  definition: (year: number) => Definition = madeUpDefinition,
+): Promise<Edition> {
   const taken = new Set((await repos.editions.list()).map((e) => e.year))
   const free = Array.from({ length: 100 }, (_, i) => 1900 + i).filter((y) => !taken.has(y))
   const year = free[crypto.randomInt(free.length)]
-  await repos.editions.create({ year, title: `Lighthouse keepers survey ${year}`, status: 'open', definition: definition(year), closesOn: `${year}-12-31` })
+  await repos.editions.create({
+    year,
+    title: `Lighthouse keepers survey ${year}`,
+    status: 'open',
+    definition: definition(year),
+    closesOn: `${year}-12-31`,
+  })
   return (await repos.editions.findByYear(year))!
 }

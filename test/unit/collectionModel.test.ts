@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { Answers } from '../../src/questionnaire/answerCodec'
-import { applicableQuestions, applicablePages, missingAnswers, sectionProgress, shownQuestions } from '../../src/collection/surveyModel'
+import {
+  applicableQuestions,
+  applicablePages,
+  missingAnswers,
+  sectionProgress,
+  shownQuestions,
+} from '../../src/collection/surveyModel'
 import { asReturnTarget, responseReference } from '../../src/collection/surveyPaths'
 import { accessFor } from '../../src/collection/surveyContext'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
@@ -24,29 +30,50 @@ describe('which questions and pages apply', () => {
 
   it('when a page’s condition is not met, then the page is skipped and its questions are not missing', () => {
     expect(applicablePages(definition, new Map()).map((p) => p.page.key)).not.toContain('keeper_records')
-    expect(missingAnswers(definition, new Map(), 2030).map((m) => m.question.key)).not.toContain('keepers.names')
+    expect(missingAnswers(definition, new Map(), 2030).map((m) => m.question.key)).not.toContain(
+      'keepers.names',
+    )
     const answered: Answers = new Map([['lamp.has_fresnel', { type: 'yesno', choice: 'no' }]])
     expect(applicablePages(definition, answered).map((p) => p.page.key)).toContain('keeper_records')
     expect(missingAnswers(definition, answered, 2030).map((m) => m.question.key)).toContain('keepers.names')
   })
 
   it('when a required grid is partly answered, then it still counts as missing', () => {
-    const partial: Answers = new Map([['keepers.duty_rating', { type: 'rating', cells: { trim_wick: 'weekly' } }]])
-    expect(missingAnswers(definition, partial, 2030).map((m) => m.question.key)).toContain('keepers.duty_rating')
+    const partial: Answers = new Map([
+      ['keepers.duty_rating', { type: 'rating', cells: { trim_wick: 'weekly' } }],
+    ])
+    expect(missingAnswers(definition, partial, 2030).map((m) => m.question.key)).toContain(
+      'keepers.duty_rating',
+    )
   })
 })
 
 describe('section status', () => {
   const [lamps] = definition.sections
-  const base = { missing: [], answers: new Map() as Answers, prefilledKeys: new Set<string>(), problemKeys: new Set<string>() }
+  const base = {
+    missing: [],
+    answers: new Map() as Answers,
+    prefilledKeys: new Set<string>(),
+    problemKeys: new Set<string>(),
+  }
   it('when nothing is answered, then not started; some, in progress; all required, completed; a comment, a problem', () => {
     expect(sectionProgress(lamps, base).status).toBe('not_started')
     const some: Answers = new Map([['lamp.has_fresnel', { type: 'yesno', choice: 'no' }]])
     const missing = missingAnswers(definition, some, 2030)
     expect(sectionProgress(lamps, { ...base, answers: some, missing }).status).toBe('in_progress')
-    expect(sectionProgress(lamps, { ...base, answers: some, missing: missing.filter((m) => m.section.key !== 'lamps') }).status).toBe('completed')
-    expect(sectionProgress(lamps, { ...base, answers: some, prefilledKeys: new Set(['lamp.fuel']) }).status).toBe('in_progress')
-    expect(sectionProgress(lamps, { ...base, answers: some, problemKeys: new Set(['lamp.fuel']) }).status).toBe('problem')
+    expect(
+      sectionProgress(lamps, {
+        ...base,
+        answers: some,
+        missing: missing.filter((m) => m.section.key !== 'lamps'),
+      }).status,
+    ).toBe('completed')
+    expect(
+      sectionProgress(lamps, { ...base, answers: some, prefilledKeys: new Set(['lamp.fuel']) }).status,
+    ).toBe('in_progress')
+    expect(
+      sectionProgress(lamps, { ...base, answers: some, problemKeys: new Set(['lamp.fuel']) }).status,
+    ).toBe('problem')
   })
 })
 
@@ -57,7 +84,10 @@ describe('access and addresses', () => {
     expect(accessFor(edition, undefined)).toEqual({ editable: true })
     expect(accessFor(edition, response('submitted'))).toEqual({ editable: false, reason: 'submitted' })
     expect(accessFor(edition, response('approved'))).toEqual({ editable: false, reason: 'approved' })
-    expect(accessFor({ status: 'closed' } as Edition, response('in_progress'))).toEqual({ editable: false, reason: 'closed' })
+    expect(accessFor({ status: 'closed' } as Edition, response('in_progress'))).toEqual({
+      editable: false,
+      reason: 'closed',
+    })
     expect(accessFor({ status: 'closed' } as Edition, response('returned'))).toEqual({ editable: true })
   })
 
