@@ -6,6 +6,7 @@ import { answerToFormValue, fieldId, type FormValue } from '../questionnaire/for
 import type { FieldError } from '../shared/errors'
 import type { EditedAnswerRow, ReviewComment } from './responsesRepository'
 import { readOnlyMessage, type SurveyContext } from './surveyContext'
+import { conditionHolds } from '../questionnaire/visibility'
 import { applicablePages, conditionOnSamePage, shownQuestions, type PlacedPage } from './surveyModel'
 import { surveyPaths, type ReturnTarget } from './surveyPaths'
 
@@ -93,16 +94,19 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
   const { edition, access } = ctx
   const index = questionIndex(edition.definition)
   const keys = placed.page.questions.map((q) => q.key)
-  const items: QuestionItem[] = shownQuestions(placed.page, ctx.visible).map((question) => ({
-    question,
-    value: options.values?.[question.key] ?? answerToFormValue(question, ctx.answers.get(question.key)),
-    fieldId: fieldId(question.key),
-    condition: conditionFor(question, placed),
-    comments: ctx.comments.filter((c) => c.questionKey === question.key),
-    prefilled: ctx.rows.some((r) => r.questionKey === question.key && r.prefilled),
-    theirs: options.theirs?.get(question.key),
-    lines: displayAnswer(index.get(question.key)!.question, ctx.answers.get(question.key)),
-  }))
+  const items: QuestionItem[] = shownQuestions(placed.page, ctx.visible)
+    // Read-only pages show only the answers that count.
+    .filter((q) => access.editable || conditionHolds(q.condition, ctx.visible))
+    .map((question) => ({
+      question,
+      value: options.values?.[question.key] ?? answerToFormValue(question, ctx.answers.get(question.key)),
+      fieldId: fieldId(question.key),
+      condition: conditionFor(question, placed),
+      comments: ctx.comments.filter((c) => c.questionKey === question.key),
+      prefilled: ctx.rows.some((r) => r.questionKey === question.key && r.prefilled),
+      theirs: options.theirs?.get(question.key),
+      lines: displayAnswer(index.get(question.key)!.question, ctx.answers.get(question.key)),
+    }))
   const { back, next } = neighbours(ctx, placed, options.returnTo)
   const year = edition.year
   return {
