@@ -143,7 +143,7 @@ describe('question pages: validation on submit, messages per question and failur
     ])
   })
 
-  it('when repeatable text, long text and a web address are too long or malformed, then each field says so and keeps the text', async () => {
+  it('when a matrix, repeatable text, long text and a web address are malformed or too long, then each field says so and keeps the text', async () => {
     await save(path('lamps', 'lamp_basics'), {
       'lamp-has_fresnel': 'no',
       'lamp-wick_count': '3',
@@ -151,6 +151,8 @@ describe('question pages: validation on submit, messages per question and failur
     })
     const long = 'x'.repeat(201)
     const response = await save(path('keepers', 'keeper_records'), {
+      'keepers-records--gale': 'sometimes',
+      'keepers-records--fog': 'kept',
       'keepers-names--1': 'Ada Keeper',
       'keepers-names--2': long,
       'keepers-story': 'y'.repeat(501),
@@ -158,6 +160,10 @@ describe('question pages: validation on submit, messages per question and failur
     })
     expect(response.status).toBe(400)
     expect(summaryLinks(response.text)).toEqual([
+      [
+        '#keepers-records--gale',
+        'Select one of the answers offered for “Which logs are kept for each weather”',
+      ],
       ['#keepers-names--2', 'Entry 2 of “Names of the head keepers” must be 200 characters or fewer'],
       ['#keepers-story', 'The answer to “Tell the story of the worst storm” must be 500 characters or fewer'],
       [
@@ -168,6 +174,7 @@ describe('question pages: validation on submit, messages per question and failur
     expect(response.text).toContain(`value="${long}"`)
     expect(response.text).toContain('value="not a web address"')
     expect(response.text).toContain('value="Ada Keeper"')
+    expect(response.text).toMatch(/name="keepers-records--fog" type="radio" value="kept" checked/)
   })
 
   it('when "Save and come back later" is pressed on an incomplete page, then what is there is saved and the task list says so', async () => {
