@@ -2,11 +2,13 @@ import type { Config } from './config'
 import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
 import { homeService } from './profiles/homeService'
+import { profileServices } from './profiles/profileServices'
 import { editionEvents } from './shared/editionEvents'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
   const events = editionEvents()
+  const profiles = profileServices(repos, config.disclosureThreshold, events)
   return {
     repos,
     config,
@@ -17,7 +19,8 @@ export function services(config: Config, repos: Repositories) {
       maxFailures: config.login.maxFailures,
       lockoutMinutes: config.login.lockoutMinutes,
     }),
-    home: homeService(repos),
+    profiles,
+    home: homeService(repos, profiles),
   }
 }
 

@@ -5,6 +5,7 @@ import { aggregateQuestions, basisInfo } from './aggregate'
 import { editionCharts } from './editionCharts'
 import { ownKeys } from './profileBlocks'
 import { buildProfile, type ProfileCity } from './profileBuilder'
+import { buildFacets, buildHeadlines, buildResults } from './resultsModel'
 import type { BasisKind, BasisMember, CityFacets, EditionAggregateContent, ProfileContent } from './profileContent'
 
 export interface EditionInput {
@@ -16,6 +17,8 @@ export interface EditionInput {
   members: BasisMember[]
   /** The cities with an approved response in this edition: each gets a profile. */
   profiled: Array<{ city: ProfileCity; answers: Answers }>
+  /** Called after each profile, for a progress bar. */
+  onProfile?: (done: number, total: number) => void
 }
 
 export interface GeneratedEdition {
@@ -37,16 +40,30 @@ export function generateEdition(input: EditionInput): GeneratedEdition {
   const basis = basisInfo(input.basis, input.members, input.threshold)
   const aggregates = aggregateQuestions(input.definition, input.members)
   const charts = editionCharts(input.definition, basis, aggregates)
-  const facetKeys = facetQuestions(input.definition).map((question) => question.key)
+  const facetQuestionList = facetQuestions(input.definition)
+  const facetKeys = facetQuestionList.map((question) => question.key)
   const cities: CityFacets[] = input.profiled.map(({ city, answers }) => ({
     cityId: city.id,
     facets: Object.fromEntries(facetKeys.map((key) => [key, ownKeys(answers.get(key))])),
   }))
-  const profiles = input.profiled.map(({ city, answers }) =>
-    buildProfile({ definition: input.definition, editionTitle: input.title, city, answers, basis, aggregates, charts }),
-  )
+  const profiles = input.profiled.map(({ city, answers }, index) => {
+    const profile = buildProfile({ definition: input.definition, editionTitle: input.title, city, answers, basis, aggregates, charts })
+    input.onProfile?.(index + 1, input.profiled.length)
+    return profile
+  })
   return {
-    aggregate: { format: 1, year: input.definition.year, title: input.title, basis, questions: aggregates, charts, cities },
+    aggregate: {
+      format: 1,
+      year: input.definition.year,
+      title: input.title,
+      basis,
+      questions: aggregates,
+      charts,
+      cities,
+      results: buildResults(input.definition, basis, aggregates, charts),
+      headlines: buildHeadlines(input.definition, charts),
+      facets: buildFacets(facetQuestionList, basis.years.length > 0 ? basis.years : [input.definition.year]),
+    },
     profiles,
   }
 }

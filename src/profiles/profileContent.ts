@@ -1,5 +1,6 @@
 import type { Answers } from '../questionnaire/answerCodec'
 import type { ProfileSection } from '../questionnaire/definitionSchema'
+import type { Facet, Headline, ResultsSection } from './resultsModel'
 
 /** Which cities an edition compares with (editions.basis). */
 export type BasisKind = 'approved' | 'latest'
@@ -125,4 +126,8 @@ export interface EditionAggregateContent {
   charts: Record<string, ChartContent>
   /** The cities with a profile in this edition and their facets. */
   cities: CityFacets[]
+  /** Every question with its counts, for /results (rendered from here, not from the definition). */
+  results: ResultsSection[]
+  headlines: Headline[]
+  facets: Facet[]
 }

@@ -9,7 +9,11 @@ const bars = [
   { key: 'none_yet', label: 'Nothing', value: 0, valueLabel: '0 cities' },
 ]
 
-const activities = () => profileTestDefinition().sections[3].pages[0].questions[1]
+const activities = () => {
+  const question = profileTestDefinition().sections[3].pages[0].questions[1]
+  if (question.type !== 'multiple') throw new Error('The fixture changed')
+  return question
+}
 
 describe('bar chart renderer', () => {
   it('when a chart is drawn, then it is an accessible image with a title, a description and labelled counts', () => {
