@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import { geoEqualEarth, geoPath, type GeoProjection } from 'd3-geo'
-import { feature } from 'topojson-client'
-import type { GeometryCollection, Topology } from 'topojson-specification'
+import { merge, mesh } from 'topojson-client'
+import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification'
 import { escapeXml } from './barChart'
 
 const WIDTH = 960
@@ -18,21 +18,29 @@ export interface MapCity {
 interface Base {
   projection: GeoProjection
   land: string
+  borders: string
   sphere: string
 }
 
 let base: Base | undefined
 let last: { key: string; svg: string } | undefined
 
-/** Countries and projection, computed once per process (world-atlas 110m, Equal Earth). */
+/** Countries and projection, computed once per process (world-atlas countries-110m, Equal Earth). */
 function mapBase(): Base {
   if (base) return base
   const require = createRequire(import.meta.url)
   const world = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection }>
-  const countries = feature(world, world.objects.countries)
   const projection = geoEqualEarth().fitSize([WIDTH, HEIGHT], { type: 'Sphere' })
-  const path = geoPath(projection).digits(1)
-  base = { projection, land: path(countries) ?? '', sphere: path({ type: 'Sphere' }) ?? '' }
+  // Whole pixels are enough at this size; land as one shape plus the borders between countries
+  // is half the markup of one shape per country.
+  const path = geoPath(projection).digits(0)
+  const countries = world.objects.countries
+  base = {
+    projection,
+    land: path(merge(world, countries.geometries as Array<Polygon | MultiPolygon>)) ?? '',
+    borders: path(mesh(world, countries, (a, b) => a !== b)) ?? '',
+    sphere: path({ type: 'Sphere' }) ?? '',
+  }
   return base
 }
 
@@ -49,7 +57,7 @@ export function renderWorldMap(cities: MapCity[]): string {
 }
 
 function drawMap(cities: MapCity[]): string {
-  const { projection, land, sphere } = mapBase()
+  const { projection, land, borders, sphere } = mapBase()
   const dots = cities.flatMap((city) => {
     if (city.latitude === null || city.longitude === null) return []
     const point = projection([city.longitude, city.latitude])
@@ -65,7 +73,7 @@ function drawMap(cities: MapCity[]): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="cis-map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="group" aria-labelledby="map-title">` +
     `<title id="map-title">Map of the participating cities</title>` +
-    `<path class="sphere" d="${sphere}"></path><path class="land" d="${land}"></path>` +
+    `<path class="sphere" d="${sphere}"></path><path class="land" d="${land}"></path><path class="borders" d="${borders}"></path>` +
     dots.join('') +
     `</svg>`
   )
