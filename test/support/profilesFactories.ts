@@ -1,5 +1,6 @@
 import { definitionSchema, type Definition, type DefinitionInput } from '../../src/questionnaire/definitionSchema'
-import type { Answers, AnswerValue } from '../../src/questionnaire/answerCodec'
+import { answerToRows, type Answers, type AnswerValue } from '../../src/questionnaire/answerCodec'
+import type { Repositories } from '../../src/dataAccess'
 import type { BasisMember } from '../../src/profiles/profileContent'
 
 type QuestionInput = DefinitionInput['sections'][number]['pages'][number]['questions'][number]
@@ -236,3 +237,50 @@ export const testCity = (id: number, name = `City ${id}`) => ({
   iso3: 'TST',
   region: 'Europe',
 })
+
+/** A response of a city in an edition with these answers, left in progress or approved (through the repositories). */
+export async function buildResponse(
+  repos: Repositories,
+  options: { year: number; cityId: number; answers: Array<[string, AnswerValue]>; status?: 'approved' | 'in_progress' },
+): Promise<{ responseId: number; editionId: number }> {
+  const edition = await repos.editions.findByYear(options.year)
+  if (!edition) throw new Error(`No ${options.year} edition`)
+  const response = await repos.responses.findOrCreate(edition.id, options.cityId, null)
+  const rows = options.answers.flatMap(([key, value]) => answerToRows(key, value))
+  const version = await repos.responses.saveAnswers({
+    responseId: response.id,
+    expectedVersion: response.version,
+    questionKeys: options.answers.map(([key]) => key),
+    rows,
+    event: { type: 'page_saved', actorId: null },
+  })
+  if ((options.status ?? 'approved') === 'approved') {
+    await repos.responses.transition(response.id, version, { status: 'approved', approved_at: new Date().toISOString() }, { type: 'approved', actorId: null })
+  }
+  return { responseId: response.id, editionId: edition.id }
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#34': '"' }
+
+/** The text of a page's <main>, tags removed and entities decoded; charts and their tables left out unless asked. */
+export function mainText(html: string, options: { charts?: boolean } = {}): string {
+  let main = html.includes('<main') ? html.slice(html.indexOf('<main'), html.indexOf('</main>')) : html
+  if (!options.charts) main = main.replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<details[\s\S]*?<\/details>/g, ' ')
+  return main
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|#34);/g, (_, name: string) => entities[name])
+    .replace(/\s+/g, ' ')
+}
+
+/** Fails with the missing piece unless every piece appears in the text, in this order. */
+export function expectInOrder(text: string, pieces: string[]): void {
+  let from = 0
+  for (const piece of pieces) {
+    const at = text.indexOf(piece, from)
+    if (at < 0) {
+      const anywhere = text.indexOf(piece) >= 0 ? ' (it appears earlier, out of order)' : ''
+      throw new Error(`Missing "${piece}" after position ${from}${anywhere}`)
+    }
+    from = at + piece.length
+  }
+}
