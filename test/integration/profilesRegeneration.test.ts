@@ -65,6 +65,30 @@ describe('regeneration on approval', () => {
   })
 })
 
+describe('regeneration cost', () => {
+  it('when an edition is regenerated, then a fixed number of queries is made, whatever the number of cities', async () => {
+    const id = await editionId(2020)
+    const countQueries = async () => {
+      let queries = 0
+      const listener = () => (queries += 1)
+      t.knex.on('query', listener)
+      try {
+        await t.services.profiles.regeneration.regenerateEdition(id)
+      } finally {
+        t.knex.off('query', listener)
+      }
+      return queries
+    }
+    const before = await countQueries()
+    for (let i = 0; i < 3; i++) {
+      const city = await buildCity(t.repos)
+      await buildResponse(t.repos, { year: 2020, cityId: city.id, answers: [['strategy.formal', yes], ['roles', multiple(['designer'])]] })
+    }
+    expect(await countQueries()).toBe(before)
+    expect(before).toBeLessThanOrEqual(12)
+  })
+})
+
 describe('only published editions and approved answers are public', () => {
   it('when a city’s response is still in progress, then it has no profile, is not compared and is not in the open data', async () => {
     const city = await buildCity(t.repos, { name: `Draftville ${Date.now()}` })

@@ -135,6 +135,24 @@ describe('profile generation', () => {
     ])
   })
 
+  it('when a city names several lead officers, then the heading is plural and each name is a line', () => {
+    const answers = new Map(enschedeAnswers)
+    answers.set('city.officers', { type: 'textList', values: ['A. One (current)', 'B. Two (at time of 2018 survey)'] })
+    answers.set('city.website', { type: 'url', value: 'https://example.org/innovation' })
+    const two = generate([member(1, [...answers]), ...eightCities().slice(1)]).profiles[0]
+    expect(two.header.slice(3)).toEqual([
+      { key: 'city.website', label: 'Innovation Website', lines: ['https://example.org/innovation'], href: 'https://example.org/innovation' },
+      { key: 'city.officers', label: 'Lead Innovation Officers', lines: ['A. One (current)', 'B. Two (at time of 2018 survey)'] },
+    ])
+  })
+
+  it('when a website answer is not a web address, then it is shown as text without a link', () => {
+    const answers = new Map(enschedeAnswers)
+    answers.set('city.website', { type: 'url', value: 'javascript:alert(1)' })
+    const profile = generate([member(1, [...answers])], { threshold: 1 }).profiles[0]
+    expect(profile.header.find((item) => item.key === 'city.website')).toEqual({ key: 'city.website', label: 'Innovation Website', lines: ['javascript:alert(1)'] })
+  })
+
   it('when the sections are laid out, then they follow the seed order', () => {
     expect(profile.sections.map((s) => s.key)).toEqual(['vision', 'roles', 'activities', 'funding', 'funding_activities', 'partnerships', 'data_availability'])
   })
