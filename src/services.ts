@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
+import { accountsServices } from './accounts/accountsServices'
 import { homeService } from './profiles/homeService'
 import { profileServices } from './profiles/profileServices'
 import { editionEvents } from './shared/editionEvents'
@@ -21,6 +22,7 @@ export function services(config: Config, repos: Repositories) {
     }),
     profiles,
     home: homeService(repos, profiles),
+    ...accountsServices(repos),
   }
 }
 
