@@ -33,6 +33,8 @@ export function yearParam(value: string | undefined): number {
  * carries no new Content-Security-Policy, so the cached page keeps the nonce it was sent with.
  */
 export function notModified(req: Request, res: Response, ...parts: Array<string | number>): boolean {
+  // Without the view cache (npm run dev) templates change under a running server: no 304s then.
+  if (!req.app.enabled('view cache')) return false
   const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
   const tag = crypto.createHash('sha1').update([templatesVersion, viewer, ...parts].join('|')).digest('base64url')
   res.set({ ETag: `W/"${tag}"`, 'Cache-Control': 'no-cache', Vary: 'Cookie' })
@@ -47,10 +49,11 @@ const fragments = new LruCache<string, string>(500)
 /** Renders a view to a string once per key (e.g. a snapshot's content hash), then serves it from memory. */
 export async function cachedFragment(app: Express, view: string, key: string, locals: () => Record<string, unknown>): Promise<string> {
   const cacheKey = `${view}|${key}`
-  const hit = fragments.get(cacheKey)
+  const cache = app.enabled('view cache')
+  const hit = cache ? fragments.get(cacheKey) : undefined
   if (hit !== undefined) return hit
   const html = await new Promise<string>((resolve, reject) =>
     app.render(view, { ...app.locals, ...locals() }, (error, rendered) => (error ? reject(error) : resolve(rendered))),
   )
-  return fragments.set(cacheKey, html)
+  return cache ? fragments.set(cacheKey, html) : html
 }
