@@ -35,7 +35,7 @@ type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases'>
  * Regenerates an edition's aggregates and profile snapshots from its stored answers: a fixed
  * number of queries per edition, one render per city, one transaction to write (DESIGN §4).
  */
-export function profileService(repos: Deps, threshold: number) {
+export function profileService(repos: Deps, threshold: number, onWritten: () => void = () => undefined) {
   // One regeneration at a time in this process: two approvals in a row must not interleave their writes.
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -76,6 +76,7 @@ export function profileService(repos: Deps, threshold: number) {
     })
     const aggregate = JSON.stringify(generated.aggregate)
     await repos.profiles.replaceEdition(edition.id, { content: aggregate, contentHash: contentHash(aggregate) }, snapshots, nowIso())
+    onWritten()
     return { editionId: edition.id, year: edition.year, profiles: snapshots.length, basisSize: generated.aggregate.basis.size, milliseconds: Date.now() - started }
   }
 

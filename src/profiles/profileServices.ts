@@ -11,14 +11,15 @@ import { resultsService } from './resultsService'
  * reopening, basis or definition change, publishing) so public pages are fresh when they return.
  */
 export function profileServices(repos: Repositories, threshold: number, events: EditionEvents) {
-  const regeneration = profileService(repos, threshold)
+  const pages = profilePages(repos)
+  const regeneration = profileService(repos, threshold, () => pages.forget())
   events.subscribe(async (editionId, change) => {
     await regeneration.onEditionChanged(editionId, change)
   })
   const results = resultsService(repos)
   return {
     regeneration,
-    pages: profilePages(repos),
+    pages,
     results,
     browse: browseService(repos, results),
     openData: openDataService(repos, threshold),
