@@ -14,6 +14,7 @@ import { setUpAuthentication } from './accounts/setUpAuthentication'
 import { loginRoutes } from './accounts/loginRoutes'
 import { accountsRoutes } from './accounts/accountsRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
+import { collectionRoutes } from './collection/collectionRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 
 export interface AppDeps {
@@ -55,6 +56,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.use(loginRoutes(config))
   app.use(accountsRoutes(services))
   app.use(publicRoutes(services))
+  app.use(collectionRoutes(services))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))

@@ -5,6 +5,9 @@ import { accountsRepositories } from './accounts/accountsRepositories'
 import { citiesRepository } from './cities/citiesRepository'
 import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
+import { profilesRepository } from './profiles/profilesRepository'
+import { releasesRepository } from './profiles/releasesRepository'
+import { openDataRepository } from './profiles/openDataRepository'
 
 /** Every repository, built once over one knex instance (the only knex users). */
 export function dataAccess(knex: Knex) {
@@ -15,6 +18,9 @@ export function dataAccess(knex: Knex) {
     cities: citiesRepository(knex),
     editions: editionsRepository(knex),
     responses: responsesRepository(knex),
+    profiles: profilesRepository(knex),
+    releases: releasesRepository(knex),
+    openData: openDataRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },
