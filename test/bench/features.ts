@@ -3,11 +3,6 @@ import { loadConfig } from '../../src/config'
 import { dataAccess } from '../../src/dataAccess'
 import { services } from '../../src/services'
 
-interface Regeneration {
-  regenerateEdition(editionId: number): Promise<unknown>
-  regeneratePublished(): Promise<unknown>
-}
-
 /** The services the app would build over this database, in production mode. */
 export function benchServices(knex: Knex) {
   const config = loadConfig({
@@ -19,16 +14,10 @@ export function benchServices(knex: Knex) {
   return services(config, dataAccess(knex))
 }
 
-/**
- * Profile regeneration, while it is being built on another branch: the harness keeps
- * working (and prints n/a) until `services.profiles.regeneration` exists.
- */
-export function regeneration(knex: Knex): Regeneration | undefined {
-  const all = benchServices(knex) as unknown as { profiles?: { regeneration?: Regeneration } }
-  return all.profiles?.regeneration
-}
+/** Profile regeneration as the app runs it (aggregates and every snapshot of an edition). */
+export const regeneration = (knex: Knex) => benchServices(knex).profiles.regeneration
 
 /** Regenerates every published edition's profiles, so public pages have snapshots to serve. */
 export async function regenerateAll(knex: Knex): Promise<void> {
-  await regeneration(knex)?.regeneratePublished()
+  await regeneration(knex).regeneratePublished()
 }

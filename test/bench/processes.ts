@@ -26,6 +26,7 @@ process.once('SIGINT', () => process.exit(130))
 export interface Child {
   process: ChildProcess
   pid: number
+  port: number
   url: string
   output: () => string
   stop: () => Promise<void>
@@ -53,6 +54,7 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
   return {
     process: child,
     pid: child.pid!,
+    port,
     url: `http://127.0.0.1:${port}`,
     output: () => output,
     async stop() {
@@ -64,11 +66,20 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
   }
 }
 
-/** Polls `url` until it answers 200; returns the milliseconds waited. Throws with the child's output on failure. */
+/**
+ * Polls the child until it answers 200; returns the milliseconds waited. A 200 counts only
+ * once the child has said it listens on our port: between picking a free port and the
+ * child binding it, another process on this shared machine may take the port, and we
+ * must not measure theirs. Throws with the child's output if it exits or never answers.
+ */
 export async function waitFor200(child: Child, pathname = '/healthz', timeoutMs = 60_000): Promise<number> {
   const started = performance.now()
   while (performance.now() - started < timeoutMs) {
     if (child.process.exitCode !== null) break
+    if (!child.output().includes(`127.0.0.1:${child.port}/`)) {
+      await new Promise((resolve) => setTimeout(resolve, 25))
+      continue
+    }
     try {
       const response = await fetch(child.url + pathname)
       await response.arrayBuffer()

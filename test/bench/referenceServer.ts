@@ -13,5 +13,7 @@ else
   app.get('/', (_req, res) => {
     res.send('ok')
   })
-const server = app.listen(Number(port), '127.0.0.1')
+const server = app.listen(Number(port), '127.0.0.1', () =>
+  console.log(`listening at http://127.0.0.1:${port}/`),
+)
 process.once('SIGTERM', () => server.close(() => process.exit(0)))

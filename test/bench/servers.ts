@@ -1,23 +1,39 @@
 import { freePort, spawnTs, waitFor200, type Child } from './processes'
 import { productionEnv } from './settings'
 
+/** Starts a server on a free port; if someone else took the port meanwhile, tries another. */
+async function onFreePort(
+  entry: string,
+  args: (port: number) => string[],
+  env: (port: number) => Record<string, string>,
+): Promise<Child> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort()
+    const child = spawnTs(entry, args(port), env(port), port)
+    try {
+      await waitFor200(child)
+      return child
+    } catch (error) {
+      await child.stop()
+      if (attempt === 3) throw error
+    }
+  }
+}
+
 /** The app as users meet it: `tsx src/server.ts`, NODE_ENV=production, its own process and port. */
-export async function startApp(databaseFile: string): Promise<Child> {
-  const port = await freePort()
-  const child = spawnTs('src/server.ts', [], productionEnv(databaseFile, port), port)
-  await waitFor200(child)
-  return child
+export function startApp(databaseFile: string): Promise<Child> {
+  return onFreePort(
+    'src/server.ts',
+    () => [],
+    (port) => productionEnv(databaseFile, port),
+  )
 }
 
 /** A reference server: `ok` (res.send('ok')) or `static` (express.static over `directory`). */
-export async function startReference(mode: 'ok' | 'static', directory = ''): Promise<Child> {
-  const port = await freePort()
-  const child = spawnTs(
+export function startReference(mode: 'ok' | 'static', directory = ''): Promise<Child> {
+  return onFreePort(
     'test/bench/referenceServer.ts',
-    [mode, String(port), directory],
-    { NODE_ENV: 'production' },
-    port,
+    (port) => [mode, String(port), directory],
+    () => ({ NODE_ENV: 'production' }),
   )
-  await waitFor200(child)
-  return child
 }

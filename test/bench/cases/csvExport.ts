@@ -38,6 +38,11 @@ async function exportFrom(file: string): Promise<Exported> {
   const app = await startApp(file)
   try {
     return await download(app)
+  } catch (error) {
+    // Say why: the server's own last words, if it died.
+    throw new Error(`${String(error)}; server exit ${app.process.exitCode}: ${app.output().slice(-500)}`, {
+      cause: error,
+    })
   } finally {
     await app.stop()
   }

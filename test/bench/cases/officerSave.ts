@@ -124,9 +124,7 @@ export async function officerSaveCase(
   sessions: Session[],
   file: string,
 ): Promise<Row> {
-  if (!get.measured || !get.path)
-    return { name: 'Officer page save (POST)', goal: GOAL, notes: 'n/a — question page missing' }
-  const path = get.path
+  const path = page.path
   const check = () => versions(file, page, officers)
   const [first] = await freshPages(sessions.slice(0, 1), path)
   const trial = await sessions[0].post(path, vary(first))
