@@ -4,6 +4,8 @@ import { auditRepository } from './accounts/auditRepository'
 import { citiesRepository } from './cities/citiesRepository'
 import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
+import { reviewCommentsRepository } from './review/reviewCommentsRepository'
+import { reviewRepositories } from './review/reviewRepositories'
 
 /** Every repository, built once over one knex instance (the only knex users). */
 export function dataAccess(knex: Knex) {
@@ -13,6 +15,8 @@ export function dataAccess(knex: Knex) {
     cities: citiesRepository(knex),
     editions: editionsRepository(knex),
     responses: responsesRepository(knex),
+    reviewComments: reviewCommentsRepository(knex),
+    review: reviewRepositories(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },
