@@ -9,7 +9,7 @@ import type { CityAdminRepository } from './cityAdminRepository'
 export const CITY_PAGE_SIZE = 50
 
 /** Regions offered when creating a city, with any others already in use. */
-export const defaultRegions = ['Africa', 'Asia', 'Europe', 'Latin America and the Caribbean', 'Middle East', 'North America', 'Oceania']
+export const defaultRegions = ['Africa', 'Asia-Pacific', 'Europe', 'Latin America', 'Middle East', 'North America']
 
 /** "Enschede" + "NLD" → "enschede-nld": the stable public address of a city. */
 export function deriveSlug(name: string, iso3: string): string {
