@@ -15,10 +15,17 @@ interface Deps {
   events: EditionEvents
 }
 
+// Date.parse('2026-02-30') rolls over to March, so check the date reads back the same.
+const isRealDate = (v: string) => {
+  if (v === '') return true
+  const date = new Date(`${v}T00:00:00Z`)
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v
+}
+
 const date = z
   .string()
   .trim()
-  .refine((v) => v === '' || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), 'Enter a real date, like 2026-09-01')
+  .refine(isRealDate, 'Enter a real date, like 2026-09-01')
   .transform((v) => v || null)
 
 export const settingsSchema = z

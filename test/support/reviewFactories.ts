@@ -1,3 +1,10 @@
+import type { Repositories } from '../../src/dataAccess'
+import type { EditionStatus } from '../../src/questionnaire/editionsRepository'
+import type { ResponseStatus } from '../../src/collection/responsesRepository'
+import { answerToRows, type Answers } from '../../src/questionnaire/answerCodec'
+import { copyDefinition } from '../../src/questionnaire/copyDefinition'
+import { allQuestions } from '../../src/questionnaire/definitionModel'
+import { parsedDefinition } from '../unit/helpers/definitions'
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
 
 /** A small made-up questionnaire with every question type, for the review unit tests. */
@@ -50,4 +57,61 @@ export function everyTypeDefinition(year = 2020): Definition {
       },
     ],
   })
+}
+
+
+/**
+ * A survey year of its own for one test: a copy of the shipped 2020 questionnaire under an
+ * unused year (the PostgreSQL database is shared, so years are picked at random and retried).
+ */
+export async function buildEdition(repos: Repositories, fields: { status?: EditionStatus; definition?: Definition } = {}) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const year = 2101 + Math.floor(Math.random() * 98)
+    if (await repos.editions.findByYear(year)) continue
+    const definition = fields.definition ? { ...fields.definition, year } : copyDefinition(parsedDefinition(2020), year)
+    try {
+      await repos.editions.create({ year, title: definition.title, status: fields.status ?? 'draft', definition, copiedFromYear: 2020 })
+    } catch {
+      continue
+    }
+    return (await repos.editions.findByYear(year))!
+  }
+  throw new Error('No free edition year')
+}
+
+/** A response of a city to an edition, with answers saved and the status set as the officer journey would. */
+export async function buildResponse(
+  repos: Repositories,
+  fields: { editionId: number; cityId: number; answers: Answers; status?: ResponseStatus; actorId?: number | null },
+) {
+  const actorId = fields.actorId ?? null
+  const response = await repos.responses.findOrCreate(fields.editionId, fields.cityId, actorId)
+  const rows = [...fields.answers].flatMap(([key, value]) => answerToRows(key, value))
+  let version = await repos.responses.saveAnswers({
+    responseId: response.id,
+    expectedVersion: response.version,
+    questionKeys: [...fields.answers.keys()],
+    rows,
+    event: { type: 'page_saved', actorId, data: { changes: [...fields.answers].map(([questionKey, after]) => ({ questionKey, before: null, after })) } },
+  })
+  const status = fields.status ?? 'in_progress'
+  if (status !== 'in_progress') {
+    const at = new Date().toISOString()
+    version = await repos.responses.transition(response.id, version, { status: 'submitted', submitted_at: at, submitted_by: actorId, submitted_by_name: 'Test Officer' }, { type: 'submitted', actorId })
+  }
+  if (status === 'approved') await repos.responses.transition(response.id, version, { status: 'approved', approved_at: new Date().toISOString() }, { type: 'approved', actorId })
+  if (status === 'returned') await repos.responses.transition(response.id, version, { status: 'returned' }, { type: 'returned', actorId })
+  return (await repos.responses.findById(response.id))!
+}
+
+/** Answers to every required question of a definition that is always shown (enough to look complete). */
+export function simpleAnswers(definition: Definition, overrides: Answers = new Map()): Answers {
+  const answers: Answers = new Map()
+  for (const { question } of allQuestions(definition)) {
+    if (question.type === 'text') answers.set(question.key, { type: 'text', value: `Text for ${question.key}` })
+    if (question.type === 'yesno') answers.set(question.key, { type: 'yesno', choice: 'no' })
+    if (question.type === 'number') answers.set(question.key, { type: 'number', value: 42 })
+  }
+  for (const [key, value] of overrides) answers.set(key, value)
+  return answers
 }

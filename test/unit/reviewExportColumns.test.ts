@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { Answers } from '../../src/questionnaire/answerCodec'
+import type { Answers, AnswerValue } from '../../src/questionnaire/answerCodec'
 import { codebookRows, exportColumns, exportRow, headerRow, metaColumns, neutralise, type CityMeta } from '../../src/review/exportColumns'
 import { everyTypeDefinition } from '../support/reviewFactories'
 import { parsedDefinition } from './helpers/definitions'
 
 const meta: CityMeta = { slug: 'testville-tst', name: 'Testville', country: 'Testland', iso3: 'TST', region: 'Europe', status: 'approved', submittedAt: null, approvedAt: '2020-01-01T00:00:00.000Z' }
 
-const answers: Answers = new Map([
+const answers: Answers = new Map<string, AnswerValue>([
   ['q.yes', { type: 'yesno', choice: 'yes' }],
   ['q.single', { type: 'single', choice: 'other', other: 'Something else' }],
   ['q.multi', { type: 'multiple', choices: ['b', 'other'], other: 'More', notes: { b: 'A note' } }],

@@ -7,7 +7,7 @@ import { answerToRows, type AnswerValue } from '../../questionnaire/answerCodec'
 import { definitionSchema, type Definition } from '../../questionnaire/definitionSchema'
 import { copyDefinition } from '../../questionnaire/copyDefinition'
 import { shippedDefinitions } from '../../questionnaire/definitions'
-import { demoCities, demoAnswers, enschede2020Answers, editionsAnswered } from './demoData'
+import { demoCities, demoAnswers } from './demoData'
 
 export const DEMO_OPEN_YEAR = 2026
 
@@ -29,7 +29,7 @@ export const demoAccounts = (demoCityName: string): DemoAccount[] => [
  */
 export async function ensureDemoData(knex: Knex, password: string): Promise<DemoAccount[]> {
   const repos = dataAccess(knex)
-  const cities = demoCities()
+  const cities = demoCities
   const demoCity = cities.find((c) => c.slug !== 'enschede-nld')!
   if ((await repos.editions.list()).length === 0) await loadEditionsAndAnswers(knex)
   const accounts = demoAccounts(demoCity.name)
@@ -79,12 +79,11 @@ async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
     })
 
     const at = nowIso()
-    for (const city of demoCities()) {
-      const cityId = await repos.cities.create(city.record)
+    for (const city of demoCities) {
+      const cityId = await repos.cities.create({ slug: city.slug, name: city.name, country: city.country, iso3: city.iso3, region: city.region, latitude: city.latitude, longitude: city.longitude, population: city.population })
       for (const definition of definitions) {
-        if (!editionsAnswered(city).includes(definition.year)) continue
-        const answers: Map<string, AnswerValue> =
-          city.slug === 'enschede-nld' ? enschede2020Answers() : demoAnswers(definition, city)
+        if (!city.editions.includes(definition.year)) continue
+        const answers: Map<string, AnswerValue> = demoAnswers(definition, city)
         const [response] = await trx('responses').insert(
           {
             edition_id: editionIds.get(definition.year),
