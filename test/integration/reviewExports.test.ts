@@ -115,7 +115,8 @@ describe('exports', () => {
     const xlsx = await agent.get(`/admin/editions/${edition.year}/export.xlsx?scope=approved`).buffer(true).parse(binary)
     expect(xlsx.headers['content-type']).toContain('spreadsheetml')
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(xlsx.body as Buffer)
+    // exceljs declares its own Buffer type (an ArrayBuffer); Node's Buffer is what it reads.
+    await workbook.xlsx.load(xlsx.body as Parameters<typeof workbook.xlsx.load>[0])
     expect(workbook.worksheets.map((w) => w.name)).toEqual(['Responses', 'Codebook'])
     const sheet = workbook.getWorksheet('Responses')!
     const header = (sheet.getRow(1).values as unknown[]).slice(1)
