@@ -59,3 +59,19 @@ describe('completeness', () => {
     expect(completeness(definition, answers).percent).toBe(37)
   })
 })
+
+describe('small helpers', () => {
+  it('when a city is named, then its slug is made from the name and country code', async () => {
+    const { deriveSlug } = await import('../../src/review/cityAdminService')
+    expect(deriveSlug('Enschede', 'NLD')).toBe('enschede-nld')
+    expect(deriveSlug('São Paulo', 'bra')).toBe('sao-paulo-bra')
+    expect(deriveSlug('  Tel Aviv-Yafo ', 'ISR')).toBe('tel-aviv-yafo-isr')
+  })
+
+  it('when a progress link changes one thing, then the other filters are kept and defaults left out', async () => {
+    const { progressHref } = await import('../../src/review/progressService')
+    const query = { status: 'submitted' as const, region: 'Latin America', sort: 'city' as const, dir: 'asc' as const, page: 3 }
+    expect(progressHref(2026, query, { sort: 'percent', dir: 'desc', page: 1 })).toBe('/admin/editions/2026/progress?status=submitted&region=Latin+America&sort=percent&dir=desc')
+    expect(progressHref(2026, query, { status: undefined })).toBe('/admin/editions/2026/progress?region=Latin+America&sort=city&dir=asc&page=3')
+  })
+})
