@@ -33,7 +33,9 @@ export function exportRepository(knex: Knex) {
       const byResponse = new Map<number, StoredAnswerRow[]>()
       for (const row of answers) {
         const id = Number(row.response_id)
-        byResponse.set(id, [...(byResponse.get(id) ?? []), toAnswerRow(row)])
+        const list = byResponse.get(id) ?? []
+        list.push(toAnswerRow(row))
+        byResponse.set(id, list)
       }
       return responses.map((r) => ({
         id: Number(r.id),

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { toAnswerRow, type StoredAnswerRow } from '../collection/responsesRepository'
+import type { AnswerRow } from '../questionnaire/answerCodec'
 
 export interface ProgressRow {
   responseId: number | null
@@ -54,15 +54,18 @@ export function progressRepository(knex: Knex) {
         lastActivityBy: null,
       }))
     },
-    /** The answers of many responses, in a few queries (chunks keep SQLite's variable limit). */
-    async answersOf(responseIds: number[]): Promise<Map<number, StoredAnswerRow[]>> {
-      const byResponse = new Map<number, StoredAnswerRow[]>()
+    /**
+     * Which questions and options many responses answered, in a few queries (chunks keep
+     * SQLite's variable limit). Completeness and conditions need only the keys, not the values.
+     */
+    async answerKeysOf(responseIds: number[]): Promise<Map<number, AnswerRow[]>> {
+      const byResponse = new Map<number, AnswerRow[]>()
       for (let i = 0; i < responseIds.length; i += CHUNK) {
-        const rows = await knex('answers').whereIn('response_id', responseIds.slice(i, i + CHUNK))
+        const rows = await knex('answers').whereIn('response_id', responseIds.slice(i, i + CHUNK)).select('response_id', 'question_key', 'option_key')
         for (const row of rows) {
           const id = Number(row.response_id)
           const list = byResponse.get(id) ?? []
-          list.push(toAnswerRow(row))
+          list.push({ questionKey: row.question_key, optionKey: row.option_key, text: null, number: null, note: null })
           byResponse.set(id, list)
         }
       }

@@ -46,7 +46,7 @@ export function progressService(deps: { editions: EditionsRepository; progress: 
       const all = [...(await deps.progress.responses(edition.id, query.region)), ...(await deps.progress.notStarted(edition.id, query.region))]
       const counts = Object.fromEntries(progressStatuses.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<string, number>
       const filtered = query.status ? all.filter((r) => r.status === query.status) : all
-      const answers = await deps.progress.answersOf(filtered.flatMap((r) => (r.responseId ? [r.responseId] : [])))
+      const answers = await deps.progress.answerKeysOf(filtered.flatMap((r) => (r.responseId ? [r.responseId] : [])))
       const entries: ProgressEntry[] = filtered.map((row) => {
         const rows = row.responseId ? (answers.get(row.responseId) ?? []) : []
         return { ...row, ...completeness(edition.definition, answersFromRows(edition.definition, rows)) }
