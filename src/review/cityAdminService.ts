@@ -9,7 +9,14 @@ import type { CityAdminRepository } from './cityAdminRepository'
 export const CITY_PAGE_SIZE = 50
 
 /** Regions offered when creating a city, with any others already in use. */
-export const defaultRegions = ['Africa', 'Asia-Pacific', 'Europe', 'Latin America', 'Middle East', 'North America']
+export const defaultRegions = [
+  'Africa',
+  'Asia-Pacific',
+  'Europe',
+  'Latin America',
+  'Middle East',
+  'North America',
+]
 
 /** "Enschede" + "NLD" → "enschede-nld": the stable public address of a city. */
 export function deriveSlug(name: string, iso3: string): string {
@@ -35,16 +42,31 @@ const optionalNumber = (min: number, max: number, message: string) =>
 
 const citySchema = (regions: string[]) =>
   z.object({
-    name: z.string().trim().min(1, 'Enter the city’s name').max(200, 'Enter a name of 200 characters or fewer'),
-    country: z.string().trim().min(1, 'Enter the country').max(120, 'Enter a country of 120 characters or fewer'),
-    iso3: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'Enter the country’s ISO 3166 code: 3 letters, like NLD'),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Enter the city’s name')
+      .max(200, 'Enter a name of 200 characters or fewer'),
+    country: z
+      .string()
+      .trim()
+      .min(1, 'Enter the country')
+      .max(120, 'Enter a country of 120 characters or fewer'),
+    iso3: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z]{3}$/, 'Enter the country’s ISO 3166 code: 3 letters, like NLD'),
     region: z.string().refine((r) => regions.includes(r), 'Select a region'),
     slug: z.string().trim().toLowerCase().max(120, 'Enter a web address name of 120 characters or fewer'),
     latitude: optionalNumber(-90, 90, 'Enter a latitude between -90 and 90, or leave it empty'),
     longitude: optionalNumber(-180, 180, 'Enter a longitude between -180 and 180, or leave it empty'),
   })
 
-export type CityFormValues = Record<'name' | 'country' | 'iso3' | 'region' | 'slug' | 'latitude' | 'longitude', string>
+export type CityFormValues = Record<
+  'name' | 'country' | 'iso3' | 'region' | 'slug' | 'latitude' | 'longitude',
+  string
+>
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 export const cityFormValues = (body: Record<string, unknown>): CityFormValues => ({
@@ -68,12 +90,31 @@ export function cityAdminService(deps: Deps) {
   const regions = async () => [...new Set([...defaultRegions, ...(await deps.cityAdmin.regions())])].sort()
 
   /** Checks the form; the slug is derived from name and code when left empty, and must be unique. */
-  const validate = async (values: CityFormValues, exceptId?: number): Promise<{ city?: NewCity; errors: FieldError[] }> => {
+  const validate = async (
+    values: CityFormValues,
+    exceptId?: number,
+  ): Promise<{ city?: NewCity; errors: FieldError[] }> => {
     const parsed = citySchema(await regions()).safeParse(values)
     if (!parsed.success) return { errors: fieldErrors(parsed.error) }
     const slug = parsed.data.slug || deriveSlug(parsed.data.name, parsed.data.iso3)
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) return { errors: [{ href: '#slug', text: 'Use only lower-case letters, numbers and single hyphens, like enschede-nld' }] }
-    if (await deps.cityAdmin.slugTaken(slug, exceptId)) return { errors: [{ href: '#slug', text: `Another city already uses “${slug}”. Choose a different web address name.` }] }
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+      return {
+        errors: [
+          {
+            href: '#slug',
+            text: 'Use only lower-case letters, numbers and single hyphens, like enschede-nld',
+          },
+        ],
+      }
+    if (await deps.cityAdmin.slugTaken(slug, exceptId))
+      return {
+        errors: [
+          {
+            href: '#slug',
+            text: `Another city already uses “${slug}”. Choose a different web address name.`,
+          },
+        ],
+      }
     return { city: { ...parsed.data, slug, population: null }, errors: [] }
   }
 
@@ -85,14 +126,24 @@ export function cityAdminService(deps: Deps) {
       const total = await deps.cityAdmin.count(search)
       const pages = Math.max(1, Math.ceil(total / CITY_PAGE_SIZE))
       const current = Math.min(Math.max(1, page), pages)
-      return { cities: await deps.cityAdmin.search(search, CITY_PAGE_SIZE, (current - 1) * CITY_PAGE_SIZE), total, page: current, pages, search }
+      return {
+        cities: await deps.cityAdmin.search(search, CITY_PAGE_SIZE, (current - 1) * CITY_PAGE_SIZE),
+        total,
+        page: current,
+        pages,
+        search,
+      }
     },
 
     /** A city with its officers and its responses per survey year. */
     async details(id: number) {
       const city = Number.isSafeInteger(id) ? await deps.cities.findById(id) : undefined
       if (!city) throw new NotFoundError('There is no such city')
-      return { city, officers: (await deps.users.listByCity(id)).filter((u) => u.role === 'officer'), responses: await deps.cityAdmin.responses(id) }
+      return {
+        city,
+        officers: (await deps.users.listByCity(id)).filter((u) => u.role === 'officer'),
+        responses: await deps.cityAdmin.responses(id),
+      }
     },
 
     /** Creates a city; returns its id, or the form's errors. */
@@ -111,7 +162,12 @@ export function cityAdminService(deps: Deps) {
       if (!city) return { errors }
       const { population: _population, ...fields } = city
       await deps.cities.update(id, fields)
-      await deps.audit.record({ actorId, type: 'city_updated', subject: city.slug, detail: { before, after: fields } })
+      await deps.audit.record({
+        actorId,
+        type: 'city_updated',
+        subject: city.slug,
+        detail: { before, after: fields },
+      })
       return { errors: [] }
     },
   }

@@ -26,83 +26,122 @@ const list = (body: FormBody, name: string): string[] => {
 
 const rowsOf = (question: Question) => ('options' in question ? question.options : [])
 const scaleKeys = (question: Question) =>
-  (question.type === 'rating' ? question.scale : question.type === 'matrix' ? question.columns : []).map((c) => c.key)
+  (question.type === 'rating' ? question.scale : question.type === 'matrix' ? question.columns : []).map(
+    (c) => c.key,
+  )
 
-/** Reads the submitted form into an answer, with a message per field that is wrong. */
+const none: ParsedCorrection = { value: undefined, errors: [] }
+const fail = (id: string, message: string): ParsedCorrection => ({
+  value: undefined,
+  errors: [{ href: `#${id}`, text: message }],
+})
+const ok = (value: AnswerValue): ParsedCorrection => ({ value, errors: [] })
+
+/** Reads the submitted form into an answer, with a message for the field that is wrong. */
 export function parseCorrection(question: Question, body: FormBody): ParsedCorrection {
-  const errors: FieldError[] = []
-  const fail = (id: string, message: string): ParsedCorrection => ({ value: undefined, errors: [...errors, { href: `#${id}`, text: message }] })
-  const allowed = answerKeys(question)
   switch (question.type) {
     case 'yesno':
-    case 'single': {
-      const choice = text(body, 'answer')
-      if (!choice) return { value: undefined, errors }
-      if (!allowed.includes(choice)) return fail('answer', 'Select one of the options')
-      if (question.type === 'yesno') return { value: { type: 'yesno', choice }, errors }
-      if (choice !== OTHER) return { value: { type: 'single', choice }, errors }
-      const other = text(body, 'other')
-      return other ? { value: { type: 'single', choice, other }, errors } : fail('other', 'Enter the other answer')
-    }
+    case 'single':
+      return parseChoice(question, body)
     case 'multiple':
       return parseMultiple(question, body)
     case 'rating':
-    case 'matrix': {
-      const cells: Record<string, string> = {}
-      for (const row of rowsOf(question)) {
-        const cell = text(body, `cell-${row.key}`)
-        if (!cell) continue
-        if (!scaleKeys(question).includes(cell)) return fail(`cell-${row.key}`, `Select an answer for ${row.label}`)
-        cells[row.key] = cell
-      }
-      return { value: Object.keys(cells).length ? { type: question.type, cells } : undefined, errors }
-    }
+    case 'matrix':
+      return parseGrid(question, body)
     case 'ranking':
       return parseRanking(question, body)
     case 'number':
-    case 'year': {
-      const raw = text(body, 'answer').replaceAll(',', '')
-      if (!raw) return { value: undefined, errors }
-      const value = Number(raw)
-      const integer = question.type === 'year' || question.integer
-      if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) return fail('answer', integer ? 'Enter a whole number' : 'Enter a number')
-      if (question.min !== undefined && value < question.min) return fail('answer', `Enter a number of ${question.min} or more`)
-      if (question.max !== undefined && value > question.max) return fail('answer', `Enter a number of ${question.max} or less`)
-      return { value: { type: question.type, value }, errors }
-    }
+    case 'year':
+      return parseNumber(question, body)
     case 'text':
     case 'longtext':
-    case 'url': {
-      const value = text(body, 'answer')
-      if (!value) return { value: undefined, errors }
-      if (question.type !== 'url' && value.length > question.maxLength) return fail('answer', `Enter ${question.maxLength} characters or fewer`)
-      if (question.type === 'url' && !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(value)) return fail('answer', 'Enter a web address, like https://www.example.org')
-      return { value: { type: question.type, value }, errors }
-    }
+    case 'url':
+      return parseText(question, body)
     case 'textList': {
       const values = Array.from({ length: question.maxItems }, (_, i) => text(body, `item-${i}`))
       const tooLong = values.findIndex((v) => v.length > question.maxLength)
       if (tooLong >= 0) return fail(`item-${tooLong}`, `Enter ${question.maxLength} characters or fewer`)
       const filled = values.filter(Boolean)
-      return { value: filled.length ? { type: 'textList', values: filled } : undefined, errors }
+      return filled.length ? ok({ type: 'textList', values: filled }) : none
     }
   }
+}
+
+function parseChoice(
+  question: Extract<Question, { type: 'yesno' | 'single' }>,
+  body: FormBody,
+): ParsedCorrection {
+  const choice = text(body, 'answer')
+  if (!choice) return none
+  if (!answerKeys(question).includes(choice)) return fail('answer', 'Select one of the options')
+  if (question.type === 'yesno') return ok({ type: 'yesno', choice })
+  if (choice !== OTHER) return ok({ type: 'single', choice })
+  const other = text(body, 'other')
+  return other ? ok({ type: 'single', choice, other }) : fail('other', 'Enter the other answer')
+}
+
+function parseGrid(
+  question: Extract<Question, { type: 'rating' | 'matrix' }>,
+  body: FormBody,
+): ParsedCorrection {
+  const cells: Record<string, string> = {}
+  for (const row of rowsOf(question)) {
+    const cell = text(body, `cell-${row.key}`)
+    if (!cell) continue
+    if (!scaleKeys(question).includes(cell))
+      return fail(`cell-${row.key}`, `Select an answer for ${row.label}`)
+    cells[row.key] = cell
+  }
+  return Object.keys(cells).length ? ok({ type: question.type, cells }) : none
+}
+
+function parseNumber(
+  question: Extract<Question, { type: 'number' | 'year' }>,
+  body: FormBody,
+): ParsedCorrection {
+  const raw = text(body, 'answer').replaceAll(',', '')
+  if (!raw) return none
+  const value = Number(raw)
+  const integer = question.type === 'year' || question.integer
+  if (!Number.isFinite(value) || (integer && !Number.isInteger(value)))
+    return fail('answer', integer ? 'Enter a whole number' : 'Enter a number')
+  if (question.min !== undefined && value < question.min)
+    return fail('answer', `Enter a number of ${question.min} or more`)
+  if (question.max !== undefined && value > question.max)
+    return fail('answer', `Enter a number of ${question.max} or less`)
+  return ok({ type: question.type, value })
+}
+
+function parseText(
+  question: Extract<Question, { type: 'text' | 'longtext' | 'url' }>,
+  body: FormBody,
+): ParsedCorrection {
+  const value = text(body, 'answer')
+  if (!value) return none
+  if (question.type !== 'url' && value.length > question.maxLength)
+    return fail('answer', `Enter ${question.maxLength} characters or fewer`)
+  if (question.type === 'url' && !/^https?:\/\/[^\s]+\.[^\s]+$/i.test(value))
+    return fail('answer', 'Enter a web address, like https://www.example.org')
+  return ok({ type: question.type, value })
 }
 
 function parseMultiple(question: Extract<Question, { type: 'multiple' }>, body: FormBody): ParsedCorrection {
   const allowed = answerKeys(question)
   const choices = allowed.filter((key) => list(body, 'answer').includes(key))
-  const fail = (id: string, message: string): ParsedCorrection => ({ value: undefined, errors: [{ href: `#${id}`, text: message }] })
-  if (list(body, 'answer').some((key) => !allowed.includes(key))) return fail('answer', 'Select from the options shown')
-  if (choices.length === 0) return { value: undefined, errors: [] }
+  if (list(body, 'answer').some((key) => !allowed.includes(key)))
+    return fail('answer', 'Select from the options shown')
+  if (choices.length === 0) return none
   const exclusive = question.options.filter((o) => o.exclusive && choices.includes(o.key))
-  if (exclusive.length && choices.length > 1) return fail('answer', `Select “${exclusive[0].label}” on its own`)
-  if (question.maxChoices && choices.length > question.maxChoices) return fail('answer', `Select up to ${question.maxChoices} options`)
+  if (exclusive.length && choices.length > 1)
+    return fail('answer', `Select “${exclusive[0].label}” on its own`)
+  if (question.maxChoices && choices.length > question.maxChoices)
+    return fail('answer', `Select up to ${question.maxChoices} options`)
   const other = text(body, 'other')
   if (choices.includes(OTHER) && !other) return fail('other', 'Enter the other answer')
   const notes: Record<string, string> = {}
-  if (question.notes) for (const key of choices) if (text(body, `note-${key}`)) notes[key] = text(body, `note-${key}`)
-  return { value: { type: 'multiple', choices, notes, ...(choices.includes(OTHER) ? { other } : {}) }, errors: [] }
+  if (question.notes)
+    for (const key of choices) if (text(body, `note-${key}`)) notes[key] = text(body, `note-${key}`)
+  return ok({ type: 'multiple', choices, notes, ...(choices.includes(OTHER) ? { other } : {}) })
 }
 
 function parseRanking(question: Extract<Question, { type: 'ranking' }>, body: FormBody): ParsedCorrection {
@@ -112,13 +151,14 @@ function parseRanking(question: Extract<Question, { type: 'ranking' }>, body: Fo
     if (!raw) continue
     const rank = Number(raw)
     if (!Number.isInteger(rank) || rank < 1 || rank > question.options.length) {
-      return { value: undefined, errors: [{ href: `#rank-${item.key}`, text: `Enter a rank from 1 to ${question.options.length} for ${item.label}` }] }
+      return fail(`rank-${item.key}`, `Enter a rank from 1 to ${question.options.length} for ${item.label}`)
     }
-    if (ranked.some(([, r]) => r === rank)) return { value: undefined, errors: [{ href: `#rank-${item.key}`, text: `Give ${item.label} a rank no other item has` }] }
+    if (ranked.some(([, r]) => r === rank))
+      return fail(`rank-${item.key}`, `Give ${item.label} a rank no other item has`)
     ranked.push([item.key, rank])
   }
-  if (ranked.length === 0) return { value: undefined, errors: [] }
-  return { value: { type: 'ranking', order: ranked.sort((a, b) => a[1] - b[1]).map(([key]) => key) }, errors: [] }
+  if (ranked.length === 0) return none
+  return ok({ type: 'ranking', order: ranked.sort((a, b) => a[1] - b[1]).map(([key]) => key) })
 }
 
 /** The form fields that show an answer, for filling the form in. */
@@ -130,7 +170,11 @@ export function formValues(value: AnswerValue | undefined): FormBody {
     case 'single':
       return { answer: value.choice, other: value.other ?? '' }
     case 'multiple':
-      return { answer: value.choices, other: value.other ?? '', ...Object.fromEntries(Object.entries(value.notes).map(([k, v]) => [`note-${k}`, v])) }
+      return {
+        answer: value.choices,
+        other: value.other ?? '',
+        ...Object.fromEntries(Object.entries(value.notes).map(([k, v]) => [`note-${k}`, v])),
+      }
     case 'rating':
     case 'matrix':
       return Object.fromEntries(Object.entries(value.cells).map(([k, v]) => [`cell-${k}`, v]))

@@ -23,8 +23,15 @@ export function editionAdminRepository(knex: Knex) {
   return {
     /** Number of responses per edition and status, in one GROUP BY. */
     async responseCounts(): Promise<StatusCount[]> {
-      const rows: Array<Record<string, unknown>> = await knex('responses').select('edition_id', 'status').count({ count: '*' }).groupBy('edition_id', 'status')
-      return rows.map((r) => ({ editionId: Number(r.edition_id), status: String(r.status), count: Number(r.count) }))
+      const rows: Array<Record<string, unknown>> = await knex('responses')
+        .select('edition_id', 'status')
+        .count({ count: '*' })
+        .groupBy('edition_id', 'status')
+      return rows.map((r) => ({
+        editionId: Number(r.edition_id),
+        status: String(r.status),
+        count: Number(r.count),
+      }))
     },
     /**
      * Moves an edition from one status to another, only if it is still in the first

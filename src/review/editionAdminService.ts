@@ -19,7 +19,9 @@ interface Deps {
 const isRealDate = (v: string) => {
   if (v === '') return true
   const date = new Date(`${v}T00:00:00Z`)
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v
+  )
 }
 
 const date = z
@@ -34,9 +36,13 @@ export const settingsSchema = z
     closesOn: date,
     basis: z.enum(['approved', 'latest'], { error: 'Select which cities profiles compare with' }),
   })
-  .refine((s) => !s.opensOn || !s.closesOn || s.closesOn >= s.opensOn, { path: ['closesOn'], message: 'The closing date must be on or after the opening date' })
+  .refine((s) => !s.opensOn || !s.closesOn || s.closesOn >= s.opensOn, {
+    path: ['closesOn'],
+    message: 'The closing date must be on or after the opening date',
+  })
 
-const actionButtons = (status: EditionStatus) => actionsFrom(status).map((action) => ({ action, label: actionRules[action].label }))
+const actionButtons = (status: EditionStatus) =>
+  actionsFrom(status).map((action) => ({ action, label: actionRules[action].label }))
 
 export function editionAdminService(deps: Deps) {
   const find = async (year: number) => {
@@ -65,14 +71,24 @@ export function editionAdminService(deps: Deps) {
     /** Every survey year with its response counts per status and the actions open to it. */
     async list() {
       const counts = await countsByEdition()
-      return (await deps.editions.list()).map((edition) => ({ edition, counts: counts.get(edition.id) ?? { total: 0 }, actions: actionButtons(edition.status) }))
+      return (await deps.editions.list()).map((edition) => ({
+        edition,
+        counts: counts.get(edition.id) ?? { total: 0 },
+        actions: actionButtons(edition.status),
+      }))
     },
 
     /** One survey year: settings, counts, possible actions, definition problems and history. */
     async details(year: number) {
       const edition = await find(year)
       const counts = (await countsByEdition()).get(edition.id) ?? { total: 0 }
-      return { edition, counts, actions: actionButtons(edition.status), problems: await problemsOf(year), history: await deps.editionAdmin.history(year) }
+      return {
+        edition,
+        counts,
+        actions: actionButtons(edition.status),
+        problems: await problemsOf(year),
+        history: await deps.editionAdmin.history(year),
+      }
     },
 
     /** What the confirmation page of a lifecycle action shows; refuses an action the status does not allow. */
@@ -88,26 +104,46 @@ export function editionAdminService(deps: Deps) {
      * questionnaire is valid (problems returned, nothing changed), records it, and tells
      * the profiles when publishing changes what the public sees.
      */
-    async apply(year: number, action: LifecycleAction, actorId: number): Promise<{ problems: DefinitionProblem[]; status?: EditionStatus }> {
+    async apply(
+      year: number,
+      action: LifecycleAction,
+      actorId: number,
+    ): Promise<{ problems: DefinitionProblem[]; status?: EditionStatus }> {
       const { edition, rule, problems } = await this.confirmation(year, action)
       if (problems.length > 0) return { problems }
       if (!(await deps.editionAdmin.transitionStatus(edition.id, edition.status, rule.to))) {
-        throw new ConflictError('Someone else changed this survey year’s status a moment ago. Check it and try again.')
+        throw new ConflictError(
+          'Someone else changed this survey year’s status a moment ago. Check it and try again.',
+        )
       }
-      await deps.audit.record({ actorId, type: `edition_${action}`, subject: editionSubject(year), detail: { from: edition.status, to: rule.to } })
+      await deps.audit.record({
+        actorId,
+        type: `edition_${action}`,
+        subject: editionSubject(year),
+        detail: { from: edition.status, to: rule.to },
+      })
       if (rule.change) await deps.events.changed(edition.id, rule.change)
       return { problems: [], status: rule.to }
     },
 
     /** Changes the dates and the comparison basis; a new basis regenerates the profiles. */
-    async updateSettings(year: number, input: { opensOn: string; closesOn: string; basis: string }, actorId: number): Promise<{ errors: FieldError[] }> {
+    async updateSettings(
+      year: number,
+      input: { opensOn: string; closesOn: string; basis: string },
+      actorId: number,
+    ): Promise<{ errors: FieldError[] }> {
       const edition = await find(year)
       const parsed = settingsSchema.safeParse(input)
       if (!parsed.success) return { errors: fieldErrors(parsed.error) }
       const { opensOn, closesOn, basis } = parsed.data
       await deps.editions.update(edition.id, { opens_on: opensOn, closes_on: closesOn, basis })
       const before = { opensOn: edition.opensOn, closesOn: edition.closesOn, basis: edition.basis }
-      await deps.audit.record({ actorId, type: 'edition_settings', subject: editionSubject(year), detail: { before, after: parsed.data } })
+      await deps.audit.record({
+        actorId,
+        type: 'edition_settings',
+        subject: editionSubject(year),
+        detail: { before, after: parsed.data },
+      })
       if (basis !== edition.basis) await deps.events.changed(edition.id, 'basis_changed')
       return { errors: [] }
     },

@@ -34,14 +34,16 @@ export const actionRules: Record<LifecycleAction, ActionRule> = {
     from: ['open'],
     to: 'closed',
     label: 'Close for responses',
-    consequence: 'Officers will no longer be able to change their answers, except on responses you have returned to them for changes.',
+    consequence:
+      'Officers will no longer be able to change their answers, except on responses you have returned to them for changes.',
   },
   publish: {
     done: 'results published',
     from: ['closed'],
     to: 'published',
     label: 'Publish results',
-    consequence: 'The profiles of this survey year will be regenerated from the approved responses and shown to the public.',
+    consequence:
+      'The profiles of this survey year will be regenerated from the approved responses and shown to the public.',
     change: 'published',
   },
   unpublish: {
@@ -54,12 +56,19 @@ export const actionRules: Record<LifecycleAction, ActionRule> = {
   },
 }
 
-export const isLifecycleAction = (value: string): value is LifecycleAction => (lifecycleActions as readonly string[]).includes(value)
+export const isLifecycleAction = (value: string): value is LifecycleAction =>
+  (lifecycleActions as readonly string[]).includes(value)
 
 /** The actions possible from a status, in the order the buttons appear. */
-export const actionsFrom = (status: EditionStatus): LifecycleAction[] => lifecycleActions.filter((a) => actionRules[a].from.includes(status))
+export const actionsFrom = (status: EditionStatus): LifecycleAction[] =>
+  lifecycleActions.filter((a) => actionRules[a].from.includes(status))
 
-const statusWords: Record<EditionStatus, string> = { draft: 'a draft', open: 'open', closed: 'closed', published: 'published' }
+const statusWords: Record<EditionStatus, string> = {
+  draft: 'a draft',
+  open: 'open',
+  closed: 'closed',
+  published: 'published',
+}
 
 /** Why an action is not possible now, or undefined when it is. */
 export function refusal(status: EditionStatus, action: LifecycleAction): string | undefined {

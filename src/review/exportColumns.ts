@@ -40,8 +40,16 @@ export const metaColumns: Array<{ name: string; description: string; pick: (meta
   { name: 'country', description: 'Country', pick: (m) => m.country },
   { name: 'iso3', description: 'ISO 3166-1 alpha-3 code of the country', pick: (m) => m.iso3 },
   { name: 'region', description: 'Region', pick: (m) => m.region },
-  { name: 'response_status', description: 'Status of the response: in_progress, submitted, returned or approved', pick: (m) => m.status },
-  { name: 'submitted_at', description: 'When the response was last submitted (UTC)', pick: (m) => m.submittedAt },
+  {
+    name: 'response_status',
+    description: 'Status of the response: in_progress, submitted, returned or approved',
+    pick: (m) => m.status,
+  },
+  {
+    name: 'submitted_at',
+    description: 'When the response was last submitted (UTC)',
+    pick: (m) => m.submittedAt,
+  },
   { name: 'approved_at', description: 'When the response was approved (UTC)', pick: (m) => m.approvedAt },
 ]
 
@@ -53,17 +61,35 @@ const scaleOf = (question: Question) =>
 /** The columns one question contributes, in a fixed order. */
 function questionColumns(question: Question, year: number): ExportColumn[] {
   const base = { questionKey: question.key, questionText: question.label, type: question.type }
-  const column = (name: string, values: string, cell: ExportColumn['cell']): ExportColumn => ({ ...base, name, values, cell })
+  const column = (name: string, values: string, cell: ExportColumn['cell']): ExportColumn => ({
+    ...base,
+    name,
+    values,
+    cell,
+  })
   const options = offeredOptions(question, year)
   switch (question.type) {
     case 'yesno':
-      return [column(question.key, listed([['yes', 'Yes'], ['no', 'No']]), (a) => (a?.type === 'yesno' ? a.choice : null))]
+      return [
+        column(
+          question.key,
+          listed([
+            ['yes', 'Yes'],
+            ['no', 'No'],
+          ]),
+          (a) => (a?.type === 'yesno' ? a.choice : null),
+        ),
+      ]
     case 'single': {
       const pairs: Array<[string, string]> = options.map((o) => [o.key, o.label])
       if (question.other) pairs.push([OTHER, 'Other (please specify)'])
       const columns = [column(question.key, listed(pairs), (a) => (a?.type === 'single' ? a.choice : null))]
       if (question.other) {
-        columns.push(column(`${question.key}.${OTHER}`, 'Text of "Other (please specify)"', (a) => (a?.type === 'single' && a.choice === OTHER ? (a.other ?? '') : null)))
+        columns.push(
+          column(`${question.key}.${OTHER}`, 'Text of "Other (please specify)"', (a) =>
+            a?.type === 'single' && a.choice === OTHER ? (a.other ?? '') : null,
+          ),
+        )
       }
       return columns
     }
@@ -73,7 +99,9 @@ function questionColumns(question: Question, year: number): ExportColumn[] {
     case 'matrix': {
       const values = listed(scaleOf(question).map((c) => [c.key, c.label]))
       return options.map((o) =>
-        column(`${question.key}.${o.key}`, `${o.label}: ${values}`, (a) => (a?.type === question.type ? (a.cells[o.key] ?? null) : null)),
+        column(`${question.key}.${o.key}`, `${o.label}: ${values}`, (a) =>
+          a?.type === question.type ? (a.cells[o.key] ?? null) : null,
+        ),
       )
     }
     case 'ranking':
@@ -86,13 +114,27 @@ function questionColumns(question: Question, year: number): ExportColumn[] {
       )
     case 'number':
     case 'year':
-      return [column(question.key, question.type === 'number' && question.unit ? `Number (${question.unit})` : question.type === 'year' ? 'Year' : 'Number', (a) => (a?.type === question.type ? a.value : null))]
+      return [
+        column(
+          question.key,
+          question.type === 'number' && question.unit
+            ? `Number (${question.unit})`
+            : question.type === 'year'
+              ? 'Year'
+              : 'Number',
+          (a) => (a?.type === question.type ? a.value : null),
+        ),
+      ]
     case 'text':
     case 'longtext':
     case 'url':
       return [column(question.key, 'Text as written', (a) => (a?.type === question.type ? a.value : null))]
     case 'textList':
-      return [column(question.key, `Items as written, joined by "${LIST_SEPARATOR}"`, (a) => (a?.type === 'textList' ? a.values.join(LIST_SEPARATOR) : null))]
+      return [
+        column(question.key, `Items as written, joined by "${LIST_SEPARATOR}"`, (a) =>
+          a?.type === 'textList' ? a.values.join(LIST_SEPARATOR) : null,
+        ),
+      ]
   }
 }
 
@@ -122,7 +164,11 @@ function multipleColumns(
   if (question.notes) {
     for (const key of keys) {
       columns.push(
-        column(`${question.key}.${key}.note`, `Note on "${optionLabel(question, key)}" as written`, (a) => choice(a)?.notes[key] ?? null),
+        column(
+          `${question.key}.${key}.note`,
+          `Note on "${optionLabel(question, key)}" as written`,
+          (a) => choice(a)?.notes[key] ?? null,
+        ),
       )
     }
   }

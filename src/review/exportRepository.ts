@@ -16,19 +16,37 @@ export interface ExportResponse {
  */
 export function exportRepository(knex: Knex) {
   return {
-    async batch(editionId: number, scope: ExportScope, afterId: number, limit: number): Promise<ExportResponse[]> {
+    async batch(
+      editionId: number,
+      scope: ExportScope,
+      afterId: number,
+      limit: number,
+    ): Promise<ExportResponse[]> {
       const query = knex('responses as r')
         .join('cities as c', 'c.id', 'r.city_id')
         .where('r.edition_id', editionId)
         .where('r.id', '>', afterId)
-        .select('r.id', 'r.status', 'r.submitted_at', 'r.approved_at', 'c.slug', 'c.name', 'c.country', 'c.iso3', 'c.region')
+        .select(
+          'r.id',
+          'r.status',
+          'r.submitted_at',
+          'r.approved_at',
+          'c.slug',
+          'c.name',
+          'c.country',
+          'c.iso3',
+          'c.region',
+        )
         .orderBy('r.id')
         .limit(limit)
       if (scope === 'approved') query.where('r.status', 'approved')
       const responses = await query
       if (responses.length === 0) return []
       const answers = await knex('answers')
-        .whereIn('response_id', responses.map((r) => r.id))
+        .whereIn(
+          'response_id',
+          responses.map((r) => r.id),
+        )
         .orderBy(['response_id', 'question_key', 'option_key'])
       const byResponse = new Map<number, StoredAnswerRow[]>()
       for (const row of answers) {
@@ -39,7 +57,16 @@ export function exportRepository(knex: Knex) {
       }
       return responses.map((r) => ({
         id: Number(r.id),
-        meta: { slug: r.slug, name: r.name, country: r.country, iso3: r.iso3, region: r.region, status: r.status, submittedAt: r.submitted_at, approvedAt: r.approved_at },
+        meta: {
+          slug: r.slug,
+          name: r.name,
+          country: r.country,
+          iso3: r.iso3,
+          region: r.region,
+          status: r.status,
+          submittedAt: r.submitted_at,
+          approvedAt: r.approved_at,
+        },
         rows: byResponse.get(Number(r.id)) ?? [],
       }))
     },

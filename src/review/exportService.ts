@@ -7,7 +7,15 @@ import type { Edition, EditionsRepository } from '../questionnaire/editionsRepos
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
 import { answersFromRows } from './answersOf'
-import { codebookHeader, codebookRows, exportColumns, exportRow, headerRow, neutralise, type Cell } from './exportColumns'
+import {
+  codebookHeader,
+  codebookRows,
+  exportColumns,
+  exportRow,
+  headerRow,
+  neutralise,
+  type Cell,
+} from './exportColumns'
 import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
 
 const BATCH = 100
@@ -16,7 +24,8 @@ const scopeSchema = z.enum(['approved', 'all']).default('approved')
 /** Reads the `scope` query value: approved responses only (the default) or all of them. */
 export function parseScope(value: unknown): ExportScope {
   const parsed = scopeSchema.safeParse(value === '' ? undefined : value)
-  if (!parsed.success) throw new BadRequestError('Choose approved or all responses (scope=approved or scope=all)')
+  if (!parsed.success)
+    throw new BadRequestError('Choose approved or all responses (scope=approved or scope=all)')
   return parsed.data
 }
 
@@ -49,7 +58,8 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
     }
   }
 
-  const fileName = (edition: Edition, scope: ExportScope, ext: string) => `city-innovation-survey-${edition.year}-${scope}.${ext}`
+  const fileName = (edition: Edition, scope: ExportScope, ext: string) =>
+    `city-innovation-survey-${edition.year}-${scope}.${ext}`
 
   return {
     find,
@@ -68,13 +78,18 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
 
     /** The same rows as the CSV in a first sheet, the codebook in a second ("Codebook"). */
     async xlsx(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: false,
+        useSharedStrings: false,
+      })
       const sheet = workbook.addWorksheet('Responses')
       for await (const row of wideRows(edition, scope)) sheet.addRow(row).commit()
       sheet.commit()
       const codebook = workbook.addWorksheet('Codebook')
       codebook.addRow([...codebookHeader]).commit()
-      for (const row of codebookRows(exportColumns(edition.definition))) codebook.addRow(safeRow(row)).commit()
+      for (const row of codebookRows(exportColumns(edition.definition)))
+        codebook.addRow(safeRow(row)).commit()
       codebook.commit()
       await workbook.commit()
     },
@@ -82,7 +97,13 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
     /** Every response in full (answers as typed values) with its status, as one JSON document. */
     async json(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
       async function* chunks(): AsyncGenerator<string> {
-        const head = { year: edition.year, title: edition.title, status: edition.status, scope, exportedAt: nowIso() }
+        const head = {
+          year: edition.year,
+          title: edition.title,
+          status: edition.status,
+          scope,
+          exportedAt: nowIso(),
+        }
         yield `{"edition":${JSON.stringify(head)},"responses":[`
         let first = true
         for await (const response of responses(edition, scope)) {

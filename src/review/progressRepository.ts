@@ -23,7 +23,16 @@ export function progressRepository(knex: Knex) {
         .join('cities as c', 'c.id', 'r.city_id')
         .leftJoin('users as u', 'u.id', 'r.updated_by')
         .where('r.edition_id', editionId)
-        .select('r.id as response_id', 'c.id as city_id', 'c.name', 'c.slug', 'c.region', 'r.status', 'r.updated_at', 'u.display_name')
+        .select(
+          'r.id as response_id',
+          'c.id as city_id',
+          'c.name',
+          'c.slug',
+          'c.region',
+          'r.status',
+          'r.updated_at',
+          'u.display_name',
+        )
       if (region) query.where('c.region', region)
       return (await query).map((r) => ({
         responseId: Number(r.response_id),
@@ -39,7 +48,9 @@ export function progressRepository(knex: Knex) {
     /** Cities with an active officer account but no response to this edition yet. */
     async notStarted(editionId: number, region?: string): Promise<ProgressRow[]> {
       const query = knex('cities as c')
-        .whereExists(knex('users').whereRaw('users.city_id = c.id').where('role', 'officer').whereNull('disabled_at'))
+        .whereExists(
+          knex('users').whereRaw('users.city_id = c.id').where('role', 'officer').whereNull('disabled_at'),
+        )
         .whereNotExists(knex('responses').whereRaw('responses.city_id = c.id').where('edition_id', editionId))
         .select('c.id', 'c.name', 'c.slug', 'c.region')
       if (region) query.where('c.region', region)
@@ -61,11 +72,19 @@ export function progressRepository(knex: Knex) {
     async answerKeysOf(responseIds: number[]): Promise<Map<number, AnswerRow[]>> {
       const byResponse = new Map<number, AnswerRow[]>()
       for (let i = 0; i < responseIds.length; i += CHUNK) {
-        const rows = await knex('answers').whereIn('response_id', responseIds.slice(i, i + CHUNK)).select('response_id', 'question_key', 'option_key')
+        const rows = await knex('answers')
+          .whereIn('response_id', responseIds.slice(i, i + CHUNK))
+          .select('response_id', 'question_key', 'option_key')
         for (const row of rows) {
           const id = Number(row.response_id)
           const list = byResponse.get(id) ?? []
-          list.push({ questionKey: row.question_key, optionKey: row.option_key, text: null, number: null, note: null })
+          list.push({
+            questionKey: row.question_key,
+            optionKey: row.option_key,
+            text: null,
+            number: null,
+            note: null,
+          })
           byResponse.set(id, list)
         }
       }

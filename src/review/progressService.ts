@@ -13,7 +13,13 @@ export type SortKey = (typeof sortKeys)[number]
 /** Filters and sorting come from GET links, so a bad value falls back instead of failing. */
 export const progressQuerySchema = z.object({
   status: z.enum(progressStatuses).optional().catch(undefined),
-  region: z.string().trim().max(60).optional().catch(undefined).transform((r) => r || undefined),
+  region: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .catch(undefined)
+    .transform((r) => r || undefined),
   sort: z.enum(sortKeys).default('city').catch('city'),
   dir: z.enum(['asc', 'desc']).default('asc').catch('asc'),
   page: z.coerce.number().int().min(1).default(1).catch(1),
@@ -29,9 +35,12 @@ export interface ProgressEntry extends ProgressRow {
 const compareBy: Record<SortKey, (a: ProgressEntry, b: ProgressEntry) => number> = {
   city: (a, b) => a.cityName.localeCompare(b.cityName),
   region: (a, b) => a.region.localeCompare(b.region) || a.cityName.localeCompare(b.cityName),
-  status: (a, b) => progressStatuses.indexOf(a.status as never) - progressStatuses.indexOf(b.status as never) || a.cityName.localeCompare(b.cityName),
+  status: (a, b) =>
+    progressStatuses.indexOf(a.status as never) - progressStatuses.indexOf(b.status as never) ||
+    a.cityName.localeCompare(b.cityName),
   percent: (a, b) => a.percent - b.percent || a.cityName.localeCompare(b.cityName),
-  activity: (a, b) => (a.lastActivityAt ?? '').localeCompare(b.lastActivityAt ?? '') || a.cityName.localeCompare(b.cityName),
+  activity: (a, b) =>
+    (a.lastActivityAt ?? '').localeCompare(b.lastActivityAt ?? '') || a.cityName.localeCompare(b.cityName),
 }
 
 export function progressService(deps: { editions: EditionsRepository; progress: ProgressRepository }) {
@@ -43,10 +52,17 @@ export function progressService(deps: { editions: EditionsRepository; progress: 
     async dashboard(year: number, query: ProgressQuery) {
       const edition = await deps.editions.findByYear(year)
       if (!edition) throw new NotFoundError('There is no survey year ' + year)
-      const all = [...(await deps.progress.responses(edition.id, query.region)), ...(await deps.progress.notStarted(edition.id, query.region))]
-      const counts = Object.fromEntries(progressStatuses.map((s) => [s, all.filter((r) => r.status === s).length])) as Record<string, number>
+      const all = [
+        ...(await deps.progress.responses(edition.id, query.region)),
+        ...(await deps.progress.notStarted(edition.id, query.region)),
+      ]
+      const counts = Object.fromEntries(
+        progressStatuses.map((s) => [s, all.filter((r) => r.status === s).length]),
+      ) as Record<string, number>
       const filtered = query.status ? all.filter((r) => r.status === query.status) : all
-      const answers = await deps.progress.answerKeysOf(filtered.flatMap((r) => (r.responseId ? [r.responseId] : [])))
+      const answers = await deps.progress.answerKeysOf(
+        filtered.flatMap((r) => (r.responseId ? [r.responseId] : [])),
+      )
       const entries: ProgressEntry[] = filtered.map((row) => {
         const rows = row.responseId ? (answers.get(row.responseId) ?? []) : []
         return { ...row, ...completeness(edition.definition, answersFromRows(edition.definition, rows)) }
@@ -78,7 +94,8 @@ export function progressHref(year: number, query: ProgressQuery, overrides: Part
   const params = new URLSearchParams()
   for (const key of ['status', 'region', 'sort', 'dir', 'page'] as const) {
     const value = merged[key]
-    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value))
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1))
+      params.set(key, String(value))
   }
   const search = params.toString()
   return `/admin/editions/${year}/progress${search ? `?${search}` : ''}`

@@ -22,7 +22,11 @@ export interface ReviewDeps {
 }
 
 const commentSchema = z.object({
-  questionKey: z.string().trim().max(120).transform((k) => k || null),
+  questionKey: z
+    .string()
+    .trim()
+    .max(120)
+    .transform((k) => k || null),
   body: z.string().trim().min(1, 'Enter a comment').max(2000, 'Enter a comment of 2,000 characters or fewer'),
 })
 
@@ -40,7 +44,9 @@ export function responseContext(deps: ReviewDeps) {
 }
 
 /** The answers as they were when the response was last returned, for "what changed since". */
-function previousSubmission(events: Awaited<ReturnType<ResponsesRepository['events']>>): AnswerRow[] | undefined {
+function previousSubmission(
+  events: Awaited<ReturnType<ResponsesRepository['events']>>,
+): AnswerRow[] | undefined {
   const lastSubmit = events.findLastIndex((e) => e.type === 'submitted')
   if (lastSubmit < 0) return undefined
   const returned = events.slice(0, lastSubmit).findLast((e) => e.type === 'returned')
@@ -93,7 +99,9 @@ export function responseReviewService(deps: ReviewDeps) {
         overallComments: comments.filter((c) => c.questionKey === null),
         openComments: comments.filter((c) => c.resolvedAt === null).length,
         trail,
-        changedSinceReturn: snapshot ? diffAnswers(edition.definition, answersFromRows(edition.definition, snapshot), answers) : undefined,
+        changedSinceReturn: snapshot
+          ? diffAnswers(edition.definition, answersFromRows(edition.definition, snapshot), answers)
+          : undefined,
       }
     },
 
@@ -111,16 +119,27 @@ export function responseReviewService(deps: ReviewDeps) {
       assertReviewAction(action, context.response, context.edition)
       const comments = await deps.reviewComments.open(context.response.id)
       const labels = questionIndex(context.edition.definition)
-      return { ...context, openComments: comments.map((c) => ({ ...c, questionLabel: c.questionKey ? labels.get(c.questionKey)?.question.label : undefined })) }
+      return {
+        ...context,
+        openComments: comments.map((c) => ({
+          ...c,
+          questionLabel: c.questionKey ? labels.get(c.questionKey)?.question.label : undefined,
+        })),
+      }
     },
 
     /** Adds a comment to one question (or, without a question, on the whole response). */
-    async addComment(responseId: number, input: { questionKey?: unknown; body?: unknown }, actorId: number): Promise<{ errors: FieldError[] }> {
+    async addComment(
+      responseId: number,
+      input: { questionKey?: unknown; body?: unknown },
+      actorId: number,
+    ): Promise<{ errors: FieldError[] }> {
       const { response, edition } = await load(responseId)
       const parsed = commentSchema.safeParse({ questionKey: input.questionKey ?? '', body: input.body ?? '' })
       if (!parsed.success) return { errors: fieldErrors(parsed.error, () => 'body') }
       const { questionKey, body } = parsed.data
-      if (questionKey && !questionIndex(edition.definition).has(questionKey)) throw new NotFoundError('There is no such question')
+      if (questionKey && !questionIndex(edition.definition).has(questionKey))
+        throw new NotFoundError('There is no such question')
       await deps.reviewComments.add({ responseId: response.id, questionKey, authorId: actorId, body })
       return { errors: [] }
     },
@@ -140,12 +159,19 @@ export type ReviewAction = keyof typeof reviewActionRules
 /** Refuses an action the response's status (or the edition's) does not allow. */
 export function assertReviewAction(action: ReviewAction, response: ResponseRecord, edition: Edition): void {
   const rule = reviewActionRules[action]
-  const words: Record<ReviewAction, string> = { return: 'returned for changes', approve: 'approved', reopen: 'reopened' }
+  const words: Record<ReviewAction, string> = {
+    return: 'returned for changes',
+    approve: 'approved',
+    reopen: 'reopened',
+  }
   if (!rule.from.includes(response.status)) {
-    throw new ConflictError(`Only a ${rule.from.join(' or ')} response can be ${words[action]}. This one is ${response.status.replaceAll('_', ' ')}.`)
+    throw new ConflictError(
+      `Only a ${rule.from.join(' or ')} response can be ${words[action]}. This one is ${response.status.replaceAll('_', ' ')}.`,
+    )
   }
   if (action === 'return' && edition.status !== 'open' && edition.status !== 'closed') {
-    throw new ConflictError('A response can be returned for changes only while its survey year is open or closed, not published.')
+    throw new ConflictError(
+      'A response can be returned for changes only while its survey year is open or closed, not published.',
+    )
   }
 }
-

@@ -6,7 +6,10 @@ import { actorId, flash, idParam, queryString } from './routeHelpers'
 
 const confirmations = {
   return: { label: 'Return for changes', done: 'Response returned to the city for changes' },
-  approve: { label: 'Approve response', done: 'Response approved; the survey year’s profiles have been regenerated' },
+  approve: {
+    label: 'Approve response',
+    done: 'Response approved; the survey year’s profiles have been regenerated',
+  },
   reopen: { label: 'Reopen response', done: 'Response reopened' },
 } as const
 type Action = keyof typeof confirmations
@@ -18,8 +21,17 @@ export function responseRoutes(review: ReviewServices): Router {
   const base = (id: number) => `/admin/responses/${id}`
   const reviewPage = async (req: Request, errors: FieldError[] = [], values: Record<string, string> = {}) => {
     const model = await review.responses.review(idParam(req))
-    const crumbs = [{ href: '/admin', text: 'Administration' }, { href: `/admin/editions/${model.edition.year}/progress`, text: `Progress ${model.edition.year}` }]
-    return { title: `${model.city.name}: ${model.edition.year} response`, breadcrumbs: crumbs, ...model, errors, values }
+    const crumbs = [
+      { href: '/admin', text: 'Administration' },
+      { href: `/admin/editions/${model.edition.year}/progress`, text: `Progress ${model.edition.year}` },
+    ]
+    return {
+      title: `${model.city.name}: ${model.edition.year} response`,
+      breadcrumbs: crumbs,
+      ...model,
+      errors,
+      values,
+    }
   }
 
   router.get('/admin/responses/:id', async (req, res) => res.render('review/response', await reviewPage(req)))
@@ -27,7 +39,14 @@ export function responseRoutes(review: ReviewServices): Router {
   router.get('/admin/responses/:id/comment', async (req, res) => {
     const model = await review.responses.review(idParam(req))
     const question = review.responses.question(model.edition, queryString(req, 'question'))
-    res.render('review/comment', { title: 'Add a comment', backLink: base(model.response.id), ...model, question, values: {}, errors: [] })
+    res.render('review/comment', {
+      title: 'Add a comment',
+      backLink: base(model.response.id),
+      ...model,
+      question,
+      values: {},
+      errors: [],
+    })
   })
 
   router.post('/admin/responses/:id/comment', async (req, res) => {
@@ -36,15 +55,32 @@ export function responseRoutes(review: ReviewServices): Router {
     if (errors.length) {
       const model = await review.responses.review(id)
       const question = review.responses.question(model.edition, String(req.body.questionKey ?? ''))
-      return res.status(400).render('review/comment', { title: 'Add a comment', backLink: base(id), ...model, question, values: { body: String(req.body.body ?? '') }, errors })
+      return res
+        .status(400)
+        .render('review/comment', {
+          title: 'Add a comment',
+          backLink: base(id),
+          ...model,
+          question,
+          values: { body: String(req.body.body ?? '') },
+          errors,
+        })
     }
     flash(req, 'Comment added')
-    res.redirect(req.body.questionKey ? `${base(id)}#question-${req.body.questionKey}` : `${base(id)}#overall-comments`)
+    res.redirect(
+      req.body.questionKey ? `${base(id)}#question-${req.body.questionKey}` : `${base(id)}#overall-comments`,
+    )
   })
 
   router.get('/admin/responses/:id/correct/:questionKey', async (req, res) => {
     const correction = await review.actions.correction(idParam(req), req.params.questionKey)
-    res.render('review/correct', { title: `Correct an answer: ${correction.city.name}`, backLink: base(correction.response.id), ...correction, values: formValues(correction.value), errors: [] })
+    res.render('review/correct', {
+      title: `Correct an answer: ${correction.city.name}`,
+      backLink: base(correction.response.id),
+      ...correction,
+      values: formValues(correction.value),
+      errors: [],
+    })
   })
 
   router.post('/admin/responses/:id/correct/:questionKey', async (req, res) => {
@@ -52,7 +88,15 @@ export function responseRoutes(review: ReviewServices): Router {
     const { errors } = await review.actions.correct(id, req.params.questionKey, req.body, actorId(req))
     if (errors.length) {
       const correction = await review.actions.correction(id, req.params.questionKey)
-      return res.status(400).render('review/correct', { title: `Correct an answer: ${correction.city.name}`, backLink: base(id), ...correction, values: req.body, errors })
+      return res
+        .status(400)
+        .render('review/correct', {
+          title: `Correct an answer: ${correction.city.name}`,
+          backLink: base(id),
+          ...correction,
+          values: req.body,
+          errors,
+        })
     }
     flash(req, 'Answer corrected; the change is recorded in the trail')
     res.redirect(`${base(id)}#question-${req.params.questionKey}`)
@@ -61,7 +105,13 @@ export function responseRoutes(review: ReviewServices): Router {
   router.get('/admin/responses/:id/:action', async (req, res, next) => {
     if (!isAction(req.params.action)) return next()
     const model = await review.responses.confirmation(idParam(req), req.params.action)
-    res.render('review/response-confirm', { title: confirmations[req.params.action].label, backLink: base(model.response.id), action: req.params.action, ...model, errors: [] })
+    res.render('review/response-confirm', {
+      title: confirmations[req.params.action].label,
+      backLink: base(model.response.id),
+      action: req.params.action,
+      ...model,
+      errors: [],
+    })
   })
 
   router.post('/admin/responses/:id/:action', async (req, res, next) => {
@@ -71,8 +121,18 @@ export function responseRoutes(review: ReviewServices): Router {
     const { version, to } = req.body
     if (action === 'approve') await review.actions.approve(id, version, actorId(req))
     if (action === 'reopen') await review.actions.reopen(id, version, to, actorId(req))
-    const errors = action === 'return' ? (await review.actions.returnForChanges(id, version, actorId(req))).errors : []
-    if (errors.length) return res.status(400).render('review/response-confirm', { title: confirmations[action].label, backLink: base(id), action, ...(await review.responses.confirmation(id, action)), errors })
+    const errors =
+      action === 'return' ? (await review.actions.returnForChanges(id, version, actorId(req))).errors : []
+    if (errors.length)
+      return res
+        .status(400)
+        .render('review/response-confirm', {
+          title: confirmations[action].label,
+          backLink: base(id),
+          action,
+          ...(await review.responses.confirmation(id, action)),
+          errors,
+        })
     flash(req, confirmations[action].done)
     res.redirect(base(id))
   })

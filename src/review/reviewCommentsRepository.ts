@@ -36,7 +36,12 @@ export function reviewCommentsRepository(knex: Knex) {
       .select('c.*', 'u.display_name as author_name')
       .orderBy('c.id')
   return {
-    async add(comment: { responseId: number; questionKey: string | null; authorId: number; body: string }): Promise<number> {
+    async add(comment: {
+      responseId: number
+      questionKey: string | null
+      authorId: number
+      body: string
+    }): Promise<number> {
       return insertReturningId(knex, 'review_comments', {
         response_id: comment.responseId,
         question_key: comment.questionKey,

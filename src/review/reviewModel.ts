@@ -1,4 +1,10 @@
-import { groupRows, rowsToAnswer, type AnswerRow, type Answers, type AnswerValue } from '../questionnaire/answerCodec'
+import {
+  groupRows,
+  rowsToAnswer,
+  type AnswerRow,
+  type Answers,
+  type AnswerValue,
+} from '../questionnaire/answerCodec'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import type { Definition, Question } from '../questionnaire/definitionSchema'
 import { allQuestions, questionIndex } from '../questionnaire/definitionModel'
@@ -24,7 +30,11 @@ export interface SectionView {
 }
 
 /** Every section and page with each question's answer as lines and its comments. */
-export function answerSections(definition: Definition, answers: Answers, comments: ReviewComment[]): SectionView[] {
+export function answerSections(
+  definition: Definition,
+  answers: Answers,
+  comments: ReviewComment[],
+): SectionView[] {
   const visible = visibleAnswers(definition, answers)
   return definition.sections.map((section) => ({
     key: section.key,
@@ -55,10 +65,13 @@ export interface AnswerChange {
 // Key order inside stored JSON is not guaranteed, so compare a canonical form.
 const canonical = (value: unknown): string =>
   JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
   )
 
-export const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefined): boolean => canonical(a ?? null) === canonical(b ?? null)
+export const sameAnswer = (a: AnswerValue | undefined, b: AnswerValue | undefined): boolean =>
+  canonical(a ?? null) === canonical(b ?? null)
 
 /** Question by question, the answers that differ between two versions of a response. */
 export function diffAnswers(definition: Definition, before: Answers, after: Answers): AnswerChange[] {
@@ -80,24 +93,30 @@ function toValue(question: Question, stored: unknown): AnswerValue | undefined {
 }
 
 type Pair = { before: unknown; after: unknown }
-const isRecord = (v: unknown): v is Record<string, unknown> => Boolean(v) && typeof v === 'object' && !Array.isArray(v)
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  Boolean(v) && typeof v === 'object' && !Array.isArray(v)
 
 /** The before/after pairs an event's data carries, whatever shape the writer chose. */
 function pairsOf(data: Record<string, unknown>): Map<string, Pair> {
   const pairs = new Map<string, Pair>()
-  if (typeof data.questionKey === 'string' && ('before' in data || 'after' in data)) pairs.set(data.questionKey, { before: data.before, after: data.after })
+  if (typeof data.questionKey === 'string' && ('before' in data || 'after' in data))
+    pairs.set(data.questionKey, { before: data.before, after: data.after })
   if (Array.isArray(data.changes)) {
-    for (const c of data.changes) if (isRecord(c) && typeof c.questionKey === 'string') pairs.set(c.questionKey, { before: c.before, after: c.after })
+    for (const c of data.changes)
+      if (isRecord(c) && typeof c.questionKey === 'string')
+        pairs.set(c.questionKey, { before: c.before, after: c.after })
   }
   if (typeof data.questionKey !== 'string' && (isRecord(data.before) || isRecord(data.after))) {
     const before = isRecord(data.before) ? data.before : {}
     const after = isRecord(data.after) ? data.after : {}
-    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) pairs.set(key, { before: before[key], after: after[key] })
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)]))
+      pairs.set(key, { before: before[key], after: after[key] })
   }
   if (Array.isArray(data.before) || Array.isArray(data.after)) {
     const before = groupRows((data.before as AnswerRow[] | undefined) ?? [])
     const after = groupRows((data.after as AnswerRow[] | undefined) ?? [])
-    for (const key of new Set([...before.keys(), ...after.keys()])) pairs.set(key, { before: before.get(key) ?? [], after: after.get(key) ?? [] })
+    for (const key of new Set([...before.keys(), ...after.keys()]))
+      pairs.set(key, { before: before.get(key) ?? [], after: after.get(key) ?? [] })
   }
   return pairs
 }
@@ -113,7 +132,12 @@ export function eventChanges(definition: Definition, data: unknown): AnswerChang
     const before = toValue(question, pair.before)
     const after = toValue(question, pair.after)
     if (sameAnswer(before, after)) continue
-    changes.push({ questionKey: key, label: question.label, before: displayAnswer(question, before), after: displayAnswer(question, after) })
+    changes.push({
+      questionKey: key,
+      label: question.label,
+      before: displayAnswer(question, before),
+      after: displayAnswer(question, after),
+    })
   }
   return changes
 }
@@ -129,4 +153,5 @@ const eventTitles: Record<string, string> = {
   admin_correction: 'Corrected on the city’s behalf',
 }
 
-export const eventTitle = (type: string): string => eventTitles[type] ?? type.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase())
+export const eventTitle = (type: string): string =>
+  eventTitles[type] ?? type.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase())

@@ -12,7 +12,10 @@ export function reviewRoutes(services: Services): Router {
   // Everything under /admin is for administrators, whichever capability serves it.
   router.use('/admin', requireAdmin)
   router.get('/admin', async (_req, res) => {
-    res.render('review/dashboard', { title: 'Administration', editions: await services.review.editions.list() })
+    res.render('review/dashboard', {
+      title: 'Administration',
+      editions: await services.review.editions.list(),
+    })
   })
   router.use(exportRoutes(services.review))
   router.use(editionRoutes(services.review))

@@ -11,11 +11,21 @@ import { reviewActions } from './reviewActions'
 export function reviewServices(repos: Repositories, events: EditionEvents) {
   const reviewDeps = { ...repos, events }
   return {
-    editions: editionAdminService({ editions: repos.editions, editionAdmin: repos.review.editionAdmin, audit: repos.audit, events }),
+    editions: editionAdminService({
+      editions: repos.editions,
+      editionAdmin: repos.review.editionAdmin,
+      audit: repos.audit,
+      events,
+    }),
     progress: progressService({ editions: repos.editions, progress: repos.review.progress }),
     responses: responseReviewService(reviewDeps),
     actions: reviewActions(reviewDeps),
-    cities: cityAdminService({ cities: repos.cities, cityAdmin: repos.review.cityAdmin, users: repos.users, audit: repos.audit }),
+    cities: cityAdminService({
+      cities: repos.cities,
+      cityAdmin: repos.review.cityAdmin,
+      users: repos.users,
+      audit: repos.audit,
+    }),
     exports: exportService({ editions: repos.editions, exports: repos.review.exports }),
   }
 }

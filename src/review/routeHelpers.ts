@@ -4,7 +4,8 @@ import { NotFoundError } from '../shared/errors'
 /** A survey year from the path, or a 404 (never a 500 for a mistyped address). */
 export function yearParam(req: Request): number {
   const year = Number(req.params.year)
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new NotFoundError('There is no such survey year')
+  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+    throw new NotFoundError('There is no such survey year')
   return year
 }
 
@@ -26,5 +27,9 @@ export function flash(req: Request, text: string): void {
 /** The first value of a query parameter as a string. */
 export function queryString(req: Request, name: string): string {
   const value = req.query[name]
-  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : ''
+  return typeof value === 'string'
+    ? value
+    : Array.isArray(value) && typeof value[0] === 'string'
+      ? value[0]
+      : ''
 }

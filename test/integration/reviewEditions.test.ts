@@ -34,7 +34,12 @@ describe('survey year lifecycle', () => {
     const page = await agent.get('/admin/editions')
     expect(page.status).toBe(200)
     expect(page.text).toContain('href="/admin/editions/2020"')
-    const approved2020 = await t.knex('responses').join('editions', 'editions.id', 'responses.edition_id').where({ year: 2020, 'responses.status': 'approved' }).count({ n: '*' }).first()
+    const approved2020 = await t
+      .knex('responses')
+      .join('editions', 'editions.id', 'responses.edition_id')
+      .where({ year: 2020, 'responses.status': 'approved' })
+      .count({ n: '*' })
+      .first()
     expect(page.text).toContain(`>${new Intl.NumberFormat('en-GB').format(Number(approved2020!.n))}<`)
     expect(page.text).toContain('Published')
   })
@@ -44,8 +49,15 @@ describe('survey year lifecycle', () => {
     const agent = await admin()
     const page = await agent.get(`/admin/editions/${edition.year}/publish`)
     expect(page.status).toBe(409)
-    expect(page.text).toContain('You cannot publish results while the survey year is a draft. It must be closed first.')
-    const post = await postForm(agent, `/admin/editions/${edition.year}`, `/admin/editions/${edition.year}/publish`, {})
+    expect(page.text).toContain(
+      'You cannot publish results while the survey year is a draft. It must be closed first.',
+    )
+    const post = await postForm(
+      agent,
+      `/admin/editions/${edition.year}`,
+      `/admin/editions/${edition.year}/publish`,
+      {},
+    )
     expect(post.status).toBe(409)
     expect(await statusOf(edition.year)).toBe('draft')
   })
@@ -56,8 +68,15 @@ describe('survey year lifecycle', () => {
     const edition = await buildEdition(t.repos, { definition })
     const agent = await admin()
     const confirm = await agent.get(`/admin/editions/${edition.year}/open`)
-    expect(confirm.text).toContain('Condition names &#34;no.such_question&#34;, which is not an earlier question')
-    const post = await postForm(agent, `/admin/editions/${edition.year}`, `/admin/editions/${edition.year}/open`, {})
+    expect(confirm.text).toContain(
+      'Condition names &#34;no.such_question&#34;, which is not an earlier question',
+    )
+    const post = await postForm(
+      agent,
+      `/admin/editions/${edition.year}`,
+      `/admin/editions/${edition.year}/open`,
+      {},
+    )
     expect(post.status).toBe(400)
     expect(post.text).toContain('The questionnaire has problems. Fix them before opening the survey year.')
     expect(await statusOf(edition.year)).toBe('draft')
@@ -67,16 +86,32 @@ describe('survey year lifecycle', () => {
     const edition = await buildEdition(t.repos)
     const agent = await admin()
     const base = `/admin/editions/${edition.year}`
-    for (const [action, status] of [['open', 'open'], ['close', 'closed'], ['publish', 'published'], ['unpublish', 'closed']] as const) {
+    for (const [action, status] of [
+      ['open', 'open'],
+      ['close', 'closed'],
+      ['publish', 'published'],
+      ['unpublish', 'closed'],
+    ] as const) {
       const confirm = await agent.get(`${base}/${action}`)
       expect(confirm.status).toBe(200)
       const post = await postForm(agent, `${base}/${action}`, `${base}/${action}`, {})
       expect(post.status).toBe(302)
       expect(await statusOf(edition.year)).toBe(status)
     }
-    const audit = await t.knex('audit_log').where({ subject: `edition:${edition.year}` }).orderBy('id')
-    expect(audit.map((a) => a.type)).toEqual(['edition_open', 'edition_close', 'edition_publish', 'edition_unpublish'])
-    expect(heard.filter(([id]) => id === edition.id).map(([, change]) => change)).toEqual(['published', 'unpublished'])
+    const audit = await t
+      .knex('audit_log')
+      .where({ subject: `edition:${edition.year}` })
+      .orderBy('id')
+    expect(audit.map((a) => a.type)).toEqual([
+      'edition_open',
+      'edition_close',
+      'edition_publish',
+      'edition_unpublish',
+    ])
+    expect(heard.filter(([id]) => id === edition.id).map(([, change]) => change)).toEqual([
+      'published',
+      'unpublished',
+    ])
     const details = await agent.get(base)
     expect(details.text).toContain('(published → closed) by Demo Administrator')
   })
@@ -84,10 +119,21 @@ describe('survey year lifecycle', () => {
   it('when the admin closes a survey year, then officers can no longer change a response, except one returned to them', async () => {
     const edition = await buildEdition(t.repos, { status: 'open' })
     const city = await buildCity(t.repos)
-    const response = await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers: simpleAnswers(edition.definition) })
-    expect(officerCanEdit((await t.repos.editions.findByYear(edition.year))!.status, response.status)).toBe(true)
+    const response = await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId: city.id,
+      answers: simpleAnswers(edition.definition),
+    })
+    expect(officerCanEdit((await t.repos.editions.findByYear(edition.year))!.status, response.status)).toBe(
+      true,
+    )
     const agent = await admin()
-    await postForm(agent, `/admin/editions/${edition.year}/close`, `/admin/editions/${edition.year}/close`, {})
+    await postForm(
+      agent,
+      `/admin/editions/${edition.year}/close`,
+      `/admin/editions/${edition.year}/close`,
+      {},
+    )
     const closed = (await t.repos.editions.findByYear(edition.year))!
     expect(closed.status).toBe('closed')
     expect(officerCanEdit(closed.status, response.status)).toBe(false)
@@ -98,13 +144,25 @@ describe('survey year lifecycle', () => {
     const edition = await buildEdition(t.repos)
     const agent = await admin()
     const base = `/admin/editions/${edition.year}`
-    const bad = await postForm(agent, base, `${base}/settings`, { opensOn: '2026-02-30', closesOn: '', basis: 'approved' })
+    const bad = await postForm(agent, base, `${base}/settings`, {
+      opensOn: '2026-02-30',
+      closesOn: '',
+      basis: 'approved',
+    })
     expect(bad.status).toBe(400)
     expect(bad.text).toContain('Enter a real date, like 2026-09-01')
     expect(bad.text).toContain('value="2026-02-30"')
-    const before = await postForm(agent, base, `${base}/settings`, { opensOn: '2026-09-01', closesOn: '2026-08-01', basis: 'approved' })
+    const before = await postForm(agent, base, `${base}/settings`, {
+      opensOn: '2026-09-01',
+      closesOn: '2026-08-01',
+      basis: 'approved',
+    })
     expect(before.text).toContain('The closing date must be on or after the opening date')
-    const ok = await postForm(agent, base, `${base}/settings`, { opensOn: '2026-09-01', closesOn: '2026-12-31', basis: 'latest' })
+    const ok = await postForm(agent, base, `${base}/settings`, {
+      opensOn: '2026-09-01',
+      closesOn: '2026-12-31',
+      basis: 'latest',
+    })
     expect(ok.status).toBe(302)
     const saved = (await t.repos.editions.findByYear(edition.year))!
     expect([saved.opensOn, saved.closesOn, saved.basis]).toEqual(['2026-09-01', '2026-12-31', 'latest'])
@@ -124,7 +182,8 @@ describe('the dashboard', () => {
     const agent = await admin()
     const page = await agent.get('/admin')
     expect(page.status).toBe(200)
-    for (const year of [2018, 2020, 2026]) expect(page.text).toContain(`href="/admin/editions/${year}/progress"`)
+    for (const year of [2018, 2020, 2026])
+      expect(page.text).toContain(`href="/admin/editions/${year}/progress"`)
     void buildUser
   })
 })

@@ -29,8 +29,11 @@ const spreadsheetSafe = (text: string) => (/^[=+\-@\t\r]/.test(text) ? `'${text}
 function expectedCells(definition: Definition, rows: StoredAnswerRow[]): Record<string, string> {
   const cells: Record<string, string> = {}
   const byKey = new Map(allQuestions(definition).map(({ question }) => [question.key, question]))
-  for (const question of new Set(rows.map((r) => byKey.get(r.questionKey)).filter((q): q is Question => Boolean(q)))) {
-    if (question.type === 'multiple') for (const o of offeredOptions(question, definition.year)) cells[`${question.key}.${o.key}`] = '0'
+  for (const question of new Set(
+    rows.map((r) => byKey.get(r.questionKey)).filter((q): q is Question => Boolean(q)),
+  )) {
+    if (question.type === 'multiple')
+      for (const o of offeredOptions(question, definition.year)) cells[`${question.key}.${o.key}`] = '0'
   }
   for (const row of rows) {
     const question = byKey.get(row.questionKey)
@@ -59,7 +62,9 @@ function expectedCells(definition: Definition, rows: StoredAnswerRow[]): Record<
         cells[k] = String(row.number)
         break
       case 'textList': {
-        const items = rows.filter((r) => r.questionKey === k).sort((a, b) => Number(a.optionKey) - Number(b.optionKey))
+        const items = rows
+          .filter((r) => r.questionKey === k)
+          .sort((a, b) => Number(a.optionKey) - Number(b.optionKey))
         cells[k] = spreadsheetSafe(items.map((r) => r.text).join(' | '))
         break
       }
@@ -79,18 +84,32 @@ describe('exports', () => {
     expect(res.headers['content-disposition']).toContain('city-innovation-survey-2020-approved.csv')
     const records: Record<string, string>[] = parse(res.text, { columns: true, bom: true })
     const edition = (await t.repos.editions.findByYear(2020))!
-    const responses = await t.knex('responses as r').join('cities as c', 'c.id', 'r.city_id').where({ 'r.edition_id': edition.id, 'r.status': 'approved' }).select('r.id', 'c.slug')
+    const responses = await t
+      .knex('responses as r')
+      .join('cities as c', 'c.id', 'r.city_id')
+      .where({ 'r.edition_id': edition.id, 'r.status': 'approved' })
+      .select('r.id', 'c.slug')
     expect(records.map((r) => r.city_slug).sort()).toEqual(responses.map((r) => r.slug).sort())
     const header = Object.keys(records[0])
     const answerColumns = header.slice(header.indexOf('approved_at') + 1)
     expect(answerColumns.length).toBeGreaterThan(100)
-    const rows = (await t.knex('answers').whereIn('response_id', responses.map((r) => r.id))).map((r) => ({ ...toAnswerRow(r), responseId: Number(r.response_id) }))
+    const rows = (
+      await t.knex('answers').whereIn(
+        'response_id',
+        responses.map((r) => r.id),
+      )
+    ).map((r) => ({ ...toAnswerRow(r), responseId: Number(r.response_id) }))
     let checked = 0
     for (const response of responses) {
-      const expected = expectedCells(edition.definition, rows.filter((r) => r.responseId === response.id))
+      const expected = expectedCells(
+        edition.definition,
+        rows.filter((r) => r.responseId === response.id),
+      )
       const record = records.find((r) => r.city_slug === response.slug)!
-      for (const column of answerColumns) expect(record[column], `${response.slug} ${column}`).toBe(expected[column] ?? '')
-      for (const column of Object.keys(expected)) expect(answerColumns, `${column} has a column`).toContain(column)
+      for (const column of answerColumns)
+        expect(record[column], `${response.slug} ${column}`).toBe(expected[column] ?? '')
+      for (const column of Object.keys(expected))
+        expect(answerColumns, `${column} has a column`).toContain(column)
       checked += answerColumns.length
     }
     expect(checked).toBe(responses.length * answerColumns.length)
@@ -102,7 +121,13 @@ describe('exports', () => {
     const edition = await buildEdition(t.repos, { status: 'closed' })
     const city = await buildCity(t.repos)
     const formula = '=HYPERLINK("http://x")'
-    const answers = simpleAnswers(edition.definition, new Map<string, AnswerValue>([['city.mayor', { type: 'text', value: formula }], ['city.lead_innovation_officers', { type: 'textList', values: ['@Ann', 'Bo'] }]]))
+    const answers = simpleAnswers(
+      edition.definition,
+      new Map<string, AnswerValue>([
+        ['city.mayor', { type: 'text', value: formula }],
+        ['city.lead_innovation_officers', { type: 'textList', values: ['@Ann', 'Bo'] }],
+      ]),
+    )
     await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers, status: 'approved' })
     const agent = await admin()
 
@@ -112,7 +137,10 @@ describe('exports', () => {
     expect(record['city.lead_innovation_officers']).toBe("'@Ann | Bo")
     expect(record['city.population']).toBe('42')
 
-    const xlsx = await agent.get(`/admin/editions/${edition.year}/export.xlsx?scope=approved`).buffer(true).parse(binary)
+    const xlsx = await agent
+      .get(`/admin/editions/${edition.year}/export.xlsx?scope=approved`)
+      .buffer(true)
+      .parse(binary)
     expect(xlsx.headers['content-type']).toContain('spreadsheetml')
     const workbook = new ExcelJS.Workbook()
     // exceljs declares its own Buffer type (an ArrayBuffer); Node's Buffer is what it reads.
@@ -125,7 +153,13 @@ describe('exports', () => {
     expect(cell('city.mayor').formula).toBeUndefined()
     expect(cell('city.population').value).toBe(42)
     const codebook = workbook.getWorksheet('Codebook')!
-    expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual(['column', 'question_key', 'question_text', 'type', 'values'])
+    expect((codebook.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'column',
+      'question_key',
+      'question_text',
+      'type',
+      'values',
+    ])
     expect(codebook.rowCount).toBe(header.length + 1)
   })
 
@@ -133,13 +167,31 @@ describe('exports', () => {
     const edition = await buildEdition(t.repos, { status: 'open' })
     const approved = await buildCity(t.repos)
     const started = await buildCity(t.repos)
-    await buildResponse(t.repos, { editionId: edition.id, cityId: approved.id, answers: simpleAnswers(edition.definition), status: 'approved' })
-    await buildResponse(t.repos, { editionId: edition.id, cityId: started.id, answers: simpleAnswers(edition.definition) })
+    await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId: approved.id,
+      answers: simpleAnswers(edition.definition),
+      status: 'approved',
+    })
+    await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId: started.id,
+      answers: simpleAnswers(edition.definition),
+    })
     const agent = await admin()
-    const onlyApproved = parse((await agent.get(`/admin/editions/${edition.year}/export.csv?scope=approved`)).text, { columns: true, bom: true }) as Record<string, string>[]
+    const onlyApproved = parse(
+      (await agent.get(`/admin/editions/${edition.year}/export.csv?scope=approved`)).text,
+      { columns: true, bom: true },
+    ) as Record<string, string>[]
     expect(onlyApproved.map((r) => r.city_slug)).toEqual([approved.slug])
-    const all = parse((await agent.get(`/admin/editions/${edition.year}/export.csv?scope=all`)).text, { columns: true, bom: true }) as Record<string, string>[]
-    expect(all.map((r) => [r.city_slug, r.response_status])).toEqual([[approved.slug, 'approved'], [started.slug, 'in_progress']])
+    const all = parse((await agent.get(`/admin/editions/${edition.year}/export.csv?scope=all`)).text, {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[]
+    expect(all.map((r) => [r.city_slug, r.response_status])).toEqual([
+      [approved.slug, 'approved'],
+      [started.slug, 'in_progress'],
+    ])
 
     const json = await agent.get(`/admin/editions/${edition.year}/export.json?scope=all`)
     expect(json.headers['content-type']).toContain('application/json')
@@ -155,7 +207,11 @@ describe('exports', () => {
     const res = await agent.get('/admin/editions/2020/codebook.csv')
     const book = parse(res.text, { columns: true, bom: true }) as Record<string, string>[]
     const funding = book.find((r) => r.column === 'funding.has_dedicated')!
-    expect(funding).toMatchObject({ question_key: 'funding.has_dedicated', type: 'yesno', values: 'yes = Yes; no = No' })
+    expect(funding).toMatchObject({
+      question_key: 'funding.has_dedicated',
+      type: 'yesno',
+      values: 'yes = Yes; no = No',
+    })
     expect(funding.question_text).toContain('dedicated funding')
     expect(book.some((r) => r.type === 'matrix')).toBe(true)
   })

@@ -22,16 +22,44 @@ async function submittedResponse() {
   const edition = await buildEdition(t.repos, { status: 'open' })
   const city = await buildCity(t.repos)
   const officer = await buildUser(t.repos, { cityId: city.id })
-  const answers = simpleAnswers(edition.definition, new Map<string, AnswerValue>([['strategy.formal', { type: 'yesno', choice: 'yes' }], ['strategy.description', { type: 'longtext', value: 'Our first strategy' }]]))
-  const response = await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers, status: 'submitted', actorId: officer.id })
+  const answers = simpleAnswers(
+    edition.definition,
+    new Map<string, AnswerValue>([
+      ['strategy.formal', { type: 'yesno', choice: 'yes' }],
+      ['strategy.description', { type: 'longtext', value: 'Our first strategy' }],
+    ]),
+  )
+  const response = await buildResponse(t.repos, {
+    editionId: edition.id,
+    cityId: city.id,
+    answers,
+    status: 'submitted',
+    actorId: officer.id,
+  })
   return { edition, city, officer, response }
 }
 
 /** What the officer journey does on a page save and on submit (the collection capability's writes). */
-async function officerChangesAndResubmits(responseId: number, officerId: number, key: string, value: AnswerValue) {
+async function officerChangesAndResubmits(
+  responseId: number,
+  officerId: number,
+  key: string,
+  value: AnswerValue,
+) {
   const response = (await t.repos.responses.findById(responseId))!
-  const version = await t.repos.responses.saveAnswers({ responseId, expectedVersion: response.version, questionKeys: [key], rows: answerToRows(key, value), event: { type: 'page_saved', actorId: officerId } })
-  await t.repos.responses.transition(responseId, version, { status: 'submitted', submitted_at: new Date().toISOString() }, { type: 'submitted', actorId: officerId })
+  const version = await t.repos.responses.saveAnswers({
+    responseId,
+    expectedVersion: response.version,
+    questionKeys: [key],
+    rows: answerToRows(key, value),
+    event: { type: 'page_saved', actorId: officerId },
+  })
+  await t.repos.responses.transition(
+    responseId,
+    version,
+    { status: 'submitted', submitted_at: new Date().toISOString() },
+    { type: 'submitted', actorId: officerId },
+  )
 }
 
 describe('the review loop', () => {
@@ -49,10 +77,16 @@ describe('the review loop', () => {
     expect(empty.status).toBe(400)
     expect(empty.text).toContain('Add at least one comment saying what the city needs to change')
 
-    const blank = await postForm(agent, `${page}/comment?question=strategy.description`, `${page}/comment`, { questionKey: 'strategy.description', body: '  ' })
+    const blank = await postForm(agent, `${page}/comment?question=strategy.description`, `${page}/comment`, {
+      questionKey: 'strategy.description',
+      body: '  ',
+    })
     expect(blank.status).toBe(400)
     expect(blank.text).toContain('Enter a comment')
-    await postForm(agent, `${page}/comment?question=strategy.description`, `${page}/comment`, { questionKey: 'strategy.description', body: 'Please describe the strategy in more detail' })
+    await postForm(agent, `${page}/comment?question=strategy.description`, `${page}/comment`, {
+      questionKey: 'strategy.description',
+      body: 'Please describe the strategy in more detail',
+    })
     await postForm(agent, page, `${page}/comment`, { questionKey: '', body: 'Overall: nearly there' })
 
     const confirm = await agent.get(`${page}/return`)
@@ -69,16 +103,24 @@ describe('the review loop', () => {
       [null, 'Overall: nearly there'],
     ])
 
-    await officerChangesAndResubmits(response.id, officer.id, 'strategy.description', { type: 'longtext', value: 'A detailed strategy, adopted in 2019' })
+    await officerChangesAndResubmits(response.id, officer.id, 'strategy.description', {
+      type: 'longtext',
+      value: 'A detailed strategy, adopted in 2019',
+    })
     const again = await agent.get(page)
-    const changes = again.text.slice(again.text.indexOf('Changed since the previous submission'), again.text.indexOf('</section>'))
+    const changes = again.text.slice(
+      again.text.indexOf('Changed since the previous submission'),
+      again.text.indexOf('</section>'),
+    )
     expect(changes).toContain('data-question="strategy.description"')
     expect(changes).toContain('Our first strategy')
     expect(changes).toContain('A detailed strategy, adopted in 2019')
     expect(changes.match(/data-question=/g)).toHaveLength(1)
 
     const resubmitted = (await t.repos.responses.findById(response.id))!
-    const approved = await postForm(agent, `${page}/approve`, `${page}/approve`, { version: resubmitted.version })
+    const approved = await postForm(agent, `${page}/approve`, `${page}/approve`, {
+      version: resubmitted.version,
+    })
     expect(approved.status).toBe(302)
     const after = (await t.repos.responses.findById(response.id))!
     expect(after.status).toBe('approved')
@@ -93,7 +135,11 @@ describe('the review loop', () => {
   it('when a response is not in the right status, then approve, return and reopen are refused with 409', async () => {
     const edition = await buildEdition(t.repos, { status: 'open' })
     const city = await buildCity(t.repos)
-    const response = await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers: simpleAnswers(edition.definition) })
+    const response = await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId: city.id,
+      answers: simpleAnswers(edition.definition),
+    })
     const agent = await admin()
     const page = `/admin/responses/${response.id}`
     for (const action of ['approve', 'return', 'reopen']) {
@@ -109,10 +155,18 @@ describe('the review loop', () => {
   it('when an approved response is reopened, then it goes back for review and profiles are told', async () => {
     const edition = await buildEdition(t.repos, { status: 'closed' })
     const city = await buildCity(t.repos)
-    const response = await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers: simpleAnswers(edition.definition), status: 'approved' })
+    const response = await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId: city.id,
+      answers: simpleAnswers(edition.definition),
+      status: 'approved',
+    })
     const agent = await admin()
     const page = `/admin/responses/${response.id}`
-    const reopened = await postForm(agent, `${page}/reopen`, `${page}/reopen`, { version: response.version, to: 'returned' })
+    const reopened = await postForm(agent, `${page}/reopen`, `${page}/reopen`, {
+      version: response.version,
+      to: 'returned',
+    })
     expect(reopened.status).toBe(302)
     const after = (await t.repos.responses.findById(response.id))!
     expect([after.status, after.approvedAt]).toEqual(['returned', null])
@@ -123,8 +177,15 @@ describe('the review loop', () => {
     const { response } = await submittedResponse()
     const agent = await admin()
     const page = `/admin/responses/${response.id}`
-    expect((await postForm(agent, `${page}/approve`, `${page}/approve`, { version: response.version })).status).toBe(302)
-    await t.repos.responses.transition(response.id, response.version + 1, { status: 'submitted' }, { type: 'reopened', actorId: null })
+    expect(
+      (await postForm(agent, `${page}/approve`, `${page}/approve`, { version: response.version })).status,
+    ).toBe(302)
+    await t.repos.responses.transition(
+      response.id,
+      response.version + 1,
+      { status: 'submitted' },
+      { type: 'reopened', actorId: null },
+    )
     const stale = await postForm(agent, page, `${page}/approve`, { version: response.version })
     expect(stale.status).toBe(409)
   })
@@ -138,23 +199,42 @@ describe('corrections on the city’s behalf', () => {
     const page = await agent.get(form)
     expect(page.status).toBe(200)
     expect(page.text).toContain('value="42"')
-    const post = await postForm(agent, form, form, { answer: '120000', reason: '', version: response.version })
+    const post = await postForm(agent, form, form, {
+      answer: '120000',
+      reason: '',
+      version: response.version,
+    })
     expect(post.status).toBe(400)
     expect(post.text).toContain('Enter the reason for the correction')
     expect(post.text).toContain('value="120000"')
-    expect((await t.repos.responses.answers(response.id)).find((r) => r.questionKey === 'city.population')!.number).toBe(42)
+    expect(
+      (await t.repos.responses.answers(response.id)).find((r) => r.questionKey === 'city.population')!.number,
+    ).toBe(42)
   })
 
   it('when an admin corrects an approved answer with a reason, then the trail records before, after, reason and the admin, and profiles are told', async () => {
     const edition = await buildEdition(t.repos, { status: 'closed' })
     const city = await buildCity(t.repos)
-    const response = await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers: simpleAnswers(edition.definition), status: 'approved' })
+    const response = await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId: city.id,
+      answers: simpleAnswers(edition.definition),
+      status: 'approved',
+    })
     const agent = await admin()
     const form = `/admin/responses/${response.id}/correct/city.population`
-    const post = await postForm(agent, form, form, { answer: '120,000', reason: 'City confirmed the figure by email', version: response.version })
+    const post = await postForm(agent, form, form, {
+      answer: '120,000',
+      reason: 'City confirmed the figure by email',
+      version: response.version,
+    })
     expect(post.status).toBe(302)
-    expect((await t.repos.responses.answers(response.id)).find((r) => r.questionKey === 'city.population')!.number).toBe(120000)
-    const event = (await t.repos.responses.events(response.id)).findLast((e) => e.type === 'admin_correction')!
+    expect(
+      (await t.repos.responses.answers(response.id)).find((r) => r.questionKey === 'city.population')!.number,
+    ).toBe(120000)
+    const event = (await t.repos.responses.events(response.id)).findLast(
+      (e) => e.type === 'admin_correction',
+    )!
     expect(event.actorId).toBe(await adminId())
     expect(event.data).toEqual({
       questionKey: 'city.population',
@@ -174,7 +254,11 @@ describe('corrections on the city’s behalf', () => {
     const { response } = await submittedResponse()
     const agent = await admin()
     const form = `/admin/responses/${response.id}/correct/strategy.formal`
-    const post = await postForm(agent, form, form, { answer: 'yes', reason: 'Checking', version: response.version })
+    const post = await postForm(agent, form, form, {
+      answer: 'yes',
+      reason: 'Checking',
+      version: response.version,
+    })
     expect(post.status).toBe(400)
     expect(post.text).toContain('The answer is the same as before')
   })

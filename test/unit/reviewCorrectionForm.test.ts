@@ -22,21 +22,29 @@ describe('correction form', () => {
       ['q.names', { type: 'textList', values: ['Ann', 'Bo'] }],
       ['q.text', { type: 'text', value: 'Mayor Name' }],
     ]
-    for (const [key, value] of values) expect(parseCorrection(q(key), formValues(value)), key).toEqual({ value, errors: [] })
+    for (const [key, value] of values)
+      expect(parseCorrection(q(key), formValues(value)), key).toEqual({ value, errors: [] })
   })
 
   it('when the form is empty, then the answer is cleared', () => {
-    for (const key of ['q.yes', 'q.multi', 'q.count', 'q.rate', 'q.rank', 'q.names', 'q.text']) expect(parseCorrection(q(key), {}).value).toBeUndefined()
+    for (const key of ['q.yes', 'q.multi', 'q.count', 'q.rate', 'q.rank', 'q.names', 'q.text'])
+      expect(parseCorrection(q(key), {}).value).toBeUndefined()
   })
 
   it('when values are wrong, then each field gets its own message', () => {
-    expect(parseCorrection(q('q.yes'), { answer: 'maybe' }).errors).toEqual([{ href: '#answer', text: 'Select one of the options' }])
+    expect(parseCorrection(q('q.yes'), { answer: 'maybe' }).errors).toEqual([
+      { href: '#answer', text: 'Select one of the options' },
+    ])
     expect(parseCorrection(q('q.single'), { answer: 'other', other: ' ' }).errors[0].href).toBe('#other')
     expect(parseCorrection(q('q.count'), { answer: '12.5' }).errors[0].text).toBe('Enter a whole number')
-    expect(parseCorrection(q('q.count'), { answer: '1001' }).errors[0].text).toBe('Enter a number of 1000 or less')
+    expect(parseCorrection(q('q.count'), { answer: '1001' }).errors[0].text).toBe(
+      'Enter a number of 1000 or less',
+    )
     expect(parseCorrection(q('q.rank'), { 'rank-x': '1', 'rank-y': '1' }).errors[0].href).toBe('#rank-y')
     expect(parseCorrection(q('q.rate'), { 'cell-x': 'medium' }).errors[0].href).toBe('#cell-x')
     expect(parseCorrection(q('q.url'), { answer: 'not a url' }).errors[0].href).toBe('#answer')
-    expect(parseCorrection(q('q.multi'), { answer: ['a', 'nope'] }).errors[0].text).toBe('Select from the options shown')
+    expect(parseCorrection(q('q.multi'), { answer: ['a', 'nope'] }).errors[0].text).toBe(
+      'Select from the options shown',
+    )
   })
 })

@@ -13,7 +13,9 @@ describe('edition lifecycle', () => {
   })
 
   it('when a step is illegal, then the refusal says what the status must be first', () => {
-    expect(refusal('draft', 'publish')).toBe('You cannot publish results while the survey year is a draft. It must be closed first.')
+    expect(refusal('draft', 'publish')).toBe(
+      'You cannot publish results while the survey year is a draft. It must be closed first.',
+    )
     expect(refusal('published', 'close')).toMatch(/must be open first/)
     expect(refusal('closed', 'publish')).toBeUndefined()
   })
@@ -70,8 +72,18 @@ describe('small helpers', () => {
 
   it('when a progress link changes one thing, then the other filters are kept and defaults left out', async () => {
     const { progressHref } = await import('../../src/review/progressService')
-    const query = { status: 'submitted' as const, region: 'Latin America', sort: 'city' as const, dir: 'asc' as const, page: 3 }
-    expect(progressHref(2026, query, { sort: 'percent', dir: 'desc', page: 1 })).toBe('/admin/editions/2026/progress?status=submitted&region=Latin+America&sort=percent&dir=desc')
-    expect(progressHref(2026, query, { status: undefined })).toBe('/admin/editions/2026/progress?region=Latin+America&sort=city&dir=asc&page=3')
+    const query = {
+      status: 'submitted' as const,
+      region: 'Latin America',
+      sort: 'city' as const,
+      dir: 'asc' as const,
+      page: 3,
+    }
+    expect(progressHref(2026, query, { sort: 'percent', dir: 'desc', page: 1 })).toBe(
+      '/admin/editions/2026/progress?status=submitted&region=Latin+America&sort=percent&dir=desc',
+    )
+    expect(progressHref(2026, query, { status: undefined })).toBe(
+      '/admin/editions/2026/progress?region=Latin+America&sort=city&dir=asc&page=3',
+    )
   })
 })

@@ -29,10 +29,32 @@ describe('review model', () => {
     const expected = [{ questionKey: 'q.text', label: 'Mayor', before: ['Old mayor'], after: ['New mayor'] }]
     const oldValue = before.get('q.text')!
     const newValue = after.get('q.text')!
-    expect(eventChanges(definition, { questionKey: 'q.text', before: oldValue, after: newValue, reason: 'x' })).toEqual(expected)
-    expect(eventChanges(definition, { changes: [{ questionKey: 'q.text', before: answerToRows('q.text', oldValue), after: answerToRows('q.text', newValue) }] })).toEqual(expected)
-    expect(eventChanges(definition, { before: { 'q.text': oldValue, 'q.yes': before.get('q.yes') }, after: { 'q.text': newValue, 'q.yes': before.get('q.yes') } })).toEqual(expected)
-    expect(eventChanges(definition, { before: answerToRows('q.text', oldValue), after: answerToRows('q.text', newValue) })).toEqual(expected)
+    expect(
+      eventChanges(definition, { questionKey: 'q.text', before: oldValue, after: newValue, reason: 'x' }),
+    ).toEqual(expected)
+    expect(
+      eventChanges(definition, {
+        changes: [
+          {
+            questionKey: 'q.text',
+            before: answerToRows('q.text', oldValue),
+            after: answerToRows('q.text', newValue),
+          },
+        ],
+      }),
+    ).toEqual(expected)
+    expect(
+      eventChanges(definition, {
+        before: { 'q.text': oldValue, 'q.yes': before.get('q.yes') },
+        after: { 'q.text': newValue, 'q.yes': before.get('q.yes') },
+      }),
+    ).toEqual(expected)
+    expect(
+      eventChanges(definition, {
+        before: answerToRows('q.text', oldValue),
+        after: answerToRows('q.text', newValue),
+      }),
+    ).toEqual(expected)
     expect(eventChanges(definition, undefined)).toEqual([])
   })
 
