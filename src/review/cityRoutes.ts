@@ -72,12 +72,10 @@ export function cityRoutes(review: ReviewServices): Router {
     const values = cityFormValues(req.body)
     const { errors } = await review.cities.update(id, values, actorId(req))
     if (errors.length)
-      return res
-        .status(400)
-        .render('review/city-form', {
-          ...(await form(`Change ${city.name}`, `/admin/cities/${id}/edit`, values, errors)),
-          backLink: `/admin/cities/${id}`,
-        })
+      return res.status(400).render('review/city-form', {
+        ...(await form(`Change ${city.name}`, `/admin/cities/${id}/edit`, values, errors)),
+        backLink: `/admin/cities/${id}`,
+      })
     flash(req, 'City saved')
     res.redirect(`/admin/cities/${id}`)
   })

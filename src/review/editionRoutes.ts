@@ -91,15 +91,13 @@ export function editionRoutes(review: ReviewServices): Router {
           text: 'The questionnaire has problems. Fix them before opening the survey year.',
         },
       ]
-      return res
-        .status(400)
-        .render('review/edition-confirm', {
-          title: `${confirm.rule.label}: ${year}`,
-          backLink: `/admin/editions/${year}`,
-          action: req.params.action,
-          ...confirm,
-          errors,
-        })
+      return res.status(400).render('review/edition-confirm', {
+        title: `${confirm.rule.label}: ${year}`,
+        backLink: `/admin/editions/${year}`,
+        action: req.params.action,
+        ...confirm,
+        errors,
+      })
     }
     flash(req, `Survey year ${year}: ${actionRules[req.params.action].done}`)
     res.redirect(`/admin/editions/${year}`)

@@ -1,7 +1,7 @@
 import express, { type Request, type Router } from 'express'
 import type { FieldError } from '../shared/errors'
 import type { ReviewServices } from './reviewServices'
-import { formValues } from './correctionForm'
+import { readFormValue } from '../questionnaire/formCodec'
 import { actorId, flash, idParam, queryString } from './routeHelpers'
 
 const confirmations = {
@@ -55,16 +55,14 @@ export function responseRoutes(review: ReviewServices): Router {
     if (errors.length) {
       const model = await review.responses.review(id)
       const question = review.responses.question(model.edition, String(req.body.questionKey ?? ''))
-      return res
-        .status(400)
-        .render('review/comment', {
-          title: 'Add a comment',
-          backLink: base(id),
-          ...model,
-          question,
-          values: { body: String(req.body.body ?? '') },
-          errors,
-        })
+      return res.status(400).render('review/comment', {
+        title: 'Add a comment',
+        backLink: base(id),
+        ...model,
+        question,
+        values: { body: String(req.body.body ?? '') },
+        errors,
+      })
     }
     flash(req, 'Comment added')
     res.redirect(
@@ -78,7 +76,8 @@ export function responseRoutes(review: ReviewServices): Router {
       title: `Correct an answer: ${correction.city.name}`,
       backLink: base(correction.response.id),
       ...correction,
-      values: formValues(correction.value),
+      formValue: correction.value,
+      values: {},
       errors: [],
     })
   })
@@ -88,15 +87,14 @@ export function responseRoutes(review: ReviewServices): Router {
     const { errors } = await review.actions.correct(id, req.params.questionKey, req.body, actorId(req))
     if (errors.length) {
       const correction = await review.actions.correction(id, req.params.questionKey)
-      return res
-        .status(400)
-        .render('review/correct', {
-          title: `Correct an answer: ${correction.city.name}`,
-          backLink: base(id),
-          ...correction,
-          values: req.body,
-          errors,
-        })
+      return res.status(400).render('review/correct', {
+        title: `Correct an answer: ${correction.city.name}`,
+        backLink: base(id),
+        ...correction,
+        formValue: readFormValue(correction.question, req.body, correction.edition.year),
+        values: { reason: String(req.body.reason ?? ''), clear: req.body.clear },
+        errors,
+      })
     }
     flash(req, 'Answer corrected; the change is recorded in the trail')
     res.redirect(`${base(id)}#question-${req.params.questionKey}`)
@@ -124,15 +122,13 @@ export function responseRoutes(review: ReviewServices): Router {
     const errors =
       action === 'return' ? (await review.actions.returnForChanges(id, version, actorId(req))).errors : []
     if (errors.length)
-      return res
-        .status(400)
-        .render('review/response-confirm', {
-          title: confirmations[action].label,
-          backLink: base(id),
-          action,
-          ...(await review.responses.confirmation(id, action)),
-          errors,
-        })
+      return res.status(400).render('review/response-confirm', {
+        title: confirmations[action].label,
+        backLink: base(id),
+        action,
+        ...(await review.responses.confirmation(id, action)),
+        errors,
+      })
     flash(req, confirmations[action].done)
     res.redirect(base(id))
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { answerToRows } from '../questionnaire/answerCodec'
 import { questionIndex } from '../questionnaire/definitionModel'
+import { fieldId } from '../questionnaire/formCodec'
 import { nowIso } from '../shared/clock'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { answersFromRows } from './answersOf'
@@ -117,14 +118,17 @@ export function reviewActions(deps: ReviewDeps) {
         page,
         value: before,
       } = await this.correction(responseId, questionKey)
-      const parsed = parseCorrection(question, body)
+      const parsed = parseCorrection(question, body, edition.year)
       const reason = reasonSchema.safeParse(body.reason ?? '')
       const errors = [
         ...parsed.errors,
         ...(reason.success ? [] : [{ href: '#reason', text: reason.error.issues[0].message }]),
       ]
       if (errors.length === 0 && sameAnswer(before, parsed.value))
-        errors.push({ href: '#answer', text: 'The answer is the same as before. Change it, or go back.' })
+        errors.push({
+          href: `#${fieldId(question.key)}`,
+          text: 'The answer is the same as before. Change it, or go back.',
+        })
       if (errors.length > 0) return { errors }
       await deps.responses.saveAnswers({
         responseId: response.id,

@@ -6,6 +6,9 @@ import { postForm, signedInAgent } from '../support/http'
 import { buildEdition, buildResponse, simpleAnswers } from '../support/reviewFactories'
 import { copyDefinition } from '../../src/questionnaire/copyDefinition'
 import { officerCanEdit } from '../../src/review/editionLifecycle'
+import { questionIndex } from '../../src/questionnaire/definitionModel'
+import { fieldId } from '../../src/questionnaire/formCodec'
+import { pageState, validFields } from '../support/collectionFactories'
 import type { EditionChange } from '../../src/shared/editionEvents'
 import { parsedDefinition } from '../unit/helpers/definitions'
 
@@ -116,28 +119,51 @@ describe('survey year lifecycle', () => {
     expect(details.text).toContain('(published → closed) by Demo Administrator')
   })
 
-  it('when the admin closes a survey year, then officers can no longer change a response, except one returned to them', async () => {
+  it('when the admin closes a survey year, then an officer’s save is refused (only a returned response stays editable)', async () => {
     const edition = await buildEdition(t.repos, { status: 'open' })
     const city = await buildCity(t.repos)
-    const response = await buildResponse(t.repos, {
+    const officer = await buildUser(t.repos, { cityId: city.id })
+    await buildResponse(t.repos, {
       editionId: edition.id,
       cityId: city.id,
       answers: simpleAnswers(edition.definition),
+      actorId: officer.id,
     })
-    expect(officerCanEdit((await t.repos.editions.findByYear(edition.year))!.status, response.status)).toBe(
-      true,
-    )
+    const officerAgent = await signedInAgent(t.app, officer.email, officer.password)
+    const placed = questionIndex(edition.definition).get('city.mayor')!
+    const path = `/survey/${edition.year}/${placed.section.key}/${placed.page.key}`
+    const form = await officerAgent.get(path)
+    expect(form.text).toContain('Save and continue')
+    const fields = Object.assign({}, ...placed.page.questions.map((q) => validFields(q, edition.year)))
+
     const agent = await admin()
-    await postForm(
+    const closing = await postForm(
       agent,
       `/admin/editions/${edition.year}/close`,
       `/admin/editions/${edition.year}/close`,
       {},
     )
-    const closed = (await t.repos.editions.findByYear(edition.year))!
-    expect(closed.status).toBe('closed')
-    expect(officerCanEdit(closed.status, response.status)).toBe(false)
-    expect(officerCanEdit(closed.status, 'returned')).toBe(true)
+    expect(closing.status).toBe(302)
+    expect(await statusOf(edition.year)).toBe('closed')
+
+    const refused = await officerAgent
+      .post(path)
+      .type('form')
+      .send({
+        ...pageState(form.text),
+        ...fields,
+        [fieldId('city.mayor')]: 'After closing',
+        _action: 'continue',
+      })
+    expect(refused.status).toBe(409)
+    expect(refused.text).toContain('This survey is closed')
+    const mayor = (
+      await t.repos.responses.answers((await t.repos.responses.find(edition.id, city.id))!.id)
+    ).find((r) => r.questionKey === 'city.mayor')
+    expect(mayor?.text).not.toBe('After closing')
+    // The rule both capabilities apply: only a response returned for changes stays editable.
+    expect(officerCanEdit('closed', 'in_progress')).toBe(false)
+    expect(officerCanEdit('closed', 'returned')).toBe(true)
   })
 
   it('when settings are saved with a bad date, then the form says so, and a new basis regenerates profiles', async () => {

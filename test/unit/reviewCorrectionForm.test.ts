@@ -1,50 +1,38 @@
 import { describe, expect, it } from 'vitest'
-import { formValues, parseCorrection } from '../../src/review/correctionForm'
-import type { AnswerValue } from '../../src/questionnaire/answerCodec'
+import { parseCorrection } from '../../src/review/correctionForm'
+import { fieldId } from '../../src/questionnaire/formCodec'
+import { allQuestions } from '../../src/questionnaire/definitionModel'
 import { everyTypeDefinition } from '../support/reviewFactories'
+import { validFields } from '../support/collectionFactories'
 import { questionOf } from './helpers/definitions'
 
 const definition = everyTypeDefinition()
 const q = (key: string) => questionOf(definition, key)
 
 describe('correction form', () => {
-  it('when an answer of each type is shown in the form and sent back, then it parses to the same answer', () => {
-    const values: Array<[string, AnswerValue]> = [
-      ['q.yes', { type: 'yesno', choice: 'no' }],
-      ['q.single', { type: 'single', choice: 'other', other: 'Else' }],
-      ['q.multi', { type: 'multiple', choices: ['a', 'other'], other: 'More', notes: { a: 'Why a' } }],
-      ['q.count', { type: 'number', value: 12 }],
-      ['q.rate', { type: 'rating', cells: { x: 'low', y: 'high' } }],
-      ['q.rank', { type: 'ranking', order: ['y', 'z', 'x'] }],
-      ['q.grid', { type: 'matrix', cells: { r2: 'c1' } }],
-      ['q.year', { type: 'year', value: 2015 }],
-      ['q.url', { type: 'url', value: 'https://example.org/x' }],
-      ['q.names', { type: 'textList', values: ['Ann', 'Bo'] }],
-      ['q.text', { type: 'text', value: 'Mayor Name' }],
-    ]
-    for (const [key, value] of values)
-      expect(parseCorrection(q(key), formValues(value)), key).toEqual({ value, errors: [] })
+  it('when an answer of any type is sent with the officer form’s fields, then it parses to an answer of that type', () => {
+    for (const { question } of allQuestions(definition)) {
+      const parsed = parseCorrection(question, validFields(question, definition.year), definition.year)
+      expect(parsed.errors, question.key).toEqual([])
+      expect(parsed.value?.type, question.key).toBe(question.type)
+    }
   })
 
-  it('when the form is empty, then the answer is cleared', () => {
-    for (const key of ['q.yes', 'q.multi', 'q.count', 'q.rate', 'q.rank', 'q.names', 'q.text'])
-      expect(parseCorrection(q(key), {}).value).toBeUndefined()
+  it('when the form is empty or "remove this answer" is ticked, then the answer is cleared even if required', () => {
+    expect(parseCorrection(q('q.text'), {}, 2020)).toEqual({ value: undefined, errors: [] })
+    expect(parseCorrection(q('q.count'), { [fieldId('q.count')]: '5', clear: 'yes' }, 2020)).toEqual({
+      value: undefined,
+      errors: [],
+    })
   })
 
-  it('when values are wrong, then each field gets its own message', () => {
-    expect(parseCorrection(q('q.yes'), { answer: 'maybe' }).errors).toEqual([
-      { href: '#answer', text: 'Select one of the options' },
-    ])
-    expect(parseCorrection(q('q.single'), { answer: 'other', other: ' ' }).errors[0].href).toBe('#other')
-    expect(parseCorrection(q('q.count'), { answer: '12.5' }).errors[0].text).toBe('Enter a whole number')
-    expect(parseCorrection(q('q.count'), { answer: '1001' }).errors[0].text).toBe(
-      'Enter a number of 1000 or less',
-    )
-    expect(parseCorrection(q('q.rank'), { 'rank-x': '1', 'rank-y': '1' }).errors[0].href).toBe('#rank-y')
-    expect(parseCorrection(q('q.rate'), { 'cell-x': 'medium' }).errors[0].href).toBe('#cell-x')
-    expect(parseCorrection(q('q.url'), { answer: 'not a url' }).errors[0].href).toBe('#answer')
-    expect(parseCorrection(q('q.multi'), { answer: ['a', 'nope'] }).errors[0].text).toBe(
-      'Select from the options shown',
-    )
+  it('when a value is wrong, then the officer journey’s message is given for that field', () => {
+    const tooMany = parseCorrection(q('q.count'), { [fieldId('q.count')]: '1001' }, 2020)
+    expect(tooMany.value).toBeUndefined()
+    expect(tooMany.errors[0].href).toBe(`#${fieldId('q.count')}`)
+    expect(parseCorrection(q('q.count'), { [fieldId('q.count')]: '12' }, 2020).value).toEqual({
+      type: 'number',
+      value: 12,
+    })
   })
 })
