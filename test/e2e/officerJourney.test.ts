@@ -10,9 +10,8 @@ import { accessibilityProblems } from './support/accessibility'
  * meets and fixes an error, saves and comes back later, changes an answer and submits.
  * It runs twice: with JavaScript, and with JavaScript disabled.
  */
-async function officerCompletesTheSurvey(page: Page, baseUrl: string): Promise<void> {
+async function officerCompletesTheSurvey(page: Page, baseUrl: string, scanAccessibility: boolean): Promise<void> {
   await signInWithKeyboard(page, baseUrl, 'enschede.officer@example.org')
-  if (process.env.E2E_TRACE) console.log('signed in', page.url())
   await page.goto(`${baseUrl}/survey`)
   expect(await page.locator('h1').innerText()).toMatch(/2026/)
   const sections = await sectionLinks(page)
@@ -20,11 +19,11 @@ async function officerCompletesTheSurvey(page: Page, baseUrl: string): Promise<v
 
   // The first page, sent empty: the error summary names the problems, the title says Error.
   await page.goto(baseUrl + sections[0])
-  if (process.env.E2E_TRACE) console.log('first page', page.url(), sections)
   await pressWithKeyboard(page, 'Save and continue')
   expect(await page.title()).toMatch(/^Error: /)
   expect(await page.locator('.govuk-error-summary__title').innerText()).toBe('There is a problem')
-  expect(await accessibilityProblems(page, 'officer-errors')).toEqual([])
+  // axe runs on timers, which a page without JavaScript never fires: scanned in the run with it.
+  if (scanAccessibility) expect(await accessibilityProblems(page, 'officer-errors')).toEqual([])
   await completeSection(page)
 
   // Save and come back later on the second section, then resume it from the task list.
@@ -64,7 +63,7 @@ describe('journey (a): an officer completes and submits the survey', () => {
   const withScript = useJourney()
   it('when JavaScript runs, then the keyboard alone takes the officer from sign-in to the confirmation', async () => {
     const page = await withScript.page()
-    await officerCompletesTheSurvey(page, withScript.app.baseUrl)
+    await officerCompletesTheSurvey(page, withScript.app.baseUrl, true)
     await page.close()
   })
 })
@@ -73,7 +72,7 @@ describe('journey (a) without JavaScript', () => {
   const withoutScript = useJourney({ javaScriptEnabled: false })
   it('when JavaScript is disabled, then the same journey works', async () => {
     const page = await withoutScript.page()
-    await officerCompletesTheSurvey(page, withoutScript.app.baseUrl)
+    await officerCompletesTheSurvey(page, withoutScript.app.baseUrl, false)
     await page.close()
   })
 })

@@ -29,7 +29,6 @@ export async function saveAndContinue(page: Page): Promise<void> {
 export async function completeSection(page: Page): Promise<number> {
   let pages = 0
   while (await isQuestionPage(page)) {
-    if (process.env.E2E_TRACE) console.log('page', page.url())
     await fillPageWithKeyboard(page)
     await saveAndContinue(page)
     pages++
