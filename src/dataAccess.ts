@@ -5,6 +5,8 @@ import { accountsRepositories } from './accounts/accountsRepositories'
 import { citiesRepository } from './cities/citiesRepository'
 import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
+import { reviewCommentsRepository } from './review/reviewCommentsRepository'
+import { reviewRepositories } from './review/reviewRepositories'
 import { profilesRepository } from './profiles/profilesRepository'
 import { releasesRepository } from './profiles/releasesRepository'
 import { openDataRepository } from './profiles/openDataRepository'
@@ -18,6 +20,8 @@ export function dataAccess(knex: Knex) {
     cities: citiesRepository(knex),
     editions: editionsRepository(knex),
     responses: responsesRepository(knex),
+    reviewComments: reviewCommentsRepository(knex),
+    review: reviewRepositories(knex),
     profiles: profilesRepository(knex),
     releases: releasesRepository(knex),
     openData: openDataRepository(knex),
