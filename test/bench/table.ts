@@ -12,7 +12,7 @@ export interface Row {
   referenceRps?: number
   ratio?: number
   goal: string
-  /** undefined: not measured (the feature is missing), so the goal is not judged. */
+  /** undefined for rows that have no goal of their own (references). */
   met?: boolean
   notes?: string
 }
