@@ -21,11 +21,11 @@ async function onFreePort(
 }
 
 /** The app as users meet it: `tsx src/server.ts`, NODE_ENV=production, its own process and port. */
-export function startApp(databaseFile: string): Promise<Child> {
+export function startApp(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<Child> {
   return onFreePort(
     'src/server.ts',
     () => [],
-    (port) => productionEnv(databaseFile, port),
+    (port) => ({ ...productionEnv(databaseFile, port), ...extraEnv }),
   )
 }
 

@@ -32,8 +32,11 @@ async function download(app: Child): Promise<Exported> {
   }
 }
 
-async function exportFrom(file: string): Promise<Exported> {
-  const app = await startApp(file)
+/** A heap too small to hold the larger database's answers at once: a streamed export still completes. */
+const CAPPED_HEAP_MB = 64
+
+async function exportFrom(file: string, heapMb?: number): Promise<Exported> {
+  const app = await startApp(file, heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {})
   try {
     return await download(app)
   } catch (error) {
@@ -47,22 +50,30 @@ async function exportFrom(file: string): Promise<Exported> {
 }
 
 /**
- * The admin CSV export of the larger synthetic database, against the smaller: streamed,
- * the server's memory does not grow with the number of cities; under 5 s.
+ * The admin CSV export of the larger synthetic database, under 5 s. Streamed, so memory
+ * does not grow with the number of cities: the server's RSS growth is shown beside the
+ * smaller database's, but V8 grows its heap lazily, so the proof is a second export of
+ * the larger database by a server whose heap is capped well below the data's size.
  */
 export async function csvExportCase(databases: Array<{ file: string; cities: number }>): Promise<Row> {
   const [small, large] = databases
-  const name = `CSV export, ${large.cities.toLocaleString('en-GB')} cities`
-  const goal = '< 5 s, RSS growth ≤ reference + 20 MB'
   const reference = await exportFrom(small.file)
   const measured = await exportFrom(large.file)
   if (measured.lines < large.cities)
     throw new Error(`The export of ${large.cities} cities has only ${measured.lines} lines`)
+  const capped = await exportFrom(large.file, CAPPED_HEAP_MB).catch(() => undefined)
+  const streamed = capped !== undefined && capped.lines === measured.lines
+  const count = (n: number) => n.toLocaleString('en-GB')
   return {
-    name,
+    name: `CSV export, ${count(large.cities)} cities`,
     p50: seconds(measured.ms),
-    goal,
-    met: measured.ms < 5000 && measured.growthMb <= reference.growthMb + 20,
-    notes: `server RSS +${mb(measured.growthMb)} (${small.cities.toLocaleString('en-GB')} cities: +${mb(reference.growthMb)}, ${seconds(reference.ms)}); ${measured.lines.toLocaleString('en-GB')} lines`,
+    goal: `< 5 s, streamed (completes with a ${CAPPED_HEAP_MB} MB heap)`,
+    met: measured.ms < 5000 && streamed,
+    notes: [
+      `${count(measured.lines)} lines; server RSS +${mb(measured.growthMb)} (${count(small.cities)} cities: +${mb(reference.growthMb)}, ${seconds(reference.ms)})`,
+      capped
+        ? `with a ${CAPPED_HEAP_MB} MB heap: ${seconds(capped.ms)}, RSS +${mb(capped.growthMb)}`
+        : `failed with a ${CAPPED_HEAP_MB} MB heap`,
+    ].join('; '),
   }
 }

@@ -157,6 +157,6 @@ export async function officerSaveCase(
     ratio,
     goal: GOAL,
     met: ratio >= 0.5 && run.measured.p99 < 100,
-    notes: `${sessions.length} officers on their own responses; ${run.saves} saves checked in the database (${run.rows} answer rows); reference: the GET`,
+    notes: `${sessions.length} officers on their own responses; ${run.saves.toLocaleString('en-GB')} saves checked in the database (${run.rows.toLocaleString('en-GB')} answer rows); reference: the GET`,
   }
 }
