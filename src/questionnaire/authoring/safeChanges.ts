@@ -1,0 +1,59 @@
+import type { Definition } from '../definitionSchema'
+import { allQuestions, questionIndex } from '../definitionModel'
+import type { DefinitionProblem } from '../validateDefinition'
+import { optionLists, type OptionListName } from './optionLists'
+
+/** How an edition's stored answers use its questionnaire (counts are numbers of responses). */
+export interface AnswerUsage {
+  /** Responses the edition has, answered or not. */
+  responses: number
+  /** Responses with an answer to each question key. */
+  questions: Map<string, number>
+  /** Responses using each option, keyed by `usageKey(question, list, option)`. */
+  options: Map<string, number>
+}
+
+export const usageKey = (questionKey: string, list: OptionListName, optionKey: string): string => `${questionKey}|${list}|${optionKey}`
+
+export const emptyUsage = (): AnswerUsage => ({ responses: 0, questions: new Map(), options: new Map() })
+
+export const responsesText = (count: number): string => `${count} ${count === 1 ? 'response' : 'responses'}`
+
+/**
+ * The rule that keeps stored answers meaningful (DESIGN §2): while an edition has no
+ * responses anything may change; after that, wording, new options and new questions are
+ * fine, but an answered question or option may not be removed, re-keyed (which is a
+ * removal of the old key) or change type. Unanswered ones may go. Each refusal says how
+ * many responses use the thing and what to do instead.
+ */
+export function unsafeChanges(before: Definition, after: Definition, usage: AnswerUsage): DefinitionProblem[] {
+  if (usage.responses === 0) return []
+  const later = questionIndex(after)
+  const problems: DefinitionProblem[] = []
+  for (const { question } of allQuestions(before)) {
+    const answered = usage.questions.get(question.key) ?? 0
+    const now = later.get(question.key)?.question
+    const name = `Question "${question.label}" (${question.key})`
+    if (!now) {
+      if (answered > 0) {
+        problems.push({ path: question.key, message: `${name} is answered in ${responsesText(answered)}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.` })
+      }
+      continue
+    }
+    if (now.type !== question.type && answered > 0) {
+      problems.push({ path: question.key, message: `${name} is answered in ${responsesText(answered)}, so its type cannot change from ${question.type} to ${now.type}.` })
+    }
+    const nowLists = new Map(optionLists(now).map((list) => [list.name, new Set(list.options.map((o) => o.key))]))
+    for (const list of optionLists(question)) {
+      for (const option of list.options) {
+        const used = usage.options.get(usageKey(question.key, list.name, option.key)) ?? 0
+        if (used === 0 || nowLists.get(list.name)?.has(option.key)) continue
+        problems.push({
+          path: `${question.key}.${list.name}.${option.key}`,
+          message: `Option "${option.label}" (${option.key}) of ${question.key} is used in ${responsesText(used)}, so it cannot be removed or re-keyed. Mark it as no longer offered from an edition on instead.`,
+        })
+      }
+    }
+  }
+  return problems
+}
