@@ -34,9 +34,6 @@ function optionsTitle(question: Question): string {
   return 'Options'
 }
 
-/** Question types whose answers are stored by option key (rating and matrix cells store the column in the text). */
-export const optionKeyedListNames: readonly OptionListName[] = ['options']
-
 /** "Shown when "Does the city have a formal strategy?" is Yes or No", for overviews and change lists. */
 export function conditionText(condition: Condition | undefined, definition: Definition): string {
   if (!condition) return ''

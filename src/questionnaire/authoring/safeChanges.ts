@@ -57,3 +57,34 @@ export function unsafeChanges(before: Definition, after: Definition, usage: Answ
   }
   return problems
 }
+
+/** Counts as the repository returns them → usage keyed the way the rules look it up. */
+export function usageFromCounts(
+  definition: Definition,
+  counts: {
+    responses: number
+    byQuestion: Array<{ questionKey: string; responses: number }>
+    byOption: Array<{ questionKey: string; optionKey: string; responses: number }>
+    byText: Array<{ questionKey: string; text: string; responses: number }>
+  },
+): AnswerUsage {
+  const usage: AnswerUsage = { responses: counts.responses, questions: new Map(), options: new Map() }
+  for (const row of counts.byQuestion) usage.questions.set(row.questionKey, row.responses)
+  const cellList = new Map<string, OptionListName>()
+  for (const { question } of allQuestions(definition)) {
+    if (question.type === 'rating') cellList.set(question.key, 'scale')
+    if (question.type === 'matrix') cellList.set(question.key, 'columns')
+  }
+  for (const row of counts.byOption) usage.options.set(usageKey(row.questionKey, 'options', row.optionKey), row.responses)
+  for (const row of counts.byText) {
+    const list = cellList.get(row.questionKey)
+    if (list) usage.options.set(usageKey(row.questionKey, list, row.text), row.responses)
+  }
+  return usage
+}
+
+/** The rating and matrix questions, whose answers store the chosen column as text. */
+export const cellQuestionKeys = (definition: Definition): string[] =>
+  allQuestions(definition)
+    .filter(({ question }) => question.type === 'rating' || question.type === 'matrix')
+    .map(({ question }) => question.key)

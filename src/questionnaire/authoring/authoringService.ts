@@ -1,0 +1,92 @@
+import { ConflictError, NotFoundError, type FieldError } from '../../shared/errors'
+import type { EditionEvents } from '../../shared/editionEvents'
+import type { Definition } from '../definitionSchema'
+import type { Edition, EditionsRepository } from '../editionsRepository'
+import { validateDefinition, type DefinitionProblem } from '../validateDefinition'
+import type { AnswerUsageRepository } from './answerUsageRepository'
+import type { DefinitionChangesRepository } from './definitionChangesRepository'
+import type { Edit } from './editOutcome'
+import { problemsToErrors } from './formValues'
+import { describePath } from './locate'
+import { cellQuestionKeys, unsafeChanges, usageFromCounts, type AnswerUsage } from './safeChanges'
+
+export interface AuthoringDeps {
+  editions: EditionsRepository
+  changes: DefinitionChangesRepository
+  usage: AnswerUsageRepository
+  events: EditionEvents
+}
+
+export type EditResult = { ok: true; summary: string } | { ok: false; errors: FieldError[] }
+
+export interface EditOptions {
+  /** The edition's updatedAt when the form was opened (refuses saving over a newer change). */
+  basedOn?: string
+  /** Where problems that concern no field of the form are linked from the summary. */
+  fallbackField: string
+}
+
+/** Loading, checking and storing questionnaire definitions (the editor's and the importer's common path). */
+export function authoringService(deps: AuthoringDeps) {
+  const { editions, changes, usage, events } = deps
+
+  async function edition(year: number): Promise<Edition> {
+    const found = Number.isInteger(year) ? await editions.findByYear(year) : undefined
+    if (!found) throw new NotFoundError(`There is no ${year} edition`)
+    return found
+  }
+
+  const knownYears = async (): Promise<number[]> => (await editions.list()).map((e) => e.year).sort((a, b) => a - b)
+
+  async function answerUsage(current: Edition): Promise<AnswerUsage> {
+    return usageFromCounts(current.definition, await usage.counts(current.id, cellQuestionKeys(current.definition)))
+  }
+
+  /** Validates, applies the safe-change rules, then stores the definition with its history row. */
+  async function store(current: Edition, draft: unknown, entry: { actorId: number; summary: string; basedOn?: string }) {
+    const checked = validateDefinition(draft, { knownYears: await knownYears() })
+    if (!checked.ok) return { ok: false as const, problems: checked.problems, unsafe: [] as DefinitionProblem[] }
+    const unsafe = unsafeChanges(current.definition, checked.definition, await answerUsage(current))
+    if (unsafe.length > 0) return { ok: false as const, problems: [] as DefinitionProblem[], unsafe }
+    await changes.save(current.id, checked.definition, { actorId: entry.actorId, summary: entry.summary, before: current.definition }, entry.basedOn)
+    await events.changed(current.id, 'definition_changed')
+    return { ok: true as const, definition: checked.definition }
+  }
+
+  return {
+    edition,
+    knownYears,
+    answerUsage,
+
+    /** One editor change: applied to a copy, validated, checked against stored answers, then saved. */
+    async edit(year: number, actorId: number, edit: Edit, options: EditOptions): Promise<EditResult> {
+      const current = await edition(year)
+      if (options.basedOn && options.basedOn !== current.updatedAt) {
+        throw new ConflictError('Someone else changed this questionnaire since you opened the page. Go back, reload it and make your change again.')
+      }
+      const draft: Definition = structuredClone(current.definition)
+      const outcome = edit(draft)
+      if (outcome.errors?.length) return { ok: false, errors: outcome.errors }
+      const stored = await store(current, draft, { actorId, summary: outcome.summary, basedOn: options.basedOn })
+      if (stored.ok) return { ok: true, summary: outcome.summary }
+      const describe = (path: string) => describePath(draft, path)
+      const errors = problemsToErrors(stored.problems, outcome.fieldFor ?? (() => undefined), { field: options.fallbackField, describe })
+      return { ok: false, errors: [...errors, ...stored.unsafe.map((p) => ({ href: `#${options.fallbackField}`, text: p.message }))] }
+    },
+
+    /** Stores an already checked whole definition (import); every problem is returned with its path. */
+    async replace(year: number, actorId: number, definition: unknown, summary: string) {
+      const current = await edition(year)
+      const stored = await store(current, definition, { actorId, summary })
+      return stored.ok ? { ok: true as const } : { ok: false as const, problems: [...stored.problems, ...stored.unsafe] }
+    },
+
+    /** Everything the questionnaire overview shows. */
+    async overview(year: number) {
+      const current = await edition(year)
+      return { edition: current, usage: await answerUsage(current), years: await knownYears() }
+    },
+  }
+}
+
+export type AuthoringService = ReturnType<typeof authoringService>
