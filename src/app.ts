@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpAuthentication } from './accounts/setUpAuthentication'
 import { loginRoutes } from './accounts/loginRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
+import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 
 export interface AppDeps {
@@ -53,6 +54,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
 
   app.use(loginRoutes(config))
   app.use(publicRoutes(services))
+  app.use(authoringRoutes(services))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))

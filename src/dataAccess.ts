@@ -4,6 +4,8 @@ import { auditRepository } from './accounts/auditRepository'
 import { citiesRepository } from './cities/citiesRepository'
 import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
+import { definitionChangesRepository } from './questionnaire/authoring/definitionChangesRepository'
+import { answerUsageRepository } from './questionnaire/authoring/answerUsageRepository'
 
 /** Every repository, built once over one knex instance (the only knex users). */
 export function dataAccess(knex: Knex) {
@@ -13,6 +15,8 @@ export function dataAccess(knex: Knex) {
     cities: citiesRepository(knex),
     editions: editionsRepository(knex),
     responses: responsesRepository(knex),
+    definitionChanges: definitionChangesRepository(knex),
+    answerUsage: answerUsageRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },

@@ -3,6 +3,7 @@ import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
 import { homeService } from './profiles/homeService'
 import { editionEvents } from './shared/editionEvents'
+import { questionnaireAuthoring } from './questionnaire/authoring'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
@@ -18,6 +19,7 @@ export function services(config: Config, repos: Repositories) {
       lockoutMinutes: config.login.lockoutMinutes,
     }),
     home: homeService(repos),
+    authoring: questionnaireAuthoring(repos, events),
   }
 }
 

@@ -24,6 +24,8 @@ export interface EditOptions {
   basedOn?: string
   /** Where problems that concern no field of the form are linked from the summary. */
   fallbackField: string
+  /** Check only (for a confirmation page): nothing is stored. */
+  dryRun?: boolean
 }
 
 /** Loading, checking and storing questionnaire definitions (the editor's and the importer's common path). */
@@ -43,11 +45,12 @@ export function authoringService(deps: AuthoringDeps) {
   }
 
   /** Validates, applies the safe-change rules, then stores the definition with its history row. */
-  async function store(current: Edition, draft: unknown, entry: { actorId: number; summary: string; basedOn?: string }) {
+  async function store(current: Edition, draft: unknown, entry: { actorId: number; summary: string; basedOn?: string; dryRun?: boolean }) {
     const checked = validateDefinition(draft, { knownYears: await knownYears() })
     if (!checked.ok) return { ok: false as const, problems: checked.problems, unsafe: [] as DefinitionProblem[] }
     const unsafe = unsafeChanges(current.definition, checked.definition, await answerUsage(current))
     if (unsafe.length > 0) return { ok: false as const, problems: [] as DefinitionProblem[], unsafe }
+    if (entry.dryRun) return { ok: true as const, definition: checked.definition }
     await changes.save(current.id, checked.definition, { actorId: entry.actorId, summary: entry.summary, before: current.definition }, entry.basedOn)
     await events.changed(current.id, 'definition_changed')
     return { ok: true as const, definition: checked.definition }
@@ -67,7 +70,7 @@ export function authoringService(deps: AuthoringDeps) {
       const draft: Definition = structuredClone(current.definition)
       const outcome = edit(draft)
       if (outcome.errors?.length) return { ok: false, errors: outcome.errors }
-      const stored = await store(current, draft, { actorId, summary: outcome.summary, basedOn: options.basedOn })
+      const stored = await store(current, draft, { actorId, summary: outcome.summary, basedOn: options.basedOn, dryRun: options.dryRun })
       if (stored.ok) return { ok: true, summary: outcome.summary }
       const describe = (path: string) => describePath(draft, path)
       const errors = problemsToErrors(stored.problems, outcome.fieldFor ?? (() => undefined), { field: options.fallbackField, describe })
