@@ -6,7 +6,7 @@ import { actorOf, doneAndRedirect, editorBase, pageLocals, param, yearOf } from 
 const base = '/admin/editions/:year/questionnaire'
 
 /** The largest import the form accepts (the app's urlencoded body limit is 200 KB, and encoding inflates JSON). */
-export const IMPORT_LIMIT_TEXT = 'about 100 KB of JSON'
+export const IMPORT_LIMIT_TEXT = 'about 150 KB of JSON (a whole questionnaire is about 50 KB)'
 
 /** Export, import, history and "what changed since last year". */
 export function versionRoutes(services: Services): Router {
