@@ -21,11 +21,26 @@ export default tseslint.config(
   {
     // Layering (STYLE.md §1): only repositories, the db helpers, migrations and CLI touch knex.
     files: ['src/**/*.ts'],
-    ignores: ['src/**/*Repository.ts', 'src/db/**', 'src/cli/**', 'src/app.ts', 'src/server.ts', 'src/**/sessionStore.ts'],
+    ignores: [
+      'src/**/*Repository.ts',
+      'src/db/**',
+      'src/cli/**',
+      'src/app.ts',
+      'src/server.ts',
+      'src/**/sessionStore.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'knex', message: 'Only repositories (…Repository.ts) and src/db may import knex.', allowTypeImports: true }] },
+        {
+          paths: [
+            {
+              name: 'knex',
+              message: 'Only repositories (…Repository.ts) and src/db may import knex.',
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },

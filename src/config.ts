@@ -14,8 +14,14 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default('sqlite:data/app.sqlite3')
-    .refine((url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url), 'DATABASE_URL must start with sqlite: or postgres://'),
-  SESSION_SECRET: z.string().min(16, 'SESSION_SECRET must be at least 16 characters').default(DEFAULT_SESSION_SECRET),
+    .refine(
+      (url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url),
+      'DATABASE_URL must start with sqlite: or postgres://',
+    ),
+  SESSION_SECRET: z
+    .string()
+    .min(16, 'SESSION_SECRET must be at least 16 characters')
+    .default(DEFAULT_SESSION_SECRET),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(60),
   DEMO_DATA: bool.optional(),
   DEMO_PASSWORD: z.string().min(8).default('demo-password'),
@@ -49,7 +55,8 @@ export interface Config {
 export class ConfigError extends Error {}
 
 function parseDatabase(url: string): Database {
-  if (url.startsWith('sqlite:')) return { client: 'sqlite3', filename: url.slice('sqlite:'.length) || ':memory:' }
+  if (url.startsWith('sqlite:'))
+    return { client: 'sqlite3', filename: url.slice('sqlite:'.length) || ':memory:' }
   return { client: 'pg', connectionString: url }
 }
 

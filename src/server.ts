@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
-    console.log(`City Innovation Survey is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`)
+    console.log(
+      `City Innovation Survey is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`,
+    )
   })
   const shutdown = () => {
     server.close(() => void knex.destroy().then(() => process.exit(0)))
@@ -34,9 +36,13 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown)
 }
 
-function printDemoAccounts(accounts: Array<{ email: string; role: string; city?: string }>, password: string): void {
+function printDemoAccounts(
+  accounts: Array<{ email: string; role: string; city?: string }>,
+  password: string,
+): void {
   console.log('\nDemo accounts (demo mode only):')
-  for (const account of accounts) console.log(`  ${account.email.padEnd(32)} ${account.role}${account.city ? ` for ${account.city}` : ''}`)
+  for (const account of accounts)
+    console.log(`  ${account.email.padEnd(32)} ${account.role}${account.city ? ` for ${account.city}` : ''}`)
   console.log(`  password for each: ${password}\n`)
 }
 

@@ -3,12 +3,12 @@ import type { AuditRepository } from './auditRepository'
 import { dummyHash, verifyPassword } from './passwords'
 
 export type SignInResult =
-  | { ok: true; user: Express.User }
-  | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; message: string }
+  { ok: true; user: Express.User } | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; message: string }
 
 export const SIGN_IN_MESSAGES = {
   invalid: 'Enter a correct email address and password',
-  locked: 'Too many failed attempts. Your account is locked for a while: try again later or ask your survey administrator.',
+  locked:
+    'Too many failed attempts. Your account is locked for a while: try again later or ask your survey administrator.',
   disabled: 'This account has been disabled. Contact your survey administrator.',
 } as const
 
@@ -28,7 +28,11 @@ interface Deps {
 }
 
 export function authService({ users, audit, maxFailures, lockoutMinutes }: Deps) {
-  const refuse = (reason: 'invalid' | 'locked' | 'disabled'): SignInResult => ({ ok: false, reason, message: SIGN_IN_MESSAGES[reason] })
+  const refuse = (reason: 'invalid' | 'locked' | 'disabled'): SignInResult => ({
+    ok: false,
+    reason,
+    message: SIGN_IN_MESSAGES[reason],
+  })
 
   return {
     /**
@@ -48,10 +52,16 @@ export function authService({ users, audit, maxFailures, lockoutMinutes }: Deps)
       }
       if (!(await verifyPassword(user.passwordHash, password))) {
         const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1
-        const lock = failures >= maxFailures ? new Date(Date.now() + lockoutMinutes * 60_000).toISOString() : null
+        const lock =
+          failures >= maxFailures ? new Date(Date.now() + lockoutMinutes * 60_000).toISOString() : null
         if (user.lockedUntil) await users.resetFailures(user.id)
         await users.recordFailure(user.id, lock)
-        await audit.record({ actorId: user.id, type: lock ? 'account_locked' : 'sign_in_failed', subject: user.email, ip })
+        await audit.record({
+          actorId: user.id,
+          type: lock ? 'account_locked' : 'sign_in_failed',
+          subject: user.email,
+          ip,
+        })
         return refuse(lock ? 'locked' : 'invalid')
       }
       if (user.disabledAt) {

@@ -19,6 +19,7 @@ export const requireAdmin: RequestHandler = (req, res, next) => {
 /** Only officers bound to a city. */
 export const requireOfficer: RequestHandler = (req, res, next) => {
   if (!req.user) return requireSignIn(req, res, next)
-  if (req.user.role !== 'officer' || req.user.cityId === null) return next(new ForbiddenError('This page is for city innovation officers'))
+  if (req.user.role !== 'officer' || req.user.cityId === null)
+    return next(new ForbiddenError('This page is for city innovation officers'))
   next()
 }

@@ -7,7 +7,12 @@ import { homeFor, safeReturnPath } from './returnPath'
 import type { Config } from '../config'
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1, 'Enter your email address').max(254).email('Enter an email address in the correct format, like name@example.org'),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254)
+    .email('Enter an email address in the correct format, like name@example.org'),
   password: z.string().min(1, 'Enter your password').max(200),
 })
 
@@ -23,36 +28,57 @@ export function loginRoutes(config: Config): Router {
       res.status(429).render('accounts/login', {
         title: 'Sign in',
         values: { email: req.body?.email ?? '' },
-        errors: [{ href: '#email', text: 'Too many sign-in attempts from your network. Wait a minute and try again.' }],
+        errors: [
+          {
+            href: '#email',
+            text: 'Too many sign-in attempts from your network. Wait a minute and try again.',
+          },
+        ],
       }),
   })
 
   router.get('/login', (req, res) => {
     if (req.user) return res.redirect(homeFor(req.user))
-    res.render('accounts/login', { title: 'Sign in', values: {}, errors: [], expired: res.locals.sessionExpired })
+    res.render('accounts/login', {
+      title: 'Sign in',
+      values: {},
+      errors: [],
+      expired: res.locals.sessionExpired,
+    })
   })
 
   router.post('/login', limiter, (req, res, next) => {
     const parsed = credentialsSchema.safeParse(req.body)
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ href: `#${String(i.path[0])}`, text: i.message }))
-      return res.status(400).render('accounts/login', { title: 'Sign in', values: { email: req.body?.email ?? '' }, errors })
+      return res
+        .status(400)
+        .render('accounts/login', { title: 'Sign in', values: { email: req.body?.email ?? '' }, errors })
     }
     const { returnTo, pendingForm } = req.session
-    passport.authenticate('local', (error: unknown, user: Express.User | false, info?: { message?: keyof typeof SIGN_IN_MESSAGES }) => {
-      if (error) return next(error)
-      if (!user) {
-        const text = SIGN_IN_MESSAGES[info?.message ?? 'invalid'] ?? SIGN_IN_MESSAGES.invalid
-        return res.status(401).render('accounts/login', { title: 'Sign in', values: { email: parsed.data.email }, errors: [{ href: '#email', text }] })
-      }
-      req.login(user, (loginError) => {
-        if (loginError) return next(loginError)
-        req.session.lastSeen = Date.now()
-        // What an officer typed before their session expired survives the new session id.
-        if (pendingForm) req.session.pendingForm = pendingForm
-        res.redirect(safeReturnPath(returnTo) ?? homeFor(user))
-      })
-    })(req, res, next)
+    passport.authenticate(
+      'local',
+      (error: unknown, user: Express.User | false, info?: { message?: keyof typeof SIGN_IN_MESSAGES }) => {
+        if (error) return next(error)
+        if (!user) {
+          const text = SIGN_IN_MESSAGES[info?.message ?? 'invalid'] ?? SIGN_IN_MESSAGES.invalid
+          return res
+            .status(401)
+            .render('accounts/login', {
+              title: 'Sign in',
+              values: { email: parsed.data.email },
+              errors: [{ href: '#email', text }],
+            })
+        }
+        req.login(user, (loginError) => {
+          if (loginError) return next(loginError)
+          req.session.lastSeen = Date.now()
+          // What an officer typed before their session expired survives the new session id.
+          if (pendingForm) req.session.pendingForm = pendingForm
+          res.redirect(safeReturnPath(returnTo) ?? homeFor(user))
+        })
+      },
+    )(req, res, next)
   })
 
   router.post('/logout', (req, res, next) => {

@@ -5,7 +5,9 @@ export function safeReturnPath(candidate: unknown): string | undefined {
   if (typeof candidate !== 'string') return undefined
   if (!/^\/[A-Za-z0-9\-._~/%?=&+]*$/.test(candidate) || candidate.startsWith('//')) return undefined
   const path = candidate.split('?')[0]
-  return allowedPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) ? candidate : undefined
+  return allowedPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
+    ? candidate
+    : undefined
 }
 
 /** The landing page after sign-in for a role. */

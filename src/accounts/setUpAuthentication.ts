@@ -9,7 +9,9 @@ export function setUpAuthentication(auth: AuthService): Router {
     new LocalStrategy({ usernameField: 'email', passReqToCallback: true }, (req, email, password, done) => {
       auth
         .signIn(email, password, req.ip ?? null)
-        .then((result) => (result.ok ? done(null, result.user) : done(null, false, { message: result.reason })))
+        .then((result) =>
+          result.ok ? done(null, result.user) : done(null, false, { message: result.reason }),
+        )
         .catch(done)
     }),
   )

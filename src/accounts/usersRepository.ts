@@ -85,19 +85,34 @@ export function usersRepository(knex: Knex) {
     async recordFailure(id: number, lockedUntil: string | null): Promise<void> {
       await knex('users')
         .where({ id })
-        .update({ failed_logins: knex.raw('failed_logins + 1'), ...(lockedUntil ? { locked_until: lockedUntil } : {}) })
+        .update({
+          failed_logins: knex.raw('failed_logins + 1'),
+          ...(lockedUntil ? { locked_until: lockedUntil } : {}),
+        })
     },
     async resetFailures(id: number): Promise<void> {
       await knex('users').where({ id }).update({ failed_logins: 0, locked_until: null })
     },
     async setPassword(id: number, passwordHash: string): Promise<void> {
-      await knex('users').where({ id }).update({ password_hash: passwordHash, password_changed_at: nowIso(), failed_logins: 0, locked_until: null })
+      await knex('users')
+        .where({ id })
+        .update({
+          password_hash: passwordHash,
+          password_changed_at: nowIso(),
+          failed_logins: 0,
+          locked_until: null,
+        })
     },
     async setDisabled(id: number, disabled: boolean): Promise<void> {
-      await knex('users').where({ id }).update({ disabled_at: disabled ? nowIso() : null })
+      await knex('users')
+        .where({ id })
+        .update({ disabled_at: disabled ? nowIso() : null })
     },
     async countDemoAccounts(): Promise<number> {
-      const row = await knex('users').where({ is_demo: true }).count<{ count: number | string }[]>({ count: '*' }).first()
+      const row = await knex('users')
+        .where({ is_demo: true })
+        .count<{ count: number | string }[]>({ count: '*' })
+        .first()
       return Number(row?.count ?? 0)
     },
   }

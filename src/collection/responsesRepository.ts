@@ -76,7 +76,13 @@ export const toAnswerRow = (r: Record<string, unknown>): StoredAnswerRow => ({
   updatedAt: String(r.updated_at),
 })
 
-const answerColumns = (responseId: number, row: AnswerRow, actorId: number | null, at: string, prefilled = false) => ({
+const answerColumns = (
+  responseId: number,
+  row: AnswerRow,
+  actorId: number | null,
+  at: string,
+  prefilled = false,
+) => ({
   response_id: responseId,
   question_key: row.questionKey,
   option_key: row.optionKey,
@@ -112,7 +118,9 @@ export function responsesRepository(knex: Knex) {
 
   return {
     async find(editionId: number, cityId: number): Promise<ResponseRecord | undefined> {
-      const row = await knex<ResponseRow>('responses').where({ edition_id: editionId, city_id: cityId }).first()
+      const row = await knex<ResponseRow>('responses')
+        .where({ edition_id: editionId, city_id: cityId })
+        .first()
       return row && toResponse(row)
     },
     async findById(id: number): Promise<ResponseRecord | undefined> {
@@ -140,10 +148,14 @@ export function responsesRepository(knex: Knex) {
       return (await this.find(editionId, cityId))!
     },
     async listByEdition(editionId: number): Promise<ResponseRecord[]> {
-      return (await knex<ResponseRow>('responses').where({ edition_id: editionId }).orderBy('id')).map(toResponse)
+      return (await knex<ResponseRow>('responses').where({ edition_id: editionId }).orderBy('id')).map(
+        toResponse,
+      )
     },
     async answers(responseId: number): Promise<StoredAnswerRow[]> {
-      return (await knex('answers').where({ response_id: responseId }).orderBy(['question_key', 'option_key'])).map(toAnswerRow)
+      return (
+        await knex('answers').where({ response_id: responseId }).orderBy(['question_key', 'option_key'])
+      ).map(toAnswerRow)
     },
     /**
      * Replaces a page's answers in one transaction: the version check, the rows, the
@@ -155,8 +167,12 @@ export function responsesRepository(knex: Knex) {
         const bumped = await trx('responses')
           .where({ id: save.responseId, version: save.expectedVersion })
           .update({ version: save.expectedVersion + 1, updated_by: save.event.actorId, updated_at: at })
-        if (bumped !== 1) throw new ConflictError('Someone else saved this response since you opened the page')
-        await trx('answers').where({ response_id: save.responseId }).whereIn('question_key', save.questionKeys).delete()
+        if (bumped !== 1)
+          throw new ConflictError('Someone else saved this response since you opened the page')
+        await trx('answers')
+          .where({ response_id: save.responseId })
+          .whereIn('question_key', save.questionKeys)
+          .delete()
         await insertInChunks(
           trx,
           'answers',
@@ -170,7 +186,9 @@ export function responsesRepository(knex: Knex) {
     async transition(
       responseId: number,
       expectedVersion: number,
-      fields: Partial<Pick<ResponseRow, 'status' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at'>>,
+      fields: Partial<
+        Pick<ResponseRow, 'status' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at'>
+      >,
       event: ResponseEvent,
     ): Promise<number> {
       return knex.transaction(async (trx) => {

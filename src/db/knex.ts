@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import knexFactory, { type Knex } from 'knex'
 import type { Database } from '../config'
 
@@ -11,13 +11,28 @@ interface SqliteConnection {
   exec(sql: string, callback: (error: Error | null) => void): void
 }
 
+/**
+ * Migrations are loaded with our own import(), so they run wherever this module runs:
+ * under tsx (npm start) and under vitest, whose transform handles TypeScript.
+ */
+const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () =>
+    fs
+      .readdirSync(migrationsDirectory)
+      .filter((file) => file.endsWith('.ts'))
+      .sort(),
+  getMigrationName: (file) => file,
+  getMigration: (file) => import(pathToFileURL(path.join(migrationsDirectory, file)).href),
+}
+
 /** knex settings for a database; the only place that knows the dialects apart (STYLE.md §7). */
 export function knexConfig(database: Database): Knex.Config {
-  const migrations = { directory: migrationsDirectory, loadExtensions: ['.ts'], tableName: 'knex_migrations' }
+  const migrations = { migrationSource, tableName: 'knex_migrations' }
   if (database.client === 'pg') {
     return { client: 'pg', connection: database.connectionString, pool: { min: 0, max: 10 }, migrations }
   }
-  if (database.filename !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(database.filename)), { recursive: true })
+  if (database.filename !== ':memory:')
+    fs.mkdirSync(path.dirname(path.resolve(database.filename)), { recursive: true })
   return {
     client: 'sqlite3',
     connection: { filename: database.filename },

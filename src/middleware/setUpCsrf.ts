@@ -8,8 +8,13 @@ import { csrfSync } from 'csrf-sync'
 export function setUpCsrf(): Router {
   const router = express.Router()
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
-    errorConfig: { statusCode: 403, message: 'Your form could not be checked. Go back, reload the page and try again.', code: 'EBADCSRFTOKEN' },
+    getTokenFromRequest: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
+    errorConfig: {
+      statusCode: 403,
+      message: 'Your form could not be checked. Go back, reload the page and try again.',
+      code: 'EBADCSRFTOKEN',
+    },
   })
   router.use(csrfSynchronisedProtection)
   router.use((req, res, next) => {

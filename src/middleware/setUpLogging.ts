@@ -10,6 +10,10 @@ export function createLogger(level: string): Logger {
 export function setUpLogging(logger: Logger): RequestHandler {
   return pinoHttp({
     logger,
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
     autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/assets/') },
   })
 }

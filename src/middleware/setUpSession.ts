@@ -14,7 +14,12 @@ const TOUCH_EVERY_MS = 60_000
  */
 export function setUpSession(config: Config, knex: Knex): Router {
   const router = express.Router()
-  const store = new ConnectSessionKnexStore({ knex, tableName: 'sessions', createTable: false, cleanupInterval: 0 })
+  const store = new ConnectSessionKnexStore({
+    knex,
+    tableName: 'sessions',
+    createTable: false,
+    cleanupInterval: 0,
+  })
   router.use(
     session({
       name: 'cis.sid',

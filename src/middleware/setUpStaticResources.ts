@@ -13,7 +13,10 @@ const publicDir = path.resolve(import.meta.dirname, '../../public')
  */
 function brandedGovukCss(): string {
   const css = fs.readFileSync(path.join(govukDist, 'govuk-frontend.min.css'), 'utf8')
-  return css.replaceAll('GDS Transport,arial,sans-serif', 'system-ui,-apple-system,"Segoe UI",Roboto,arial,sans-serif')
+  return css.replaceAll(
+    'GDS Transport,arial,sans-serif',
+    'system-ui,-apple-system,"Segoe UI",Roboto,arial,sans-serif',
+  )
 }
 
 export function setUpStaticResources(): Router {

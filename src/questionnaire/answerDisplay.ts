@@ -22,7 +22,8 @@ export function displayAnswer(question: Question, value: AnswerValue | undefined
       })
     case 'rating':
     case 'matrix': {
-      const columns = question.type === 'rating' ? question.scale : question.type === 'matrix' ? question.columns : []
+      const columns =
+        question.type === 'rating' ? question.scale : question.type === 'matrix' ? question.columns : []
       return Object.entries(value.cells).map(([row, cell]) => {
         const column = columns.find((c) => c.key === cell)?.label ?? cell
         return `${optionLabel(question, row)}: ${column}`
@@ -31,7 +32,10 @@ export function displayAnswer(question: Question, value: AnswerValue | undefined
     case 'ranking':
       return value.order.map((key, index) => `${index + 1}. ${optionLabel(question, key)}`)
     case 'number':
-      return [formatter.format(value.value) + (question.type === 'number' && question.unit ? ` ${question.unit}` : '')]
+      return [
+        formatter.format(value.value) +
+          (question.type === 'number' && question.unit ? ` ${question.unit}` : ''),
+      ]
     case 'year':
       return [String(value.value)]
     case 'text':

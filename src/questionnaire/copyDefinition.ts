@@ -18,7 +18,8 @@ export function copyDefinition(previous: Definition, year: number, title?: strin
           question.type === 'matrix' ? question.columns : [],
         ]
         for (const option of lists.flat()) {
-          if (option.availableIn?.includes(previous.year) && !option.availableIn.includes(year)) option.availableIn.push(year)
+          if (option.availableIn?.includes(previous.year) && !option.availableIn.includes(year))
+            option.availableIn.push(year)
         }
       }
     }

@@ -10,7 +10,9 @@ export interface PlacedQuestion {
 /** Every question of a definition in reading order, with the page and section it sits on. */
 export function allQuestions(definition: Definition): PlacedQuestion[] {
   return definition.sections.flatMap((section, sectionIndex) =>
-    section.pages.flatMap((page) => page.questions.map((question) => ({ question, page, section, sectionIndex }))),
+    section.pages.flatMap((page) =>
+      page.questions.map((question) => ({ question, page, section, sectionIndex })),
+    ),
   )
 }
 

@@ -40,7 +40,19 @@ interface EditionRow {
   updated_at: string
 }
 
-const summaryColumns = ['id', 'year', 'title', 'status', 'opens_on', 'closes_on', 'basis', 'copied_from_year', 'data_release', 'published_at', 'updated_at']
+const summaryColumns = [
+  'id',
+  'year',
+  'title',
+  'status',
+  'opens_on',
+  'closes_on',
+  'basis',
+  'copied_from_year',
+  'data_release',
+  'published_at',
+  'updated_at',
+]
 
 const toSummary = (row: EditionRow): EditionSummary => ({
   id: row.id,
@@ -57,7 +69,10 @@ const toSummary = (row: EditionRow): EditionSummary => ({
 })
 
 // Stored definitions were validated on the way in; parsing again fills defaults and types them.
-const toEdition = (row: EditionRow): Edition => ({ ...toSummary(row), definition: definitionSchema.parse(JSON.parse(row.definition ?? '{}')) })
+const toEdition = (row: EditionRow): Edition => ({
+  ...toSummary(row),
+  definition: definitionSchema.parse(JSON.parse(row.definition ?? '{}')),
+})
 
 export interface NewEdition {
   year: number
@@ -73,7 +88,9 @@ export interface NewEdition {
 export function editionsRepository(knex: Knex) {
   return {
     async list(): Promise<EditionSummary[]> {
-      return ((await knex('editions').select(summaryColumns).orderBy('year', 'desc')) as EditionRow[]).map(toSummary)
+      return ((await knex('editions').select(summaryColumns).orderBy('year', 'desc')) as EditionRow[]).map(
+        toSummary,
+      )
     },
     async findByYear(year: number): Promise<Edition | undefined> {
       const row = await knex<EditionRow>('editions').where({ year }).first()
@@ -109,10 +126,17 @@ export function editionsRepository(knex: Knex) {
         .update({ status, updated_at: now, ...(status === 'published' ? { published_at: now } : {}) })
     },
     async updateDefinition(id: number, definition: Definition): Promise<void> {
-      await knex('editions').where({ id }).update({ definition: JSON.stringify(definition), title: definition.title, updated_at: nowIso() })
+      await knex('editions')
+        .where({ id })
+        .update({ definition: JSON.stringify(definition), title: definition.title, updated_at: nowIso() })
     },
-    async update(id: number, fields: Partial<Pick<EditionRow, 'opens_on' | 'closes_on' | 'basis' | 'title' | 'data_release'>>): Promise<void> {
-      await knex('editions').where({ id }).update({ ...fields, updated_at: nowIso() })
+    async update(
+      id: number,
+      fields: Partial<Pick<EditionRow, 'opens_on' | 'closes_on' | 'basis' | 'title' | 'data_release'>>,
+    ): Promise<void> {
+      await knex('editions')
+        .where({ id })
+        .update({ ...fields, updated_at: nowIso() })
     },
   }
 }

@@ -9,7 +9,8 @@ export interface DefinitionProblem {
   message: string
 }
 
-export type DefinitionResult = { ok: true; definition: Definition } | { ok: false; problems: DefinitionProblem[] }
+export type DefinitionResult =
+  { ok: true; definition: Definition } | { ok: false; problems: DefinitionProblem[] }
 
 export interface ValidationContext {
   /** Edition years that exist; an option may only be offered in these. */
@@ -49,7 +50,8 @@ function meaningProblems(definition: Definition, context: ValidationContext): De
     section.pages.forEach((page, p) => {
       const pagePath = `sections.${s}.pages.${p}`
       duplicate(seen.pages, page.key, `${pagePath}.key`)
-      if (page.condition) problems.push(...conditionProblems(page.condition, earlier, `${pagePath}.condition`))
+      if (page.condition)
+        problems.push(...conditionProblems(page.condition, earlier, `${pagePath}.condition`))
       const onThisPage = new Map<string, Question>()
       page.questions.forEach((question, q) => {
         const path = `${pagePath}.questions.${q}`
@@ -76,12 +78,20 @@ function conditionProblems(
 ): DefinitionProblem[] {
   const target = earlier.get(condition.question)
   if (!target) {
-    return [{ path: `${path}.question`, message: `Condition names "${condition.question}", which is not an earlier question` }]
+    return [
+      {
+        path: `${path}.question`,
+        message: `Condition names "${condition.question}", which is not an earlier question`,
+      },
+    ]
   }
   const allowed = answerKeys(target)
   return condition.anyOf
     .filter((value) => !allowed.includes(value))
-    .map((value) => ({ path: `${path}.anyOf`, message: `"${value}" is not an answer of "${condition.question}"` }))
+    .map((value) => ({
+      path: `${path}.anyOf`,
+      message: `"${value}" is not an answer of "${condition.question}"`,
+    }))
 }
 
 function questionProblems(question: Question, path: string, years: Set<number>): DefinitionProblem[] {
@@ -95,8 +105,13 @@ function questionProblems(question: Question, path: string, years: Set<number>):
     const keys = new Set<string>()
     options.forEach((option, o) => {
       const optionPath = `${path}.${listName}.${o}`
-      if (keys.has(option.key)) problems.push({ path: `${optionPath}.key`, message: `Duplicate key "${option.key}"` })
-      if (option.key === OTHER) problems.push({ path: `${optionPath}.key`, message: `"${OTHER}" is reserved for "Other (please specify)"` })
+      if (keys.has(option.key))
+        problems.push({ path: `${optionPath}.key`, message: `Duplicate key "${option.key}"` })
+      if (option.key === OTHER)
+        problems.push({
+          path: `${optionPath}.key`,
+          message: `"${OTHER}" is reserved for "Other (please specify)"`,
+        })
       keys.add(option.key)
       for (const year of option.availableIn ?? []) {
         if (!years.has(year)) {
@@ -105,7 +120,12 @@ function questionProblems(question: Question, path: string, years: Set<number>):
       }
     })
   }
-  if ((question.type === 'number' || question.type === 'year') && question.min !== undefined && question.max !== undefined && question.min > question.max) {
+  if (
+    (question.type === 'number' || question.type === 'year') &&
+    question.min !== undefined &&
+    question.max !== undefined &&
+    question.min > question.max
+  ) {
     problems.push({ path: `${path}.min`, message: 'The minimum is greater than the maximum' })
   }
   question.profile?.sentences?.forEach((sentence, i) => {

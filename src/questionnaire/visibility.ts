@@ -14,7 +14,8 @@ export function conditionHolds(condition: Condition | undefined, answers: Answer
   return chosenKeys(answers.get(condition.question)).some((key) => condition.anyOf.includes(key))
 }
 
-export const isPageVisible = (page: Page, answers: Answers): boolean => conditionHolds(page.condition, answers)
+export const isPageVisible = (page: Page, answers: Answers): boolean =>
+  conditionHolds(page.condition, answers)
 
 /** A question is shown when its page's and its own conditions hold. */
 export const isQuestionVisible = (question: Question, page: Page, answers: Answers): boolean =>

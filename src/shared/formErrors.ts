@@ -2,7 +2,10 @@ import type { z } from 'zod'
 import type { FieldError } from './errors'
 
 /** zod issues → the `{ href, text }` list that feeds both the error summary and the field messages. */
-export function fieldErrors(error: z.ZodError, fieldId: (path: PropertyKey[]) => string = (p) => p.join('-')): FieldError[] {
+export function fieldErrors(
+  error: z.ZodError,
+  fieldId: (path: PropertyKey[]) => string = (p) => p.join('-'),
+): FieldError[] {
   return error.issues.map((issue) => ({ href: `#${fieldId(issue.path)}`, text: issue.message }))
 }
 

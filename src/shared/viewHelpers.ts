@@ -1,11 +1,17 @@
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
-const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+})
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
 
 export const viewHelpers = {
-  formatNumber: (value: number | null | undefined): string => (value === null || value === undefined ? '' : numberFormat.format(value)),
-  formatDateTime: (iso: string | null | undefined): string => (iso ? `${dateTimeFormat.format(new Date(iso))} UTC` : ''),
+  formatNumber: (value: number | null | undefined): string =>
+    value === null || value === undefined ? '' : numberFormat.format(value),
+  formatDateTime: (iso: string | null | undefined): string =>
+    iso ? `${dateTimeFormat.format(new Date(iso))} UTC` : '',
   formatDate: (iso: string | null | undefined): string => (iso ? dateFormat.format(new Date(iso)) : ''),
   /** The field message for an id, from the one error list that also feeds the summary. */
   errorFor: (errors: Array<{ href: string; text: string }> | undefined, id: string): string | undefined =>

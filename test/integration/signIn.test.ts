@@ -9,7 +9,10 @@ const t = testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '0.02' })
 afterAll(() => t.close())
 
 const sessionCookie = (response: request.Response) =>
-  ([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith('cis.sid='))?.split(';')[0]
+  ([] as string[])
+    .concat(response.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('cis.sid='))
+    ?.split(';')[0]
 
 const escaped = (text: string) => text.replaceAll("'", '&#39;')
 
@@ -73,7 +76,10 @@ describe('signing in', () => {
 
   it('when too many attempts fail, then the account locks, refuses even the right password, and unlocks later', async () => {
     const user = await buildUser(t.repos, { role: 'admin' })
-    for (let i = 0; i < 2; i++) expect((await signIn(request.agent(t.app), user.email, 'bad-password')).text).toContain(SIGN_IN_MESSAGES.invalid)
+    for (let i = 0; i < 2; i++)
+      expect((await signIn(request.agent(t.app), user.email, 'bad-password')).text).toContain(
+        SIGN_IN_MESSAGES.invalid,
+      )
     const third = await signIn(request.agent(t.app), user.email, 'bad-password')
     expect(third.text).toContain(escaped(SIGN_IN_MESSAGES.locked))
     const locked = await signIn(request.agent(t.app), user.email, user.password)
@@ -83,7 +89,13 @@ describe('signing in', () => {
     const unlocked = await signIn(request.agent(t.app), user.email, user.password)
     expect(unlocked.status).toBe(302)
     const types = (await t.knex('audit_log').where({ subject: user.email }).orderBy('id')).map((r) => r.type)
-    expect(types).toEqual(['sign_in_failed', 'sign_in_failed', 'account_locked', 'sign_in_refused_locked', 'sign_in'])
+    expect(types).toEqual([
+      'sign_in_failed',
+      'sign_in_failed',
+      'account_locked',
+      'sign_in_refused_locked',
+      'sign_in',
+    ])
   })
 
   it('when an empty form is sent, then each field gets its own message', async () => {

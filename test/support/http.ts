@@ -32,7 +32,15 @@ export async function signedInAgent(app: Express, email: string, password: strin
 }
 
 /** POSTs a form with the CSRF token taken from `formPath`. */
-export async function postForm(agent: Agent, formPath: string, action: string, fields: Record<string, unknown>) {
+export async function postForm(
+  agent: Agent,
+  formPath: string,
+  action: string,
+  fields: Record<string, unknown>,
+) {
   const token = await csrfToken(agent, formPath)
-  return agent.post(action).type('form').send({ _csrf: token, ...fields })
+  return agent
+    .post(action)
+    .type('form')
+    .send({ _csrf: token, ...fields })
 }

@@ -21,7 +21,10 @@ export interface TestApp {
 /** The real app over a real database, built per test file. Environment overrides go in `env`. */
 export function testApp(env: Record<string, string> = {}): TestApp {
   const { database, cleanup } = testDatabase()
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env }), database }
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env }),
+    database,
+  }
   const knex = createKnex(database)
   const repos = dataAccess(knex)
   const services = buildServices(config, repos)

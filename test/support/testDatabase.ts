@@ -2,19 +2,21 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import crypto from 'node:crypto'
+import { inject } from 'vitest'
 import type { Database } from '../../src/config'
 
 /** The migrated, demo-loaded SQLite file that globalSetup makes once per run. */
-export const templatePath = path.join(os.tmpdir(), `cis-template-${process.env.CIS_TEST_RUN ?? 'local'}.sqlite3`)
-
-export const usingPostgres = (): boolean => Boolean(process.env.DATABASE_URL?.startsWith('postgres'))
+// Keyed by checkout folder, so runs in different worktrees never share a template.
+const checkout = crypto.createHash('sha1').update(process.cwd()).digest('hex').slice(0, 10)
+export const templatePath = path.join(os.tmpdir(), `cis-template-${checkout}.sqlite3`)
 
 /**
  * A database for one test file: a copy of the template on SQLite (fast and isolated),
- * or the shared PostgreSQL test database (tests there create their own rows).
+ * or this run's PostgreSQL database, shared by the run's files (tests there create their own rows).
  */
 export function testDatabase(): { database: Database; cleanup: () => void } {
-  if (usingPostgres()) return { database: { client: 'pg', connectionString: process.env.DATABASE_URL! }, cleanup: () => {} }
+  const postgresUrl = inject('postgresUrl')
+  if (postgresUrl) return { database: { client: 'pg', connectionString: postgresUrl }, cleanup: () => {} }
   const file = path.join(os.tmpdir(), `cis-test-${crypto.randomUUID()}.sqlite3`)
   fs.copyFileSync(templatePath, file)
   return {

@@ -11,22 +11,34 @@ describe('configuration', () => {
   })
 
   it('when DATABASE_URL is sqlite:PATH or postgres://, then it picks that database', () => {
-    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db' }).database).toEqual({ client: 'sqlite3', filename: '/tmp/x.db' })
-    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({ client: 'pg', connectionString: 'postgres://u@h/db' })
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.db' }).database).toEqual({
+      client: 'sqlite3',
+      filename: '/tmp/x.db',
+    })
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).database).toEqual({
+      client: 'pg',
+      connectionString: 'postgres://u@h/db',
+    })
   })
 
   it('when a value is malformed, then it fails fast naming the variable', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/)
-    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must start with sqlite: or postgres:\/\//)
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(
+      /DATABASE_URL must start with sqlite: or postgres:\/\//,
+    )
   })
 
   it('when production keeps the default session secret, then it refuses to start', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEFAULT_SESSION_SECRET })).toThrow(ConfigError)
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEFAULT_SESSION_SECRET })).toThrow(
+      ConfigError,
+    )
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/)
   })
 
   it('when production asks for demo data, then it refuses demo accounts', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(32), DEMO_DATA: 'true' })).toThrow(/demo accounts/)
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(32), DEMO_DATA: 'true' }),
+    ).toThrow(/demo accounts/)
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(32) }).demoData).toBe(false)
   })
 })

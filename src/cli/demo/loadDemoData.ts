@@ -3,11 +3,11 @@ import { dataAccess } from '../../dataAccess'
 import { insertInChunks } from '../../db/dialect'
 import { nowIso } from '../../shared/clock'
 import { hashPassword } from '../../accounts/passwords'
-import { answerToRows, type AnswerValue } from '../../questionnaire/answerCodec'
+import { answerToRows } from '../../questionnaire/answerCodec'
 import { definitionSchema, type Definition } from '../../questionnaire/definitionSchema'
 import { copyDefinition } from '../../questionnaire/copyDefinition'
 import { shippedDefinitions } from '../../questionnaire/definitions'
-import { demoCities, demoAnswers, enschede2020Answers, editionsAnswered } from './demoData'
+import { demoCities, demoAnswers, type DemoCity } from './demoData'
 
 export const DEMO_OPEN_YEAR = 2026
 
@@ -29,14 +29,15 @@ export const demoAccounts = (demoCityName: string): DemoAccount[] => [
  */
 export async function ensureDemoData(knex: Knex, password: string): Promise<DemoAccount[]> {
   const repos = dataAccess(knex)
-  const cities = demoCities()
-  const demoCity = cities.find((c) => c.slug !== 'enschede-nld')!
+  const demoCity = demoCities.find((c) => c.fictional)!
   if ((await repos.editions.list()).length === 0) await loadEditionsAndAnswers(knex)
   const accounts = demoAccounts(demoCity.name)
   const passwordHash = await hashPassword(password)
   for (const account of accounts) {
     if (await repos.users.findByEmail(account.email)) continue
-    const city = account.city ? await repos.cities.findBySlug(account.city === 'Enschede' ? 'enschede-nld' : demoCity.slug) : undefined
+    const city = account.city
+      ? await repos.cities.findBySlug(account.city === 'Enschede' ? 'enschede-nld' : demoCity.slug)
+      : undefined
     await repos.users.create({
       email: account.email,
       displayName: account.role === 'admin' ? 'Demo Administrator' : `${account.city} Officer`,
@@ -79,12 +80,11 @@ async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
     })
 
     const at = nowIso()
-    for (const city of demoCities()) {
-      const cityId = await repos.cities.create(city.record)
+    for (const city of demoCities) {
+      const cityId = await repos.cities.create(cityRecord(city))
       for (const definition of definitions) {
-        if (!editionsAnswered(city).includes(definition.year)) continue
-        const answers: Map<string, AnswerValue> =
-          city.slug === 'enschede-nld' ? enschede2020Answers() : demoAnswers(definition, city)
+        if (!city.editions.includes(definition.year)) continue
+        const answers = demoAnswers(definition, city)
         const [response] = await trx('responses').insert(
           {
             edition_id: editionIds.get(definition.year),
@@ -119,3 +119,14 @@ async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
     }
   })
 }
+
+const cityRecord = (city: DemoCity) => ({
+  slug: city.slug,
+  name: city.name,
+  country: city.country,
+  iso3: city.iso3,
+  region: city.region,
+  latitude: city.latitude,
+  longitude: city.longitude,
+  population: city.population,
+})
