@@ -16,13 +16,19 @@ afterAll(() => t.close())
 
 const base = (year: number) => `/admin/editions/${year}/questionnaire`
 const post = async (path: string, fields: Record<string, unknown>, formPath = path) =>
-  admin.post(path).type('form').send({ _csrf: await csrfToken(admin, formPath), ...fields })
+  admin
+    .post(path)
+    .type('form')
+    .send({ _csrf: await csrfToken(admin, formPath), ...fields })
 const definitionOf = async (year: number) => (await t.repos.editions.findByYear(year))!.definition
 const changeCount = async (editionId: number) => (await t.repos.definitionChanges.list(editionId)).length
 
 /** Every question key with its option keys, to compare editions' keys. */
 const keysOf = (definition: Definition) =>
-  allQuestions(definition).map(({ question }) => [question.key, optionLists(question).map((list) => list.options.map((o) => o.key))])
+  allQuestions(definition).map(({ question }) => [
+    question.key,
+    optionLists(question).map((list) => list.options.map((o) => o.key)),
+  ])
 
 describe('a new survey year', () => {
   it('when an administrator copies 2020 into a new year, then it is a draft with every key of 2020', async () => {
@@ -36,7 +42,9 @@ describe('a new survey year', () => {
     expect(edition.definition.copiedFrom).toBe(2020)
     expect(keysOf(edition.definition)).toEqual(keysOf(await definitionOf(2020)))
     const history = await t.repos.definitionChanges.list(edition.id)
-    expect(history.map((c) => c.summary)).toEqual([`Created the ${year} edition by copying the 2020 questionnaire`])
+    expect(history.map((c) => c.summary)).toEqual([
+      `Created the ${year} edition by copying the 2020 questionnaire`,
+    ])
     const overview = await admin.get(base(year))
     expect(overview.text).toContain(`The ${year} survey year was created as a draft`)
     expect(overview.text).toContain('funding.activities')
@@ -62,16 +70,27 @@ describe('a new survey year', () => {
 describe('editing once answers exist', () => {
   it('when an option and a question are added to a year with responses, then both are saved and recorded', async () => {
     const edition = await buildEdition(t.repos)
-    await buildResponse(t.repos, edition.id, { 'funding.activities': { type: 'multiple', choices: ['idea_generation'], notes: {} } })
+    await buildResponse(t.repos, edition.id, {
+      'funding.activities': { type: 'multiple', choices: ['idea_generation'], notes: {} },
+    })
     const events: string[] = []
     t.services.events.subscribe(async (id, change) => {
       if (id === edition.id) events.push(change)
     })
     const optionForm = `${base(edition.year)}/questions/funding.activities/options/new`
-    const added = await post(optionForm, { label: 'Buying equipment', key: 'buying_equipment', availability: 'all' })
+    const added = await post(optionForm, {
+      label: 'Buying equipment',
+      key: 'buying_equipment',
+      availability: 'all',
+    })
     expect(added.status).toBe(302)
     const questionForm = `${base(edition.year)}/pages/funding_details/questions/new`
-    const question = await post(questionForm, { key: 'funding.amount', type: 'number', label: 'How much funding is there?', required: 'true' })
+    const question = await post(questionForm, {
+      key: 'funding.amount',
+      type: 'number',
+      label: 'How much funding is there?',
+      required: 'true',
+    })
     expect(question.status).toBe(302)
     expect(question.headers.location).toBe(`${base(edition.year)}/questions/funding.amount`)
     const definition = await definitionOf(edition.year)
@@ -80,14 +99,19 @@ describe('editing once answers exist', () => {
     const activities = allQuestions(definition).find((p) => p.question.key === 'funding.activities')!.question
     expect('options' in activities && activities.options.map((o) => o.key)).toContain('buying_equipment')
     const summaries = (await t.repos.definitionChanges.list(edition.id)).map((c) => c.summary)
-    expect(summaries).toEqual(['Added question "How much funding is there?" (funding.amount) to page funding_details', 'Added option "Buying equipment" to funding.activities'])
+    expect(summaries).toEqual([
+      'Added question "How much funding is there?" (funding.amount) to page funding_details',
+      'Added option "Buying equipment" to funding.activities',
+    ])
     expect(events).toEqual(['definition_changed', 'definition_changed'])
   })
 
   it('when an answered option is removed, then it is refused with the number of responses, and nothing changes', async () => {
     const edition = await buildEdition(t.repos)
     for (const choices of [['idea_generation'], ['idea_generation', 'digital_systems']]) {
-      await buildResponse(t.repos, edition.id, { 'funding.activities': { type: 'multiple', choices, notes: {} } })
+      await buildResponse(t.repos, edition.id, {
+        'funding.activities': { type: 'multiple', choices, notes: {} },
+      })
     }
     const path = `${base(edition.year)}/questions/funding.activities/options/idea_generation/remove`
     const confirm = await admin.get(path)
@@ -101,7 +125,11 @@ describe('editing once answers exist', () => {
     expect(await definitionOf(edition.year)).toEqual(before)
     expect(await changeCount(edition.id)).toBe(0)
 
-    const unanswered = await post(`${base(edition.year)}/questions/funding.activities/options/physical_infrastructure/remove`, {}, base(edition.year))
+    const unanswered = await post(
+      `${base(edition.year)}/questions/funding.activities/options/physical_infrastructure/remove`,
+      {},
+      base(edition.year),
+    )
     expect(unanswered.status).toBe(302)
   })
 
@@ -113,13 +141,23 @@ describe('editing once answers exist', () => {
 
   it('when an answered option is marked as no longer offered from a later year, then it stays for its answers', async () => {
     const edition = await buildEdition(t.repos)
-    await buildResponse(t.repos, edition.id, { 'funding.activities': { type: 'multiple', choices: ['digital_systems'], notes: {} } })
+    await buildResponse(t.repos, edition.id, {
+      'funding.activities': { type: 'multiple', choices: ['digital_systems'], notes: {} },
+    })
     const form = `${base(edition.year)}/questions/funding.activities/options/digital_systems`
     const response = await post(`${form}/retire`, { from: String(edition.year) }, form)
     expect(response.status).toBe(302)
-    const activities = allQuestions(await definitionOf(edition.year)).find((p) => p.question.key === 'funding.activities')!.question
-    const option = 'options' in activities ? activities.options.find((o) => o.key === 'digital_systems') : undefined
-    expect(option?.availableIn).toEqual((await t.repos.editions.list()).map((e) => e.year).filter((y) => y < edition.year).sort((a, b) => a - b))
+    const activities = allQuestions(await definitionOf(edition.year)).find(
+      (p) => p.question.key === 'funding.activities',
+    )!.question
+    const option =
+      'options' in activities ? activities.options.find((o) => o.key === 'digital_systems') : undefined
+    expect(option?.availableIn).toEqual(
+      (await t.repos.editions.list())
+        .map((e) => e.year)
+        .filter((y) => y < edition.year)
+        .sort((a, b) => a - b),
+    )
   })
 })
 
@@ -127,13 +165,23 @@ describe('the editor forms', () => {
   it('when a question is saved with problems, then each shows beside its field with the input kept', async () => {
     const edition = await buildEdition(t.repos, { status: 'draft' })
     const form = `${base(edition.year)}/questions/funding.activities`
-    const response = await post(form, { key: 'funding.activities', label: '', hint: 'Kept hint', maxChoices: 'lots', conditionQuestion: 'funding.has_dedicated' })
+    const response = await post(form, {
+      key: 'funding.activities',
+      label: '',
+      hint: 'Kept hint',
+      maxChoices: 'lots',
+      conditionQuestion: 'funding.has_dedicated',
+    })
     expect(response.status).toBe(400)
     expect(response.text).toContain('<title>Error: ')
     expect(response.text).toContain('href="#maxChoices"')
     expect(response.text).toContain('Enter the most choices as a number, like 10')
     expect(response.text).toContain('Kept hint')
-    const empty = await post(form, { key: 'funding.activities', label: '', conditionQuestion: 'funding.has_dedicated' })
+    const empty = await post(form, {
+      key: 'funding.activities',
+      label: '',
+      conditionQuestion: 'funding.has_dedicated',
+    })
     expect(empty.text).toContain('id="label-error"')
     expect(empty.text).toContain('Enter the text')
     expect(empty.text).toContain('href="#conditionAnswers"')
@@ -149,9 +197,15 @@ describe('the editor forms', () => {
 
   it('when a question is moved and its profile presentation changed, then both are stored', async () => {
     const edition = await buildEdition(t.repos, { status: 'draft' })
-    const moved = await post(`${base(edition.year)}/questions/funding.activities/move`, { direction: 'up' }, base(edition.year))
+    const moved = await post(
+      `${base(edition.year)}/questions/funding.activities/move`,
+      { direction: 'up' },
+      base(edition.year),
+    )
     expect(moved.status).toBe(302)
-    const page = (await definitionOf(edition.year)).sections.flatMap((s) => s.pages).find((p) => p.key === 'funding_details')!
+    const page = (await definitionOf(edition.year)).sections
+      .flatMap((s) => s.pages)
+      .find((p) => p.key === 'funding_details')!
     expect(page.questions.map((q) => q.key).indexOf('funding.activities')).toBe(0)
     const form = `${base(edition.year)}/questions/funding.has_dedicated`
     const editPage = await admin.get(form)
@@ -168,7 +222,13 @@ describe('the editor forms', () => {
       profileChartTitle: 'Dedicated funding',
     })
     expect(saved.status).toBe(302)
-    const question = allQuestions(await definitionOf(edition.year)).find((p) => p.question.key === 'funding.has_dedicated')!.question
-    expect(question.profile).toMatchObject({ section: 'funding', chart: { title: 'Dedicated funding' }, sentences: [{ when: { equals: 'yes' } }] })
+    const question = allQuestions(await definitionOf(edition.year)).find(
+      (p) => p.question.key === 'funding.has_dedicated',
+    )!.question
+    expect(question.profile).toMatchObject({
+      section: 'funding',
+      chart: { title: 'Dedicated funding' },
+      sentences: [{ when: { equals: 'yes' } }],
+    })
   })
 })

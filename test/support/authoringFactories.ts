@@ -14,16 +14,29 @@ export async function freeYear(repos: Repositories): Promise<number> {
 }
 
 /** An edition of its own whose definition copies another edition's (2020 by default). */
-export async function buildEdition(repos: Repositories, fields: { copyOf?: number; status?: Edition['status'] } = {}): Promise<Edition> {
+export async function buildEdition(
+  repos: Repositories,
+  fields: { copyOf?: number; status?: Edition['status'] } = {},
+): Promise<Edition> {
   const source = (await repos.editions.findByYear(fields.copyOf ?? 2020))!
   const year = await freeYear(repos)
   const definition = copyDefinition(source.definition, year)
-  await repos.editions.create({ year, title: definition.title, status: fields.status ?? 'open', definition, copiedFromYear: source.year })
+  await repos.editions.create({
+    year,
+    title: definition.title,
+    status: fields.status ?? 'open',
+    definition,
+    copiedFromYear: source.year,
+  })
   return (await repos.editions.findByYear(year))!
 }
 
 /** A response of a new city to the edition, with the given answers stored. */
-export async function buildResponse(repos: Repositories, editionId: number, answers: Record<string, AnswerValue>): Promise<number> {
+export async function buildResponse(
+  repos: Repositories,
+  editionId: number,
+  answers: Record<string, AnswerValue>,
+): Promise<number> {
   const city = await buildCity(repos)
   const response = await repos.responses.findOrCreate(editionId, city.id, null)
   await repos.responses.saveAnswers({

@@ -7,8 +7,18 @@ describe('what changed between two editions', () => {
   it('when an option is offered only in the earlier edition and another only in the later, then both are named', () => {
     const changes = diffDefinitions(fixtureDefinition(2018), fixtureDefinition(2020, { copiedFrom: 2018 }))
     expect(changes).toEqual([
-      expect.objectContaining({ kind: 'option_added', questionKey: 'funding.activities', optionKey: 'training_staff', label: 'Training staff and building capacity' }),
-      expect.objectContaining({ kind: 'option_removed', questionKey: 'funding.activities', optionKey: 'launching_projects', label: 'Launching or sustaining a project' }),
+      expect.objectContaining({
+        kind: 'option_added',
+        questionKey: 'funding.activities',
+        optionKey: 'training_staff',
+        label: 'Training staff and building capacity',
+      }),
+      expect.objectContaining({
+        kind: 'option_removed',
+        questionKey: 'funding.activities',
+        optionKey: 'launching_projects',
+        label: 'Launching or sustaining a project',
+      }),
     ])
   })
 
@@ -34,7 +44,13 @@ describe('what changed between two editions', () => {
     strategyPage.questions[0].label = 'Is there a formal strategy?'
     strategyPage.questions[1].condition = { question: 'strategy.has_formal', anyOf: ['yes', 'no'] }
     fundingPage.questions.splice(2, 1)
-    fundingPage.questions.push({ key: 'funding.amount', type: 'number', label: 'How much?', required: true, integer: true })
+    fundingPage.questions.push({
+      key: 'funding.amount',
+      type: 'number',
+      label: 'How much?',
+      required: true,
+      integer: true,
+    })
     const kinds = diffDefinitions(earlier, later).map((c) => `${c.kind} ${c.questionKey}`)
     expect(kinds).toEqual([
       'question_relabelled strategy.has_formal',
@@ -53,7 +69,13 @@ describe('what changed between two editions', () => {
     if (rating.type !== 'rating') throw new Error('fixture changed')
     rating.scale[1].label = 'Very high'
     expect(diffDefinitions(earlier, later)).toEqual([
-      expect.objectContaining({ kind: 'option_relabelled', list: 'scale', optionKey: 'high', from: 'High', to: 'Very high' }),
+      expect.objectContaining({
+        kind: 'option_relabelled',
+        list: 'scale',
+        optionKey: 'high',
+        from: 'High',
+        to: 'Very high',
+      }),
     ])
   })
 

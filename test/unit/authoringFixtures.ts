@@ -1,4 +1,8 @@
-import { definitionSchema, type Definition, type DefinitionInput } from '../../src/questionnaire/definitionSchema'
+import {
+  definitionSchema,
+  type Definition,
+  type DefinitionInput,
+} from '../../src/questionnaire/definitionSchema'
 
 /** A small two-section questionnaire shaped like the real one, for the authoring unit tests. */
 export function fixtureDefinition(year = 2018, overrides: Partial<DefinitionInput> = {}): Definition {
@@ -14,7 +18,11 @@ export function fixtureDefinition(year = 2018, overrides: Partial<DefinitionInpu
             key: 'strategy.formal',
             title: 'Formal strategy',
             questions: [
-              { key: 'strategy.has_formal', type: 'yesno', label: 'Does the city have a formal innovation strategy?' },
+              {
+                key: 'strategy.has_formal',
+                type: 'yesno',
+                label: 'Does the city have a formal innovation strategy?',
+              },
               {
                 key: 'strategy.description',
                 type: 'longtext',
@@ -43,8 +51,16 @@ export function fixtureDefinition(year = 2018, overrides: Partial<DefinitionInpu
                 options: [
                   { key: 'idea_generation', label: 'Idea generation & brainstorming' },
                   { key: 'digital_systems', label: 'Investing in digital systems' },
-                  { key: 'launching_projects', label: 'Launching or sustaining a project', availableIn: [2018] },
-                  { key: 'training_staff', label: 'Training staff and building capacity', availableIn: [2020] },
+                  {
+                    key: 'launching_projects',
+                    label: 'Launching or sustaining a project',
+                    availableIn: [2018],
+                  },
+                  {
+                    key: 'training_staff',
+                    label: 'Training staff and building capacity',
+                    availableIn: [2020],
+                  },
                 ],
               },
               {

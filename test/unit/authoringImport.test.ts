@@ -15,7 +15,10 @@ describe('importing a definition', () => {
   it('when the text is not JSON, then one problem says so', () => {
     const result = checkImport('{ "year": 2020,', 2020, context)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.problems).toEqual([{ path: '(document)', message: expect.stringContaining('not valid JSON') }])
+    if (!result.ok)
+      expect(result.problems).toEqual([
+        { path: '(document)', message: expect.stringContaining('not valid JSON') },
+      ])
   })
 
   it('when the definition is for another year and has a shape problem, then both are reported', () => {
@@ -54,11 +57,16 @@ describe('text forms of lists', () => {
   })
 
   it('when a sentence line has a count that is not 0, 1 or many, then its line number is given', () => {
-    expect(linesToSentences('fine\ncount=3 | text')).toEqual({ ok: false, message: expect.stringContaining('Line 2') })
+    expect(linesToSentences('fine\ncount=3 | text')).toEqual({
+      ok: false,
+      message: expect.stringContaining('Line 2'),
+    })
   })
 
   it('when options are typed one per line, then "key = label" and bare labels both work', () => {
-    expect(optionsFromLines('yes_often = Yes, often\n\n  Idea generation & brainstorming  \n2nd try')).toEqual([
+    expect(
+      optionsFromLines('yes_often = Yes, often\n\n  Idea generation & brainstorming  \n2nd try'),
+    ).toEqual([
       { key: 'yes_often', label: 'Yes, often' },
       { key: 'idea_generation_brainstorming', label: 'Idea generation & brainstorming' },
       { key: 'option_2nd_try', label: '2nd try' },

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { emptyUsage, unsafeChanges, usageKey, type AnswerUsage } from '../../src/questionnaire/authoring/safeChanges'
+import {
+  emptyUsage,
+  unsafeChanges,
+  usageKey,
+  type AnswerUsage,
+} from '../../src/questionnaire/authoring/safeChanges'
 import { fixtureDefinition } from './authoringFixtures'
 
 const answered = (): AnswerUsage => ({
@@ -33,7 +38,13 @@ describe('safe changes once answers exist', () => {
     const after = structuredClone(before)
     activities(after).label = 'What does the funding pay for?'
     activities(after).options.push({ key: 'services', label: 'Paying for services' })
-    after.sections[1].pages[0].questions.push({ key: 'funding.amount', type: 'number', label: 'How much?', required: true, integer: true })
+    after.sections[1].pages[0].questions.push({
+      key: 'funding.amount',
+      type: 'number',
+      label: 'How much?',
+      required: true,
+      integer: true,
+    })
     expect(unsafeChanges(before, after, answered())).toEqual([])
   })
 
@@ -89,7 +100,13 @@ describe('safe changes once answers exist', () => {
   it('when an answered question changes type, then it is refused', () => {
     const before = fixtureDefinition(2020)
     const after = structuredClone(before)
-    after.sections[1].pages[0].questions[1] = { key: 'funding.activities', type: 'text', label: 'Activities', required: true, maxLength: 200 }
+    after.sections[1].pages[0].questions[1] = {
+      key: 'funding.activities',
+      type: 'text',
+      label: 'Activities',
+      required: true,
+      maxLength: 200,
+    }
     expect(unsafeChanges(before, after, answered())[0].message).toContain('type cannot change')
   })
 })

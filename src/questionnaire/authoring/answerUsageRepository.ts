@@ -15,10 +15,14 @@ type CountRow = { question_key: string; option_key?: string; value_text?: string
 /** How many of an edition's responses use its questions and options (for the safe-change rules). */
 export function answerUsageRepository(knex: Knex) {
   const answersOf = (editionId: number) =>
-    knex('answers').join('responses', 'responses.id', 'answers.response_id').where('responses.edition_id', editionId)
+    knex('answers')
+      .join('responses', 'responses.id', 'answers.response_id')
+      .where('responses.edition_id', editionId)
   return {
     async responseCount(editionId: number): Promise<number> {
-      const [row] = await knex('responses').where({ edition_id: editionId }).count<{ n: number | string }[]>({ n: '*' })
+      const [row] = await knex('responses')
+        .where({ edition_id: editionId })
+        .count<{ n: number | string }[]>({ n: '*' })
       return Number(row?.n ?? 0)
     },
     /** `cellQuestionKeys`: the rating and matrix questions, whose cell values are counted too. */
@@ -43,8 +47,16 @@ export function answerUsageRepository(knex: Knex) {
       return {
         responses,
         byQuestion: byQuestion.map((r) => ({ questionKey: String(r.question_key), responses: Number(r.n) })),
-        byOption: byOption.map((r) => ({ questionKey: String(r.question_key), optionKey: String(r.option_key), responses: Number(r.n) })),
-        byText: byText.map((r) => ({ questionKey: String(r.question_key), text: String(r.value_text ?? ''), responses: Number(r.n) })),
+        byOption: byOption.map((r) => ({
+          questionKey: String(r.question_key),
+          optionKey: String(r.option_key),
+          responses: Number(r.n),
+        })),
+        byText: byText.map((r) => ({
+          questionKey: String(r.question_key),
+          text: String(r.value_text ?? ''),
+          responses: Number(r.n),
+        })),
       }
     },
   }

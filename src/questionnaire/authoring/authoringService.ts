@@ -38,20 +38,34 @@ export function authoringService(deps: AuthoringDeps) {
     return found
   }
 
-  const knownYears = async (): Promise<number[]> => (await editions.list()).map((e) => e.year).sort((a, b) => a - b)
+  const knownYears = async (): Promise<number[]> =>
+    (await editions.list()).map((e) => e.year).sort((a, b) => a - b)
 
   async function answerUsage(current: Edition): Promise<AnswerUsage> {
-    return usageFromCounts(current.definition, await usage.counts(current.id, cellQuestionKeys(current.definition)))
+    return usageFromCounts(
+      current.definition,
+      await usage.counts(current.id, cellQuestionKeys(current.definition)),
+    )
   }
 
   /** Validates, applies the safe-change rules, then stores the definition with its history row. */
-  async function store(current: Edition, draft: unknown, entry: { actorId: number; summary: string; basedOn?: string; dryRun?: boolean }) {
+  async function store(
+    current: Edition,
+    draft: unknown,
+    entry: { actorId: number; summary: string; basedOn?: string; dryRun?: boolean },
+  ) {
     const checked = validateDefinition(draft, { knownYears: await knownYears() })
-    if (!checked.ok) return { ok: false as const, problems: checked.problems, unsafe: [] as DefinitionProblem[] }
+    if (!checked.ok)
+      return { ok: false as const, problems: checked.problems, unsafe: [] as DefinitionProblem[] }
     const unsafe = unsafeChanges(current.definition, checked.definition, await answerUsage(current))
     if (unsafe.length > 0) return { ok: false as const, problems: [] as DefinitionProblem[], unsafe }
     if (entry.dryRun) return { ok: true as const, definition: checked.definition }
-    await changes.save(current.id, checked.definition, { actorId: entry.actorId, summary: entry.summary, before: current.definition }, entry.basedOn)
+    await changes.save(
+      current.id,
+      checked.definition,
+      { actorId: entry.actorId, summary: entry.summary, before: current.definition },
+      entry.basedOn,
+    )
     await events.changed(current.id, 'definition_changed')
     return { ok: true as const, definition: checked.definition }
   }
@@ -65,23 +79,41 @@ export function authoringService(deps: AuthoringDeps) {
     async edit(year: number, actorId: number, edit: Edit, options: EditOptions): Promise<EditResult> {
       const current = await edition(year)
       if (options.basedOn && options.basedOn !== current.updatedAt) {
-        throw new ConflictError('Someone else changed this questionnaire since you opened the page. Go back, reload it and make your change again.')
+        throw new ConflictError(
+          'Someone else changed this questionnaire since you opened the page. Go back, reload it and make your change again.',
+        )
       }
       const draft: Definition = structuredClone(current.definition)
       const outcome = edit(draft)
       if (outcome.errors?.length) return { ok: false, errors: outcome.errors }
-      const stored = await store(current, draft, { actorId, summary: outcome.summary, basedOn: options.basedOn, dryRun: options.dryRun })
+      const stored = await store(current, draft, {
+        actorId,
+        summary: outcome.summary,
+        basedOn: options.basedOn,
+        dryRun: options.dryRun,
+      })
       if (stored.ok) return { ok: true, summary: outcome.summary }
       const describe = (path: string) => describePath(draft, path)
-      const errors = problemsToErrors(stored.problems, outcome.fieldFor ?? (() => undefined), { field: options.fallbackField, describe })
-      return { ok: false, errors: [...errors, ...stored.unsafe.map((p) => ({ href: `#${options.fallbackField}`, text: p.message }))] }
+      const errors = problemsToErrors(stored.problems, outcome.fieldFor ?? (() => undefined), {
+        field: options.fallbackField,
+        describe,
+      })
+      return {
+        ok: false,
+        errors: [
+          ...errors,
+          ...stored.unsafe.map((p) => ({ href: `#${options.fallbackField}`, text: p.message })),
+        ],
+      }
     },
 
     /** Stores an already checked whole definition (import); every problem is returned with its path. */
     async replace(year: number, actorId: number, definition: unknown, summary: string) {
       const current = await edition(year)
       const stored = await store(current, definition, { actorId, summary })
-      return stored.ok ? { ok: true as const } : { ok: false as const, problems: [...stored.problems, ...stored.unsafe] }
+      return stored.ok
+        ? { ok: true as const }
+        : { ok: false as const, problems: [...stored.problems, ...stored.unsafe] }
     },
 
     /** Everything the questionnaire overview shows. */

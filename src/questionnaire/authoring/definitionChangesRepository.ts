@@ -38,13 +38,25 @@ export function definitionChangesRepository(knex: Knex) {
      * Stores a new definition and its history row together. `basedOn` (the edition's
      * updated_at when the form was opened) refuses a save over someone else's newer one.
      */
-    async save(editionId: number, definition: Definition, entry: ChangeEntry, basedOn?: string): Promise<void> {
+    async save(
+      editionId: number,
+      definition: Definition,
+      entry: ChangeEntry,
+      basedOn?: string,
+    ): Promise<void> {
       await knex.transaction(async (trx) => {
         const at = nowIso()
         const query = trx('editions').where({ id: editionId })
         if (basedOn) query.andWhere({ updated_at: basedOn })
-        const updated = await query.update({ definition: JSON.stringify(definition), title: definition.title, updated_at: at })
-        if (updated !== 1) throw new ConflictError('Someone else changed this questionnaire since you opened the page. Go back, reload it and make your change again.')
+        const updated = await query.update({
+          definition: JSON.stringify(definition),
+          title: definition.title,
+          updated_at: at,
+        })
+        if (updated !== 1)
+          throw new ConflictError(
+            'Someone else changed this questionnaire since you opened the page. Go back, reload it and make your change again.',
+          )
         await insertChange(trx, editionId, entry, at)
       })
     },
@@ -75,7 +87,9 @@ export function definitionChangesRepository(knex: Knex) {
     },
     /** The definition as it was before one change (raw JSON text, as stored). */
     async before(editionId: number, changeId: number): Promise<string | null | undefined> {
-      const row = await knex('definition_changes').where({ id: changeId, edition_id: editionId }).first('before_definition')
+      const row = await knex('definition_changes')
+        .where({ id: changeId, edition_id: editionId })
+        .first('before_definition')
       return row ? (row.before_definition ?? null) : undefined
     },
   }

@@ -14,8 +14,19 @@ export type DefinitionChange =
   | (QuestionRef & { kind: 'question_relabelled'; from: string; to: string })
   | (QuestionRef & { kind: 'question_retyped'; from: string; to: string })
   | (QuestionRef & { kind: 'condition_changed'; from: string; to: string })
-  | (QuestionRef & { kind: 'option_added' | 'option_removed'; list: OptionListName; optionKey: string; label: string })
-  | (QuestionRef & { kind: 'option_relabelled'; list: OptionListName; optionKey: string; from: string; to: string })
+  | (QuestionRef & {
+      kind: 'option_added' | 'option_removed'
+      list: OptionListName
+      optionKey: string
+      label: string
+    })
+  | (QuestionRef & {
+      kind: 'option_relabelled'
+      list: OptionListName
+      optionKey: string
+      from: string
+      to: string
+    })
 
 /**
  * What changed between an edition and the one it was copied from: questions and options
@@ -34,8 +45,10 @@ export function diffDefinitions(from: Definition, to: Definition): DefinitionCha
       changes.push({ ...ref, kind: 'question_added', section: section.title })
       continue
     }
-    if (old.question.label !== question.label) changes.push({ ...ref, kind: 'question_relabelled', from: old.question.label, to: question.label })
-    if (old.question.type !== question.type) changes.push({ ...ref, kind: 'question_retyped', from: old.question.type, to: question.type })
+    if (old.question.label !== question.label)
+      changes.push({ ...ref, kind: 'question_relabelled', from: old.question.label, to: question.label })
+    if (old.question.type !== question.type)
+      changes.push({ ...ref, kind: 'question_retyped', from: old.question.type, to: question.type })
     const was = effectiveCondition(from, old.question)
     const is = effectiveCondition(to, question)
     if (was !== is) changes.push({ ...ref, kind: 'condition_changed', from: was, to: is })
@@ -43,7 +56,12 @@ export function diffDefinitions(from: Definition, to: Definition): DefinitionCha
   }
   for (const { question, section } of allQuestions(from)) {
     if (!after.has(question.key)) {
-      changes.push({ kind: 'question_removed', questionKey: question.key, questionLabel: question.label, section: section.title })
+      changes.push({
+        kind: 'question_removed',
+        questionKey: question.key,
+        questionLabel: question.label,
+        section: section.title,
+      })
     }
   }
   return changes
@@ -52,10 +70,18 @@ export function diffDefinitions(from: Definition, to: Definition): DefinitionCha
 /** The question's own condition and its page's, in words ("" when always shown). */
 function effectiveCondition(definition: Definition, question: Question): string {
   const page = questionIndex(definition).get(question.key)?.page
-  return [conditionText(page?.condition, definition), conditionText(question.condition, definition)].filter(Boolean).join('; ')
+  return [conditionText(page?.condition, definition), conditionText(question.condition, definition)]
+    .filter(Boolean)
+    .join('; ')
 }
 
-function optionChanges(ref: QuestionRef, old: Question, fromYear: number, question: Question, toYear: number): DefinitionChange[] {
+function optionChanges(
+  ref: QuestionRef,
+  old: Question,
+  fromYear: number,
+  question: Question,
+  toYear: number,
+): DefinitionChange[] {
   const changes: DefinitionChange[] = []
   const oldLists = new Map(optionLists(old).map((list) => [list.name, list.options]))
   for (const list of optionLists(question)) {
@@ -63,13 +89,22 @@ function optionChanges(ref: QuestionRef, old: Question, fromYear: number, questi
     const later = offeredByKey(list.options, toYear)
     for (const [key, option] of later) {
       const was = earlier.get(key)
-      if (!was) changes.push({ ...ref, kind: 'option_added', list: list.name, optionKey: key, label: option.label })
+      if (!was)
+        changes.push({ ...ref, kind: 'option_added', list: list.name, optionKey: key, label: option.label })
       else if (was.label !== option.label) {
-        changes.push({ ...ref, kind: 'option_relabelled', list: list.name, optionKey: key, from: was.label, to: option.label })
+        changes.push({
+          ...ref,
+          kind: 'option_relabelled',
+          list: list.name,
+          optionKey: key,
+          from: was.label,
+          to: option.label,
+        })
       }
     }
     for (const [key, option] of earlier) {
-      if (!later.has(key)) changes.push({ ...ref, kind: 'option_removed', list: list.name, optionKey: key, label: option.label })
+      if (!later.has(key))
+        changes.push({ ...ref, kind: 'option_removed', list: list.name, optionKey: key, label: option.label })
     }
   }
   return changes
@@ -82,9 +117,17 @@ const offeredByKey = (options: Option[], year: number): Map<string, Option> =>
  * Options of a question offered in only one of two editions, for profile footnotes
  * ("'Training staff and building capacity' is not an option in the 2018 survey").
  */
-export function optionsInOnlyOne(from: Definition, to: Definition, questionKey: string): Array<{ label: string; missingIn: number }> {
+export function optionsInOnlyOne(
+  from: Definition,
+  to: Definition,
+  questionKey: string,
+): Array<{ label: string; missingIn: number }> {
   return diffDefinitions(from, to)
-    .filter((change) => change.questionKey === questionKey && (change.kind === 'option_added' || change.kind === 'option_removed'))
+    .filter(
+      (change) =>
+        change.questionKey === questionKey &&
+        (change.kind === 'option_added' || change.kind === 'option_removed'),
+    )
     .map((change) => ({
       label: (change as { label: string }).label,
       missingIn: change.kind === 'option_added' ? from.year : to.year,

@@ -18,4 +18,7 @@ export type Direction = 'up' | 'down'
 export const direction = (value: unknown): Direction => (value === 'up' ? 'up' : 'down')
 
 /** An edit that cannot be made at all; the message shows at the top of the confirmation page. */
-export const refused = (message: string): EditOutcome => ({ summary: '', errors: [{ href: '#confirm', text: message }] })
+export const refused = (message: string): EditOutcome => ({
+  summary: '',
+  errors: [{ href: '#confirm', text: message }],
+})

@@ -5,13 +5,20 @@ import type { DefinitionProblem } from '../validateDefinition'
 export type FormValues = Record<string, string | string[] | undefined>
 
 /** Picks the named fields out of a urlencoded body (unknown fields are ignored). */
-export function formValues(body: unknown, fields: readonly string[], lists: readonly string[] = []): FormValues {
+export function formValues(
+  body: unknown,
+  fields: readonly string[],
+  lists: readonly string[] = [],
+): FormValues {
   const source = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>
   const values: FormValues = {}
-  for (const name of fields) values[name] = typeof source[name] === 'string' ? (source[name] as string) : undefined
+  for (const name of fields)
+    values[name] = typeof source[name] === 'string' ? (source[name] as string) : undefined
   for (const name of lists) {
     const raw = source[name]
-    values[name] = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((v): v is string => typeof v === 'string')
+    values[name] = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter(
+      (v): v is string => typeof v === 'string',
+    )
   }
   return values
 }
@@ -29,7 +36,12 @@ export const list = (values: FormValues, name: string): string[] => {
 export const checked = (values: FormValues, name: string): boolean => text(values, name) === 'true'
 
 /** An optional number field: undefined when empty, an error when it is not a number. */
-export function numberField(values: FormValues, name: string, what: string, errors: FieldError[]): number | undefined {
+export function numberField(
+  values: FormValues,
+  name: string,
+  what: string,
+  errors: FieldError[],
+): number | undefined {
   const raw = text(values, name)
   if (raw === '') return undefined
   const value = Number(raw)
@@ -102,7 +114,9 @@ export function problemsToErrors(
     const field = fieldFor(problem.path)
     const generic = /^(Too small|Too big|Invalid input|Invalid option)/.test(problem.message)
     const message = field && generic && emptyMessages[field] ? emptyMessages[field] : problem.message
-    const error = field ? { href: `#${field}`, text: message } : { href: `#${fallback.field}`, text: `${fallback.describe(problem.path)}: ${message}` }
+    const error = field
+      ? { href: `#${field}`, text: message }
+      : { href: `#${fallback.field}`, text: `${fallback.describe(problem.path)}: ${message}` }
     if (!errors.some((e) => e.href === error.href && e.text === error.text)) errors.push(error)
   }
   return errors

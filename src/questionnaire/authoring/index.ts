@@ -6,8 +6,20 @@ import { authoringService } from './authoringService'
 import { versionsService } from './versionsService'
 
 /** The questionnaire-authoring services, wired from the repositories they need. */
-export function questionnaireAuthoring(repos: { editions: EditionsRepository; definitionChanges: DefinitionChangesRepository; answerUsage: AnswerUsageRepository }, events: EditionEvents) {
-  const deps = { editions: repos.editions, changes: repos.definitionChanges, usage: repos.answerUsage, events }
+export function questionnaireAuthoring(
+  repos: {
+    editions: EditionsRepository
+    definitionChanges: DefinitionChangesRepository
+    answerUsage: AnswerUsageRepository
+  },
+  events: EditionEvents,
+) {
+  const deps = {
+    editions: repos.editions,
+    changes: repos.definitionChanges,
+    usage: repos.answerUsage,
+    events,
+  }
   const editor = authoringService(deps)
   return { editor, versions: versionsService(deps, editor) }
 }

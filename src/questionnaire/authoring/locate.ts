@@ -40,21 +40,39 @@ export function locateQuestion(definition: Definition, key: string): QuestionAt 
   for (const [s, section] of definition.sections.entries()) {
     for (const [p, page] of section.pages.entries()) {
       const q = page.questions.findIndex((question) => question.key === key)
-      if (q >= 0) return { section, s, page, p, question: page.questions[q], q, path: `sections.${s}.pages.${p}.questions.${q}` }
+      if (q >= 0)
+        return {
+          section,
+          s,
+          page,
+          p,
+          question: page.questions[q],
+          q,
+          path: `sections.${s}.pages.${p}.questions.${q}`,
+        }
     }
   }
   throw new NotFoundError(`There is no question "${key}" in this questionnaire`)
 }
 
 /** The option list of a question (404 when the question has no such list). */
-export function locateList(definition: Definition, questionKey: string, list: OptionListName): QuestionAt & { options: Option[] } {
+export function locateList(
+  definition: Definition,
+  questionKey: string,
+  list: OptionListName,
+): QuestionAt & { options: Option[] } {
   const at = locateQuestion(definition, questionKey)
   const options = optionList(at.question, list)
   if (!options) throw new NotFoundError(`Question "${questionKey}" has no ${list}`)
   return { ...at, options, path: `${at.path}.${list}` }
 }
 
-export function locateOption(definition: Definition, questionKey: string, list: OptionListName, key: string): OptionAt {
+export function locateOption(
+  definition: Definition,
+  questionKey: string,
+  list: OptionListName,
+  key: string,
+): OptionAt {
   const at = locateList(definition, questionKey, list)
   const o = at.options.findIndex((option) => option.key === key)
   if (o < 0) throw new NotFoundError(`Question "${questionKey}" has no option "${key}"`)
@@ -76,6 +94,12 @@ export function describePath(definition: Definition, path: string): string {
   const section = definition.sections[Number(m[1])]
   const page = m[2] === undefined ? undefined : section?.pages[Number(m[2])]
   const question = m[3] === undefined ? undefined : page?.questions[Number(m[3])]
-  const where = question ? `Question ${question.key}` : page ? `Page ${page.key}` : section ? `Section ${section.key}` : path
+  const where = question
+    ? `Question ${question.key}`
+    : page
+      ? `Page ${page.key}`
+      : section
+        ? `Section ${section.key}`
+        : path
   return m[4] ? `${where} (${m[4]})` : where
 }

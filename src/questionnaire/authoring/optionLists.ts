@@ -12,13 +12,16 @@ export interface OptionList {
   options: Option[]
 }
 
-export const isOptionListName = (value: string): value is OptionListName => (optionListNames as readonly string[]).includes(value)
+export const isOptionListName = (value: string): value is OptionListName =>
+  (optionListNames as readonly string[]).includes(value)
 
 /** Every option list of a question, in a stable order. */
 export function optionLists(question: Question): OptionList[] {
   const lists: OptionList[] = []
-  if ('options' in question) lists.push({ name: 'options', title: optionsTitle(question), options: question.options })
-  if (question.type === 'rating') lists.push({ name: 'scale', title: 'Rating scale', options: question.scale })
+  if ('options' in question)
+    lists.push({ name: 'options', title: optionsTitle(question), options: question.options })
+  if (question.type === 'rating')
+    lists.push({ name: 'scale', title: 'Rating scale', options: question.scale })
   if (question.type === 'matrix') lists.push({ name: 'columns', title: 'Columns', options: question.columns })
   return lists
 }

@@ -17,7 +17,11 @@ export function addQuestion(draft: Definition, pageKey: string, values: FormValu
   const { question, errors } = buildQuestion(values)
   at.page.questions.push(question)
   const path = `${at.path}.questions.${at.page.questions.length - 1}`
-  return { summary: `Added question "${question.label}" (${question.key}) to page ${pageKey}`, fieldFor: questionFields(path), errors }
+  return {
+    summary: `Added question "${question.label}" (${question.key}) to page ${pageKey}`,
+    fieldFor: questionFields(path),
+    errors,
+  }
 }
 
 /** Saves the question form; a different page in `pageKey` moves the question to the end of that page. */
@@ -33,7 +37,10 @@ export function updateQuestion(draft: Definition, key: string, values: FormValue
     target.page.questions.push(question)
     path = `${target.path}.questions.${target.page.questions.length - 1}`
     changed.push(`moved to page ${targetPage}`)
-    if (at.page.questions.length === 0) return refused('A page needs at least one question. Add another question to this page before moving this one.')
+    if (at.page.questions.length === 0)
+      return refused(
+        'A page needs at least one question. Add another question to this page before moving this one.',
+      )
   } else {
     at.page.questions[at.q] = question
   }
@@ -49,7 +56,8 @@ export function moveQuestion(draft: Definition, key: string, direction: Directio
 
 export function removeQuestion(draft: Definition, key: string): EditOutcome {
   const at = locateQuestion(draft, key)
-  if (at.page.questions.length === 1) return refused('A page needs at least one question. Remove the page instead.')
+  if (at.page.questions.length === 1)
+    return refused('A page needs at least one question. Remove the page instead.')
   at.page.questions.splice(at.q, 1)
   return { summary: `Removed question "${at.question.label}" (${key})` }
 }

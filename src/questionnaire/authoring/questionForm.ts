@@ -1,6 +1,16 @@
 import type { FieldError } from '../../shared/errors'
 import type { Question, QuestionType } from '../definitionSchema'
-import { checked, formValues, list, numberField, optionsFromLines, relativePath, setOptional, text, type FormValues } from './formValues'
+import {
+  checked,
+  formValues,
+  list,
+  numberField,
+  optionsFromLines,
+  relativePath,
+  setOptional,
+  text,
+  type FormValues,
+} from './formValues'
 import { linesToSentences, sentencesToLines } from './sentenceLines'
 
 export const questionTypes: Array<{ value: QuestionType; text: string }> = [
@@ -18,11 +28,38 @@ export const questionTypes: Array<{ value: QuestionType; text: string }> = [
   { value: 'textList', text: 'Several short texts' },
 ]
 
-const textFields = ['key', 'number', 'type', 'label', 'hint', 'required', 'min', 'max', 'integer', 'unit', 'maxLength', 'maxItems', 'maxChoices', 'other', 'notes']
-const moreFields = ['conditionQuestion', 'profileSection', 'profileDisplay', 'profileHeading', 'profileSentences', 'profileChart', 'profileChartTitle', 'newOptions', 'newScale']
+const textFields = [
+  'key',
+  'number',
+  'type',
+  'label',
+  'hint',
+  'required',
+  'min',
+  'max',
+  'integer',
+  'unit',
+  'maxLength',
+  'maxItems',
+  'maxChoices',
+  'other',
+  'notes',
+]
+const moreFields = [
+  'conditionQuestion',
+  'profileSection',
+  'profileDisplay',
+  'profileHeading',
+  'profileSentences',
+  'profileChart',
+  'profileChartTitle',
+  'newOptions',
+  'newScale',
+]
 
 /** The question form's fields from a request body. */
-export const questionValues = (body: unknown): FormValues => formValues(body, [...textFields, ...moreFields], ['conditionAnswers'])
+export const questionValues = (body: unknown): FormValues =>
+  formValues(body, [...textFields, ...moreFields], ['conditionAnswers'])
 
 const str = (value: unknown): string => (value === undefined || value === null ? '' : String(value))
 
@@ -30,10 +67,24 @@ const str = (value: unknown): string => (value === undefined || value === null ?
 export function questionToValues(question: Question): FormValues {
   const record = question as Record<string, unknown>
   const values: FormValues = {}
-  for (const name of ['key', 'number', 'type', 'label', 'hint', 'min', 'max', 'unit', 'maxLength', 'maxItems', 'maxChoices']) values[name] = str(record[name])
+  for (const name of [
+    'key',
+    'number',
+    'type',
+    'label',
+    'hint',
+    'min',
+    'max',
+    'unit',
+    'maxLength',
+    'maxItems',
+    'maxChoices',
+  ])
+    values[name] = str(record[name])
   for (const name of ['required', 'integer', 'other', 'notes']) values[name] = record[name] ? 'true' : ''
   values.conditionQuestion = question.condition?.question ?? ''
-  values.conditionAnswers = question.condition?.anyOf.map((answer) => `${question.condition!.question}=${answer}`) ?? []
+  values.conditionAnswers =
+    question.condition?.anyOf.map((answer) => `${question.condition!.question}=${answer}`) ?? []
   values.profileSection = question.profile?.section ?? ''
   values.profileDisplay = question.profile?.display ?? 'list'
   values.profileHeading = question.profile?.heading ?? ''
@@ -44,14 +95,23 @@ export function questionToValues(question: Question): FormValues {
 }
 
 /** A new question's defaults: required, with the type chosen. */
-export const newQuestionValues = (): FormValues => ({ required: 'true', type: 'single', integer: 'true', profileDisplay: 'list', conditionAnswers: [] })
+export const newQuestionValues = (): FormValues => ({
+  required: 'true',
+  type: 'single',
+  integer: 'true',
+  profileDisplay: 'list',
+  conditionAnswers: [],
+})
 
 /**
  * Builds a question from the form, starting from the stored one so that fields the form
  * does not show (messages, option details) are kept. Shape problems are left for
  * validateDefinition; only unreadable input (a number that is not one) is reported here.
  */
-export function buildQuestion(values: FormValues, existing?: Question): { question: Question; errors: FieldError[] } {
+export function buildQuestion(
+  values: FormValues,
+  existing?: Question,
+): { question: Question; errors: FieldError[] } {
   const errors: FieldError[] = []
   const type = (existing?.type ?? text(values, 'type')) as QuestionType
   const q: Record<string, unknown> = existing ? structuredClone(existing) : { type }
@@ -68,13 +128,15 @@ export function buildQuestion(values: FormValues, existing?: Question): { questi
     q.integer = checked(values, 'integer')
     setOptional(q, 'unit', text(values, 'unit'))
   }
-  if (type === 'text' || type === 'longtext' || type === 'textList') setOptional(q, 'maxLength', numberField(values, 'maxLength', 'longest answer', errors))
+  if (type === 'text' || type === 'longtext' || type === 'textList')
+    setOptional(q, 'maxLength', numberField(values, 'maxLength', 'longest answer', errors))
   if (type === 'textList') setOptional(q, 'maxItems', numberField(values, 'maxItems', 'most items', errors))
   if (type === 'single' || type === 'multiple') {
     q.other = checked(values, 'other')
     q.notes = checked(values, 'notes')
   }
-  if (type === 'multiple') setOptional(q, 'maxChoices', numberField(values, 'maxChoices', 'most choices', errors))
+  if (type === 'multiple')
+    setOptional(q, 'maxChoices', numberField(values, 'maxChoices', 'most choices', errors))
   setOptional(q, 'condition', conditionFrom(values))
   setOptional(q, 'profile', profileFrom(values, existing, errors))
   if (!existing) addInitialOptions(q, type, values)
@@ -86,29 +148,60 @@ export function conditionFrom(values: FormValues): { question: string; anyOf: st
   const question = text(values, 'conditionQuestion')
   if (!question) return undefined
   const prefix = `${question}=`
-  const anyOf = list(values, 'conditionAnswers').filter((v) => v.startsWith(prefix)).map((v) => v.slice(prefix.length))
+  const anyOf = list(values, 'conditionAnswers')
+    .filter((v) => v.startsWith(prefix))
+    .map((v) => v.slice(prefix.length))
   return { question, anyOf }
 }
 
-function profileFrom(values: FormValues, existing: Question | undefined, errors: FieldError[]): Record<string, unknown> | undefined {
+function profileFrom(
+  values: FormValues,
+  existing: Question | undefined,
+  errors: FieldError[],
+): Record<string, unknown> | undefined {
   const section = text(values, 'profileSection')
   if (!section) return undefined
-  const profile: Record<string, unknown> = { ...(existing?.profile ?? {}), section, display: text(values, 'profileDisplay') || 'list' }
+  const profile: Record<string, unknown> = {
+    ...(existing?.profile ?? {}),
+    section,
+    display: text(values, 'profileDisplay') || 'list',
+  }
   setOptional(profile, 'heading', text(values, 'profileHeading'))
   const sentences = linesToSentences(text(values, 'profileSentences'))
   if (!sentences.ok) errors.push({ href: '#profileSentences', text: sentences.message })
   else setOptional(profile, 'sentences', sentences.sentences.length ? sentences.sentences : undefined)
-  setOptional(profile, 'chart', checked(values, 'profileChart') ? { title: text(values, 'profileChartTitle') } : undefined)
+  setOptional(
+    profile,
+    'chart',
+    checked(values, 'profileChart') ? { title: text(values, 'profileChartTitle') } : undefined,
+  )
   return profile
 }
 
 function addInitialOptions(q: Record<string, unknown>, type: QuestionType, values: FormValues): void {
-  if (['single', 'multiple', 'rating', 'ranking', 'matrix'].includes(type)) q.options = optionsFromLines(text(values, 'newOptions'))
+  if (['single', 'multiple', 'rating', 'ranking', 'matrix'].includes(type))
+    q.options = optionsFromLines(text(values, 'newOptions'))
   if (type === 'rating') q.scale = optionsFromLines(text(values, 'newScale'))
   if (type === 'matrix') q.columns = optionsFromLines(text(values, 'newScale'))
 }
 
-const sameName = new Set(['key', 'number', 'type', 'label', 'hint', 'required', 'min', 'max', 'integer', 'unit', 'maxLength', 'maxItems', 'maxChoices', 'other', 'notes'])
+const sameName = new Set([
+  'key',
+  'number',
+  'type',
+  'label',
+  'hint',
+  'required',
+  'min',
+  'max',
+  'integer',
+  'unit',
+  'maxLength',
+  'maxItems',
+  'maxChoices',
+  'other',
+  'notes',
+])
 
 /** The form field a problem path (relative to the question) concerns. */
 export function questionFieldFor(relative: string): string | undefined {
@@ -120,7 +213,9 @@ export function questionFieldFor(relative: string): string | undefined {
   if (head === 'profile') {
     if (second === 'sentences') return 'profileSentences'
     if (second === 'chart') return third === undefined || third === 'title' ? 'profileChartTitle' : undefined
-    return { section: 'profileSection', display: 'profileDisplay', heading: 'profileHeading' }[second ?? 'section']
+    return { section: 'profileSection', display: 'profileDisplay', heading: 'profileHeading' }[
+      second ?? 'section'
+    ]
   }
   return undefined
 }

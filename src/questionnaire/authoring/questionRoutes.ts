@@ -6,11 +6,29 @@ import type { Edition } from '../editionsRepository'
 import { confirmRoute, formRoute, moveRoute } from './formRoute'
 import { locateOption, locatePage, locateQuestion } from './locate'
 import { isOptionListName, optionLists, type OptionListName } from './optionLists'
-import { addOption, moveOption, newOptionValues, optionToValues, optionValues, removeOption, retireOption, updateOption } from './optionEdits'
+import {
+  addOption,
+  moveOption,
+  newOptionValues,
+  optionToValues,
+  optionValues,
+  removeOption,
+  retireOption,
+  updateOption,
+} from './optionEdits'
 import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from './questionEdits'
 import { newQuestionValues, questionToValues, questionTypes, questionValues } from './questionForm'
 import { formValues, text } from './formValues'
-import { actorOf, basedOnOf, conditionChoices, doneAndRedirect, editorBase, param, yearOf } from './routeSupport'
+import { usageKey } from './safeChanges'
+import {
+  actorOf,
+  basedOnOf,
+  conditionChoices,
+  doneAndRedirect,
+  editorBase,
+  param,
+  yearOf,
+} from './routeSupport'
 import type { Edit } from './editOutcome'
 
 const base = '/admin/editions/:year/questionnaire'
@@ -26,9 +44,19 @@ const questionPage = (req: express.Request) => `${editorBase(yearOf(req))}/quest
 /** The question form's extra locals: where it may be moved, what conditions it may use, its options. */
 function questionLocals(edition: Edition, key: string) {
   const { question, page } = locateQuestion(edition.definition, key)
-  const pages = edition.definition.sections.flatMap((s) => s.pages.map((p) => ({ key: p.key, title: `${s.title}: ${p.title}` })))
+  const pages = edition.definition.sections.flatMap((s) =>
+    s.pages.map((p) => ({ key: p.key, title: `${s.title}: ${p.title}` })),
+  )
   const choices = conditionChoices(edition.definition, { beforeQuestion: key })
-  return { question, pageKey: page.key, pages, choices, lists: optionLists(question), profileSections, displays }
+  return {
+    question,
+    pageKey: page.key,
+    pages,
+    choices,
+    lists: optionLists(question),
+    profileSections,
+    displays,
+  }
 }
 
 /** Questions and their options: add, change (text, rules, conditions, profile), reorder, remove, retire. */
@@ -37,26 +65,44 @@ export function questionRoutes(services: Services): Router {
 
   formRoute(router, services, `${base}/pages/:key/questions/new`, {
     view: 'authoring/question-new',
-    load: (req, edition) => ({ title: `Add a question to “${locatePage(edition.definition, param(req, 'key')).page.title}”`, values: newQuestionValues(), questionTypes }),
+    load: (req, edition) => ({
+      title: `Add a question to “${locatePage(edition.definition, param(req, 'key')).page.title}”`,
+      values: newQuestionValues(),
+      questionTypes,
+    }),
     values: questionValues,
     edit: (req, values) => (draft) => addQuestion(draft, param(req, 'key'), values),
     next: (req, values) => `${editorBase(yearOf(req))}/questions/${text(values, 'key')}`,
   })
   formRoute(router, services, `${base}/questions/:key`, {
     view: 'authoring/question-form',
-    load: (req, edition) => {
-      const locals = questionLocals(edition, param(req, 'key'))
-      return { title: `Change question ${locals.question.key}`, values: { ...questionToValues(locals.question), pageKey: locals.pageKey }, ...locals }
+    load: (req, edition, { usage }) => {
+      const locals = { ...questionLocals(edition, param(req, 'key')), usage, usageKey }
+      return {
+        title: `Change question ${locals.question.key}`,
+        values: { ...questionToValues(locals.question), pageKey: locals.pageKey },
+        ...locals,
+      }
     },
     values: (body) => ({ ...questionValues(body), pageKey: formValues(body, ['pageKey']).pageKey }),
     edit: (req, values) => (draft) => updateQuestion(draft, param(req, 'key'), values),
     next: (req, values) => `${editorBase(yearOf(req))}/questions/${text(values, 'key')}`,
   })
-  moveRoute(router, services, `${base}/questions/:key/move`, (req, to) => (draft) => moveQuestion(draft, param(req, 'key'), to), (req) => `${editorBase(yearOf(req))}#question-${param(req, 'key')}`)
+  moveRoute(
+    router,
+    services,
+    `${base}/questions/:key/move`,
+    (req, to) => (draft) => moveQuestion(draft, param(req, 'key'), to),
+    (req) => `${editorBase(yearOf(req))}#question-${param(req, 'key')}`,
+  )
   confirmRoute(router, services, `${base}/questions/:key/remove`, {
     describe: (req, edition) => {
       const { question } = locateQuestion(edition.definition, param(req, 'key'))
-      return { title: `Remove the question “${question.label}”?`, details: [`Key: ${question.key}`], back: questionPage(req) }
+      return {
+        title: `Remove the question “${question.label}”?`,
+        details: [`Key: ${question.key}`],
+        back: questionPage(req),
+      }
     },
     edit: (req) => (draft) => removeQuestion(draft, param(req, 'key')),
   })
@@ -73,33 +119,69 @@ function optionRoutes(router: Router, services: Services): void {
   })
   formRoute(router, services, `${optionsBase}/new`, {
     view: 'authoring/option-form',
-    load: (req, edition, years) => ({ title: 'Add an option', values: newOptionValues(edition.year), isNew: true, ...optionLocals(req, edition, years) }),
+    load: (req, edition, { years }) => ({
+      title: 'Add an option',
+      values: newOptionValues(edition.year),
+      isNew: true,
+      ...optionLocals(req, edition, years),
+    }),
     values: optionValues,
     edit: (req, values) => (draft) => addOption(draft, param(req, 'key'), listOf(req), values),
     next: questionPage,
   })
   const renderOption = formRoute(router, services, `${optionsBase}/:option`, {
     view: 'authoring/option-form',
-    load: (req, edition, years) => {
-      const { option } = locateOption(edition.definition, param(req, 'key'), listOf(req), param(req, 'option'))
-      return { title: `Change option: ${option.label}`, values: optionToValues(option), isNew: false, option, ...optionLocals(req, edition, years) }
+    load: (req, edition, { years }) => {
+      const { option } = locateOption(
+        edition.definition,
+        param(req, 'key'),
+        listOf(req),
+        param(req, 'option'),
+      )
+      return {
+        title: `Change option: ${option.label}`,
+        values: optionToValues(option),
+        isNew: false,
+        option,
+        ...optionLocals(req, edition, years),
+      }
     },
     values: optionValues,
-    edit: (req, values) => (draft) => updateOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), values),
+    edit: (req, values) => (draft) =>
+      updateOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), values),
     next: questionPage,
   })
-  moveRoute(router, services, `${optionsBase}/:option/move`, (req, to) => (draft) => moveOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), to), (req) => `${questionPage(req)}#option-${param(req, 'option')}`)
+  moveRoute(
+    router,
+    services,
+    `${optionsBase}/:option/move`,
+    (req, to) => (draft) => moveOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), to),
+    (req) => `${questionPage(req)}#option-${param(req, 'option')}`,
+  )
   confirmRoute(router, services, `${optionsBase}/:option/remove`, {
     describe: (req, edition) => {
-      const { option } = locateOption(edition.definition, param(req, 'key'), listOf(req), param(req, 'option'))
-      return { title: `Remove the option “${option.label}”?`, details: [`Key: ${option.key}`], back: questionPage(req) }
+      const { option } = locateOption(
+        edition.definition,
+        param(req, 'key'),
+        listOf(req),
+        param(req, 'option'),
+      )
+      return {
+        title: `Remove the option “${option.label}”?`,
+        details: [`Key: ${option.key}`],
+        back: questionPage(req),
+      }
     },
     edit: (req) => (draft) => removeOption(draft, param(req, 'key'), listOf(req), param(req, 'option')),
   })
   router.post(`${optionsBase}/:option/retire`, async (req, res) => {
     const years = await services.authoring.editor.knownYears()
-    const retire: Edit = (draft) => retireOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), Number(req.body?.from), years)
-    const result = await services.authoring.editor.edit(yearOf(req), actorOf(req), retire, { basedOn: basedOnOf(req), fallbackField: 'from' })
+    const retire: Edit = (draft) =>
+      retireOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), Number(req.body?.from), years)
+    const result = await services.authoring.editor.edit(yearOf(req), actorOf(req), retire, {
+      basedOn: basedOnOf(req),
+      fallbackField: 'from',
+    })
     if (!result.ok) return renderOption(req, res, 400, result.errors)
     doneAndRedirect(req, res, result.summary, questionPage(req))
   })

@@ -56,7 +56,10 @@ export interface ConditionChoice {
  * Earlier questions a condition may point at (yes/no and choice questions), in reading
  * order, stopping before `stop` (a question key, or the position after a page or section).
  */
-export function conditionChoices(definition: Definition, stop: { beforeQuestion?: string; beforePage?: string; afterPage?: string; afterSection?: string }): ConditionChoice[] {
+export function conditionChoices(
+  definition: Definition,
+  stop: { beforeQuestion?: string; beforePage?: string; afterPage?: string; afterSection?: string },
+): ConditionChoice[] {
   const placed = allQuestions(definition)
   let end = placed.length
   const lastIndex = (match: (p: (typeof placed)[number]) => boolean) => placed.findLastIndex(match) + 1
@@ -68,5 +71,9 @@ export function conditionChoices(definition: Definition, stop: { beforeQuestion?
     .slice(0, end < 0 ? placed.length : end)
     .map((p) => p.question)
     .filter((q) => q.type === 'yesno' || q.type === 'single' || q.type === 'multiple')
-    .map((q) => ({ key: q.key, label: q.label, answers: answerKeys(q).map((key) => ({ key, label: optionLabel(q, key) })) }))
+    .map((q) => ({
+      key: q.key,
+      label: q.label,
+      answers: answerKeys(q).map((key) => ({ key, label: optionLabel(q, key) })),
+    }))
 }

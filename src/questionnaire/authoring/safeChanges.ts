@@ -13,7 +13,8 @@ export interface AnswerUsage {
   options: Map<string, number>
 }
 
-export const usageKey = (questionKey: string, list: OptionListName, optionKey: string): string => `${questionKey}|${list}|${optionKey}`
+export const usageKey = (questionKey: string, list: OptionListName, optionKey: string): string =>
+  `${questionKey}|${list}|${optionKey}`
 
 export const emptyUsage = (): AnswerUsage => ({ responses: 0, questions: new Map(), options: new Map() })
 
@@ -26,7 +27,11 @@ export const responsesText = (count: number): string => `${count} ${count === 1 
  * removal of the old key) or change type. Unanswered ones may go. Each refusal says how
  * many responses use the thing and what to do instead.
  */
-export function unsafeChanges(before: Definition, after: Definition, usage: AnswerUsage): DefinitionProblem[] {
+export function unsafeChanges(
+  before: Definition,
+  after: Definition,
+  usage: AnswerUsage,
+): DefinitionProblem[] {
   if (usage.responses === 0) return []
   const later = questionIndex(after)
   const problems: DefinitionProblem[] = []
@@ -36,14 +41,22 @@ export function unsafeChanges(before: Definition, after: Definition, usage: Answ
     const name = `Question "${question.label}" (${question.key})`
     if (!now) {
       if (answered > 0) {
-        problems.push({ path: question.key, message: `${name} is answered in ${responsesText(answered)}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.` })
+        problems.push({
+          path: question.key,
+          message: `${name} is answered in ${responsesText(answered)}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.`,
+        })
       }
       continue
     }
     if (now.type !== question.type && answered > 0) {
-      problems.push({ path: question.key, message: `${name} is answered in ${responsesText(answered)}, so its type cannot change from ${question.type} to ${now.type}.` })
+      problems.push({
+        path: question.key,
+        message: `${name} is answered in ${responsesText(answered)}, so its type cannot change from ${question.type} to ${now.type}.`,
+      })
     }
-    const nowLists = new Map(optionLists(now).map((list) => [list.name, new Set(list.options.map((o) => o.key))]))
+    const nowLists = new Map(
+      optionLists(now).map((list) => [list.name, new Set(list.options.map((o) => o.key))]),
+    )
     for (const list of optionLists(question)) {
       for (const option of list.options) {
         const used = usage.options.get(usageKey(question.key, list.name, option.key)) ?? 0
@@ -75,7 +88,8 @@ export function usageFromCounts(
     if (question.type === 'rating') cellList.set(question.key, 'scale')
     if (question.type === 'matrix') cellList.set(question.key, 'columns')
   }
-  for (const row of counts.byOption) usage.options.set(usageKey(row.questionKey, 'options', row.optionKey), row.responses)
+  for (const row of counts.byOption)
+    usage.options.set(usageKey(row.questionKey, 'options', row.optionKey), row.responses)
   for (const row of counts.byText) {
     const list = cellList.get(row.questionKey)
     if (list) usage.options.set(usageKey(row.questionKey, list, row.text), row.responses)

@@ -5,11 +5,20 @@ import { locatePage, locateSection, moveItem } from './locate'
 import { buildQuestion, conditionFrom, questionFieldFor } from './questionForm'
 
 const firstQuestionFields = ['questionKey', 'questionType', 'questionLabel', 'newOptions', 'newScale']
-export const sectionValues = (body: unknown): FormValues => formValues(body, ['key', 'title', 'intro', 'pageKey', 'pageTitle', ...firstQuestionFields])
+export const sectionValues = (body: unknown): FormValues =>
+  formValues(body, ['key', 'title', 'intro', 'pageKey', 'pageTitle', ...firstQuestionFields])
 export const pageValues = (body: unknown): FormValues =>
-  formValues(body, ['key', 'title', 'intro', 'conditionQuestion', ...firstQuestionFields], ['conditionAnswers'])
+  formValues(
+    body,
+    ['key', 'title', 'intro', 'conditionQuestion', ...firstQuestionFields],
+    ['conditionAnswers'],
+  )
 
-export const sectionToValues = (section: Section): FormValues => ({ key: section.key, title: section.title, intro: section.intro ?? '' })
+export const sectionToValues = (section: Section): FormValues => ({
+  key: section.key,
+  title: section.title,
+  intro: section.intro ?? '',
+})
 export const pageToValues = (page: Page): FormValues => ({
   key: page.key,
   title: page.title,
@@ -42,7 +51,11 @@ function pageFieldFor(relative: string): string | undefined {
   if (relative === 'condition' || relative === 'condition.question') return 'conditionQuestion'
   if (relative === 'condition.anyOf') return 'conditionAnswers'
   const question = relativePath(relative, 'questions.0')
-  return question === undefined ? (relative === 'questions' ? 'questionKey' : undefined) : firstQuestionField(question)
+  return question === undefined
+    ? relative === 'questions'
+      ? 'questionKey'
+      : undefined
+    : firstQuestionField(question)
 }
 
 function applyPageFields(page: Record<string, unknown>, values: FormValues): void {
@@ -55,7 +68,11 @@ function applyPageFields(page: Record<string, unknown>, values: FormValues): voi
 export function addSection(draft: Definition, values: FormValues): EditOutcome {
   const { question, errors } = firstQuestion(values)
   const page = { key: text(values, 'pageKey'), title: text(values, 'pageTitle'), questions: [question] }
-  const section: Record<string, unknown> = { key: text(values, 'key'), title: text(values, 'title'), pages: [page] }
+  const section: Record<string, unknown> = {
+    key: text(values, 'key'),
+    title: text(values, 'title'),
+    pages: [page],
+  }
   setOptional(section, 'intro', text(values, 'intro'))
   draft.sections.push(section as Section)
   const path = `sections.${draft.sections.length - 1}`
@@ -91,7 +108,8 @@ export function moveSection(draft: Definition, key: string, direction: Direction
 
 export function removeSection(draft: Definition, key: string): EditOutcome {
   const at = locateSection(draft, key)
-  if (draft.sections.length === 1) return refused('A questionnaire needs at least one section, so the last one cannot be removed.')
+  if (draft.sections.length === 1)
+    return refused('A questionnaire needs at least one section, so the last one cannot be removed.')
   draft.sections.splice(at.s, 1)
   return { summary: `Removed section "${at.section.title}" (${key})` }
 }
@@ -128,7 +146,8 @@ export function movePage(draft: Definition, key: string, direction: Direction): 
 
 export function removePage(draft: Definition, key: string): EditOutcome {
   const at = locatePage(draft, key)
-  if (at.section.pages.length === 1) return refused('A section needs at least one page. Remove the section instead.')
+  if (at.section.pages.length === 1)
+    return refused('A section needs at least one page. Remove the section instead.')
   at.section.pages.splice(at.p, 1)
   return { summary: `Removed page "${at.page.title}" (${key})` }
 }

@@ -37,7 +37,10 @@ export function linesToSentences(lines: string): SentenceParse {
     const tokens = head ? head.split(/\s+/) : []
     if (bar < 0 || !tokens.every((token) => tokenPattern.test(token))) {
       if (bar >= 0 && tokens.some((token) => /^\w+=/.test(token))) {
-        return { ok: false, message: `Line ${index + 1}: the words before “|” must be equals=, includes=, count= (0, 1 or many) or excludes=` }
+        return {
+          ok: false,
+          message: `Line ${index + 1}: the words before “|” must be equals=, includes=, count= (0, 1 or many) or excludes=`,
+        }
       }
       sentences.push({ text: line })
       continue
@@ -47,7 +50,8 @@ export function linesToSentences(lines: string): SentenceParse {
       const [, name, value] = tokenPattern.exec(token)!
       if (name === 'excludes') sentence.listExcludes = value.split(',').filter(Boolean)
       else if (name === 'count') {
-        if (!['0', '1', 'many'].includes(value)) return { ok: false, message: `Line ${index + 1}: count= must be 0, 1 or many` }
+        if (!['0', '1', 'many'].includes(value))
+          return { ok: false, message: `Line ${index + 1}: count= must be 0, 1 or many` }
         sentence.when = { ...sentence.when, count: value === 'many' ? 'many' : (Number(value) as 0 | 1) }
       } else sentence.when = { ...sentence.when, [name]: value }
     }

@@ -18,23 +18,48 @@ export function versionRoutes(services: Services): Router {
     res.attachment(file.filename).type('application/json').send(file.body)
   })
 
-  const renderImport = async (req: express.Request, res: express.Response, status: number, json: string, problems: DefinitionProblem[]) => {
+  const renderImport = async (
+    req: express.Request,
+    res: express.Response,
+    status: number,
+    json: string,
+    problems: DefinitionProblem[],
+  ) => {
     const edition = await editor.edition(yearOf(req))
-    const errors = problems.length ? [{ href: '#definition', text: `The definition was not imported: ${problems.length === 1 ? 'there is 1 problem' : `there are ${problems.length} problems`}. Nothing was changed.` }] : []
-    res.status(status).render('authoring/import', { ...pageLocals(edition, `Import the ${edition.year} questionnaire`, errors), json, problems, limit: IMPORT_LIMIT_TEXT })
+    const errors = problems.length
+      ? [
+          {
+            href: '#definition',
+            text: `The definition was not imported: ${problems.length === 1 ? 'there is 1 problem' : `there are ${problems.length} problems`}. Nothing was changed.`,
+          },
+        ]
+      : []
+    res
+      .status(status)
+      .render('authoring/import', {
+        ...pageLocals(edition, `Import the ${edition.year} questionnaire`, errors),
+        json,
+        problems,
+        limit: IMPORT_LIMIT_TEXT,
+      })
   }
   router.get(`${base}/import`, async (req, res) => renderImport(req, res, 200, '', []))
   router.post(`${base}/import`, async (req, res) => {
     const json = typeof req.body?.definition === 'string' ? req.body.definition : ''
     const result = await versions.importDefinition(yearOf(req), actorOf(req), json)
     if (!result.ok) return renderImport(req, res, 400, json, result.problems)
-    const text = result.unchanged ? 'The imported definition is the same as the current one, so nothing changed' : 'The definition was imported'
+    const text = result.unchanged
+      ? 'The imported definition is the same as the current one, so nothing changed'
+      : 'The definition was imported'
     doneAndRedirect(req, res, text, editorBase(yearOf(req)))
   })
 
   router.get(`${base}/history`, async (req, res) => {
     const { edition, changes } = await versions.history(yearOf(req))
-    res.render('authoring/history', { ...pageLocals(edition, `Changes to the ${edition.year} questionnaire`), changes })
+    res.render('authoring/history', {
+      ...pageLocals(edition, `Changes to the ${edition.year} questionnaire`),
+      changes,
+    })
   })
   router.get(`${base}/history/:changeId/before.json`, async (req, res) => {
     const file = await versions.definitionBefore(yearOf(req), Number(param(req, 'changeId')))
@@ -44,7 +69,9 @@ export function versionRoutes(services: Services): Router {
   router.get(`${base}/changes`, async (req, res) => {
     const from = req.query.from === undefined ? undefined : Number(req.query.from)
     const result = await versions.changesSince(yearOf(req), from)
-    const title = result.from ? `What changed from ${result.from.year} to ${result.edition.year}` : `What changed in ${result.edition.year}`
+    const title = result.from
+      ? `What changed from ${result.from.year} to ${result.edition.year}`
+      : `What changed in ${result.edition.year}`
     res.render('authoring/changes', { ...pageLocals(result.edition, title), ...result })
   })
   return router

@@ -16,9 +16,12 @@ export function versionsService(deps: AuthoringDeps, authoring: AuthoringService
   async function createErrors(values: FormValues, source: Edition | undefined): Promise<FieldError[]> {
     const errors: FieldError[] = []
     const year = Number(text(values, 'year'))
-    if (!/^\d{4}$/.test(text(values, 'year')) || year < 1900 || year > 2200) errors.push({ href: '#year', text: 'Enter the year as 4 digits, like 2030' })
-    else if (await editions.findByYear(year)) errors.push({ href: '#year', text: `There is already a ${year} edition` })
-    if (text(values, 'title').length > 200) errors.push({ href: '#title', text: 'The title must be 200 characters or fewer' })
+    if (!/^\d{4}$/.test(text(values, 'year')) || year < 1900 || year > 2200)
+      errors.push({ href: '#year', text: 'Enter the year as 4 digits, like 2030' })
+    else if (await editions.findByYear(year))
+      errors.push({ href: '#year', text: `There is already a ${year} edition` })
+    if (text(values, 'title').length > 200)
+      errors.push({ href: '#title', text: 'The title must be 200 characters or fewer' })
     if (!source) errors.push({ href: '#copyFrom', text: 'Select the edition to copy' })
     return errors
   }
@@ -33,10 +36,24 @@ export function versionsService(deps: AuthoringDeps, authoring: AuthoringService
       const definition = copyDefinition(source.definition, year, text(values, 'title') || undefined)
       const known = [...(await authoring.knownYears()), year]
       const checked = validateDefinition(definition, { knownYears: known })
-      if (!checked.ok) return { ok: false, errors: checked.problems.map((p) => ({ href: '#copyFrom', text: `${p.path}: ${p.message}` })) }
+      if (!checked.ok)
+        return {
+          ok: false,
+          errors: checked.problems.map((p) => ({ href: '#copyFrom', text: `${p.path}: ${p.message}` })),
+        }
       await changes.createEdition(
-        { year, title: checked.definition.title, status: 'draft', definition: checked.definition, copiedFromYear: source.year },
-        { actorId, summary: `Created the ${year} edition by copying the ${source.year} questionnaire`, before: null },
+        {
+          year,
+          title: checked.definition.title,
+          status: 'draft',
+          definition: checked.definition,
+          copiedFromYear: source.year,
+        },
+        {
+          actorId,
+          summary: `Created the ${year} edition by copying the ${source.year} questionnaire`,
+          before: null,
+        },
       )
       return { ok: true, year }
     },
@@ -46,8 +63,14 @@ export function versionsService(deps: AuthoringDeps, authoring: AuthoringService
       const current = await authoring.edition(year)
       const checked = checkImport(json, year, { knownYears: await authoring.knownYears() })
       if (!checked.ok) return checked
-      if (JSON.stringify(checked.definition) === JSON.stringify(current.definition)) return { ok: true as const, unchanged: true }
-      const result = await authoring.replace(year, actorId, checked.definition, `Imported a definition (${diffDefinitions(current.definition, checked.definition).length} questionnaire changes)`)
+      if (JSON.stringify(checked.definition) === JSON.stringify(current.definition))
+        return { ok: true as const, unchanged: true }
+      const result = await authoring.replace(
+        year,
+        actorId,
+        checked.definition,
+        `Imported a definition (${diffDefinitions(current.definition, checked.definition).length} questionnaire changes)`,
+      )
       return result.ok ? { ok: true as const, unchanged: false } : result
     },
 
@@ -66,7 +89,10 @@ export function versionsService(deps: AuthoringDeps, authoring: AuthoringService
       const current = await authoring.edition(year)
       const before = Number.isInteger(changeId) ? await changes.before(current.id, changeId) : undefined
       if (!before) throw new NotFoundError('That change kept no earlier definition')
-      return { filename: `questionnaire-${year}-before-change-${changeId}.json`, body: exportJson(JSON.parse(before)) }
+      return {
+        filename: `questionnaire-${year}-before-change-${changeId}.json`,
+        body: exportJson(JSON.parse(before)),
+      }
     },
 
     /** What changed between an edition and the one it was copied from (or `fromYear`). */
@@ -77,7 +103,12 @@ export function versionsService(deps: AuthoringDeps, authoring: AuthoringService
       const defaultFrom = current.definition.copiedFrom ?? current.copiedFromYear ?? earlier.at(-1)?.year
       const from = all.find((e) => e.year === (fromYear ?? defaultFrom) && e.year !== year)
       const changesList = from ? diffDefinitions(from.definition, current.definition) : []
-      return { edition: current, from, changes: changesList, others: all.filter((e) => e.year !== year).map((e) => e.year) }
+      return {
+        edition: current,
+        from,
+        changes: changesList,
+        others: all.filter((e) => e.year !== year).map((e) => e.year),
+      }
     },
   }
 }
