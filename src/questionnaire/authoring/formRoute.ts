@@ -88,15 +88,13 @@ export function confirmRoute(router: Router, services: Services, path: string, s
           dryRun: true,
         })
     const refusals = check.ok ? [] : check.errors.map((e) => e.text)
-    res
-      .status(status)
-      .render('authoring/confirm-remove', {
-        ...pageLocals(edition, title, errors),
-        details,
-        refusals,
-        back,
-        action: req.originalUrl,
-      })
+    res.status(status).render('authoring/confirm-remove', {
+      ...pageLocals(edition, title, errors),
+      details,
+      refusals,
+      back,
+      action: req.originalUrl,
+    })
   }
   router.get(path, async (req, res) => render(req, res, 200, []))
   router.post(path, async (req, res) => {
@@ -128,13 +126,11 @@ export function moveRoute(
     })
     if (result.ok) return doneAndRedirect(req, res, result.summary, back(req))
     const { edition, usage, years } = await editor.overview(yearOf(req))
-    res
-      .status(400)
-      .render('authoring/overview', {
-        ...pageLocals(edition, `${edition.year} questionnaire`, result.errors),
-        definition: edition.definition,
-        usage,
-        years,
-      })
+    res.status(400).render('authoring/overview', {
+      ...pageLocals(edition, `${edition.year} questionnaire`, result.errors),
+      definition: edition.definition,
+      usage,
+      years,
+    })
   })
 }

@@ -1,7 +1,8 @@
 import type { Definition } from '../definitionSchema'
 import { refused, type Direction, type EditOutcome } from './editOutcome'
 import { locatePage, locateQuestion, moveItem } from './locate'
-import { buildQuestion, questionFields } from './questionForm'
+import { buildQuestion } from './questionForm'
+import { questionFields } from './questionFieldMap'
 import { text, type FormValues } from './formValues'
 
 /** Names of the properties that differ, for the history summary ("label, hint"). */

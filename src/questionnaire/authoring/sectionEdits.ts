@@ -2,7 +2,8 @@ import type { Definition, Page, Question, Section } from '../definitionSchema'
 import { refused, type Direction, type EditOutcome } from './editOutcome'
 import { formValues, relativePath, setOptional, text, type FormValues } from './formValues'
 import { locatePage, locateSection, moveItem } from './locate'
-import { buildQuestion, conditionFrom, questionFieldFor } from './questionForm'
+import { buildQuestion, conditionFrom } from './questionForm'
+import { questionFieldFor } from './questionFieldMap'
 
 const firstQuestionFields = ['questionKey', 'questionType', 'questionLabel', 'newOptions', 'newScale']
 export const sectionValues = (body: unknown): FormValues =>

@@ -34,14 +34,12 @@ export function versionRoutes(services: Services): Router {
           },
         ]
       : []
-    res
-      .status(status)
-      .render('authoring/import', {
-        ...pageLocals(edition, `Import the ${edition.year} questionnaire`, errors),
-        json,
-        problems,
-        limit: IMPORT_LIMIT_TEXT,
-      })
+    res.status(status).render('authoring/import', {
+      ...pageLocals(edition, `Import the ${edition.year} questionnaire`, errors),
+      json,
+      problems,
+      limit: IMPORT_LIMIT_TEXT,
+    })
   }
   router.get(`${base}/import`, async (req, res) => renderImport(req, res, 200, '', []))
   router.post(`${base}/import`, async (req, res) => {
