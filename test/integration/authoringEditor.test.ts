@@ -231,4 +231,19 @@ describe('the editor forms', () => {
       sentences: [{ when: { equals: 'yes' } }],
     })
   })
+
+  it('when someone else saved since the form was opened, then the form comes back with the input kept and saves on the second try', async () => {
+    const edition = await buildEdition(t.repos, { status: 'draft' })
+    const form = `${base(edition.year)}/sections/funding`
+    const stale = edition.updatedAt
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect((await post(form, { key: 'funding', title: 'Theirs' })).status).toBe(302)
+    const mine = await post(form, { key: 'funding', title: 'Mine', basedOn: stale })
+    expect(mine.status).toBe(400)
+    expect(mine.text).toContain('Someone else changed this questionnaire since you opened this page')
+    expect(mine.text).toContain('value="Mine"')
+    const basedOn = /name="basedOn" value="([^"]+)"/.exec(mine.text)![1]
+    expect((await post(form, { key: 'funding', title: 'Mine', basedOn })).status).toBe(302)
+    expect((await definitionOf(edition.year)).sections.find((s) => s.key === 'funding')!.title).toBe('Mine')
+  })
 })

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, type FieldError } from '../../shared/errors'
+import { NotFoundError, type FieldError } from '../../shared/errors'
 import type { EditionEvents } from '../../shared/editionEvents'
 import type { Definition } from '../definitionSchema'
 import type { Edition, EditionsRepository } from '../editionsRepository'
@@ -9,6 +9,9 @@ import type { Edit } from './editOutcome'
 import { problemsToErrors } from './formValues'
 import { describePath } from './locate'
 import { cellQuestionKeys, unsafeChanges, usageFromCounts, type AnswerUsage } from './safeChanges'
+
+export const STALE_MESSAGE =
+  'Someone else changed this questionnaire since you opened this page. Check what is shown below against the questionnaire now, then save again.'
 
 export interface AuthoringDeps {
   editions: EditionsRepository
@@ -78,10 +81,10 @@ export function authoringService(deps: AuthoringDeps) {
     /** One editor change: applied to a copy, validated, checked against stored answers, then saved. */
     async edit(year: number, actorId: number, edit: Edit, options: EditOptions): Promise<EditResult> {
       const current = await edition(year)
+      // Someone saved since this form was opened: show the form again (input kept, now based
+      // on their version) rather than silently applying it over their change.
       if (options.basedOn && options.basedOn !== current.updatedAt) {
-        throw new ConflictError(
-          'Someone else changed this questionnaire since you opened the page. Go back, reload it and make your change again.',
-        )
+        return { ok: false, errors: [{ href: `#${options.fallbackField}`, text: STALE_MESSAGE }] }
       }
       const draft: Definition = structuredClone(current.definition)
       const outcome = edit(draft)
