@@ -12,6 +12,7 @@ import { setUpLogging } from './middleware/setUpLogging'
 import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpAuthentication } from './accounts/setUpAuthentication'
 import { loginRoutes } from './accounts/loginRoutes'
+import { accountsRoutes } from './accounts/accountsRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
 import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { viewHelpers } from './shared/viewHelpers'
@@ -53,6 +54,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
 
   app.use(loginRoutes(config))
+  app.use(accountsRoutes(services))
   app.use(publicRoutes(services))
   app.use(authoringRoutes(services))
 

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { usersRepository } from './accounts/usersRepository'
 import { auditRepository } from './accounts/auditRepository'
+import { accountsRepositories } from './accounts/accountsRepositories'
 import { citiesRepository } from './cities/citiesRepository'
 import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
@@ -12,6 +13,7 @@ export function dataAccess(knex: Knex) {
   return {
     users: usersRepository(knex),
     audit: auditRepository(knex),
+    ...accountsRepositories(knex),
     cities: citiesRepository(knex),
     editions: editionsRepository(knex),
     responses: responsesRepository(knex),

@@ -1,6 +1,7 @@
 import type { Config } from './config'
 import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
+import { accountsServices } from './accounts/accountsServices'
 import { homeService } from './profiles/homeService'
 import { editionEvents } from './shared/editionEvents'
 import { questionnaireAuthoring } from './questionnaire/authoring'
@@ -20,6 +21,7 @@ export function services(config: Config, repos: Repositories) {
     }),
     home: homeService(repos),
     authoring: questionnaireAuthoring(repos, events),
+    ...accountsServices(repos),
   }
 }
 

@@ -73,6 +73,17 @@ export function authService({ users, audit, maxFailures, lockoutMinutes }: Deps)
       return { ok: true, user: toSessionUser(user) }
     },
 
+    /** Audits a role-protected refusal (a 403 from requireAdmin or requireOfficer). */
+    async recordRefusal(user: Express.User, path: string, ip: string | null): Promise<void> {
+      await audit.record({
+        actorId: user.id,
+        type: 'access_refused',
+        subject: path,
+        detail: { role: user.role },
+        ip,
+      })
+    },
+
     /** The signed-in user for a session, or undefined when the account is gone or disabled. */
     async sessionUser(id: number): Promise<Express.User | undefined> {
       const user = await users.findById(id)

@@ -2,6 +2,7 @@ import express, { type Router } from 'express'
 import passport from 'passport'
 import { Strategy as LocalStrategy } from 'passport-local'
 import type { AuthService } from './authService'
+import type { RefusalRecorder } from './guards'
 
 /** passport-local over the auth service; the user is re-read (and re-checked) on every request. */
 export function setUpAuthentication(auth: AuthService): Router {
@@ -24,8 +25,10 @@ export function setUpAuthentication(auth: AuthService): Router {
   })
   const router = express.Router()
   router.use(passport.session())
+  const recordRefusal: RefusalRecorder = (user, path, ip) => auth.recordRefusal(user, path, ip)
   router.use((req, res, next) => {
     res.locals.user = req.user
+    res.locals.recordRefusal = recordRefusal
     next()
   })
   return router

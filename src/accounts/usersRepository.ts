@@ -16,6 +16,7 @@ export interface UserRecord {
   disabledAt: string | null
   isDemo: boolean
   createdAt: string
+  passwordChangedAt: string | null
 }
 
 export interface NewUser {
@@ -39,6 +40,7 @@ interface UserRow {
   disabled_at: string | null
   is_demo: boolean | number
   created_at: string
+  password_changed_at: string | null
 }
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -53,6 +55,7 @@ const toUser = (row: UserRow): UserRecord => ({
   disabledAt: row.disabled_at,
   isDemo: Boolean(row.is_demo),
   createdAt: row.created_at,
+  passwordChangedAt: row.password_changed_at,
 })
 
 export function usersRepository(knex: Knex) {
@@ -94,19 +97,30 @@ export function usersRepository(knex: Knex) {
       await knex('users').where({ id }).update({ failed_logins: 0, locked_until: null })
     },
     async setPassword(id: number, passwordHash: string): Promise<void> {
-      await knex('users')
-        .where({ id })
-        .update({
-          password_hash: passwordHash,
-          password_changed_at: nowIso(),
-          failed_logins: 0,
-          locked_until: null,
-        })
+      await knex('users').where({ id }).update({
+        password_hash: passwordHash,
+        password_changed_at: nowIso(),
+        failed_logins: 0,
+        locked_until: null,
+      })
     },
     async setDisabled(id: number, disabled: boolean): Promise<void> {
       await knex('users')
         .where({ id })
         .update({ disabled_at: disabled ? nowIso() : null })
+    },
+    /** Makes an existing account an administrator (no city), enabled and unlocked. */
+    async promoteToAdmin(id: number, displayName?: string): Promise<void> {
+      await knex('users')
+        .where({ id })
+        .update({
+          role: 'admin',
+          city_id: null,
+          disabled_at: null,
+          failed_logins: 0,
+          locked_until: null,
+          ...(displayName ? { display_name: displayName } : {}),
+        })
     },
     async countDemoAccounts(): Promise<number> {
       const row = await knex('users')

@@ -1,0 +1,18 @@
+import express, { type Router } from 'express'
+import type { Services } from '../services'
+import { requireAdmin } from './guards'
+import { accountRoutes } from './accountRoutes'
+import { setPasswordRoutes } from './setPasswordRoutes'
+import { userAdminRoutes } from './userAdminRoutes'
+import { cityRequestRoutes } from './cityRequestRoutes'
+
+/** Every accounts page. Everything under /admin, whoever serves it, is for administrators only. */
+export function accountsRoutes(services: Services): Router {
+  const router = express.Router()
+  router.use('/admin', requireAdmin)
+  router.use(accountRoutes(services.accounts))
+  router.use(setPasswordRoutes(services.passwordLinks))
+  router.use(userAdminRoutes(services.accountAdmin))
+  router.use(cityRequestRoutes(services.cityRequests))
+  return router
+}

@@ -1,0 +1,24 @@
+import type { Repositories } from '../dataAccess'
+import { accountService } from './accountService'
+import { passwordLinkService } from './passwordLinkService'
+import { accountAdminService } from './accountAdminService'
+import { cityRequestService } from './cityRequestService'
+
+/** The accounts area's services beyond sign-in (spread into services()). */
+export function accountsServices(repos: Repositories) {
+  const {
+    users,
+    cities,
+    audit,
+    sessions,
+    passwordTokens,
+    cityRequests,
+    accountsTransaction: transaction,
+  } = repos
+  return {
+    accounts: accountService({ users, cities, sessions, audit }),
+    passwordLinks: passwordLinkService({ users, passwordTokens, sessions, transaction }),
+    accountAdmin: accountAdminService({ users, cities, passwordTokens, sessions, audit, transaction }),
+    cityRequests: cityRequestService({ cityRequests, cities, users, transaction }),
+  }
+}

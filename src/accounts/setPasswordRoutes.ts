@@ -1,0 +1,56 @@
+import express, { type Router } from 'express'
+import type { PasswordLinkService } from './passwordLinkService'
+import { PASSWORD_MIN_LENGTH } from './accountForms'
+
+const unusableTitles = {
+  unknown: 'This link does not work',
+  expired: 'This link has expired',
+  used: 'This link has already been used',
+  disabled: 'This link no longer works',
+}
+
+/** The one-time set-password link an administrator passed on. */
+export function setPasswordRoutes(links: PasswordLinkService): Router {
+  const router = express.Router()
+
+  router.get('/set-password/:token', async (req, res) => {
+    const link = await links.check(req.params.token)
+    if (!link.usable)
+      return res
+        .status(link.status)
+        .render('accounts/link-unusable', { title: unusableTitles[link.reason], reason: link.reason })
+    res.render('accounts/set-password', {
+      title: 'Create your password',
+      email: link.email,
+      minLength: PASSWORD_MIN_LENGTH,
+      errors: [],
+    })
+  })
+
+  router.post('/set-password/:token', async (req, res) => {
+    const result = await links.setPassword(req.params.token, req.body, req.ip ?? null)
+    if ('link' in result)
+      return res
+        .status(result.link.status)
+        .render('accounts/link-unusable', {
+          title: unusableTitles[result.link.reason],
+          reason: result.link.reason,
+        })
+    if (!result.ok) {
+      return res
+        .status(400)
+        .render('accounts/set-password', {
+          title: 'Create your password',
+          email: result.email,
+          minLength: PASSWORD_MIN_LENGTH,
+          errors: result.errors,
+        })
+    }
+    req.session.flash = {
+      kind: 'success',
+      text: `Your password has been set. Sign in with ${result.email} and your new password.`,
+    }
+    res.redirect('/login')
+  })
+  return router
+}
