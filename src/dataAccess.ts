@@ -7,6 +7,9 @@ import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
 import { definitionChangesRepository } from './questionnaire/authoring/definitionChangesRepository'
 import { answerUsageRepository } from './questionnaire/authoring/answerUsageRepository'
+import { profilesRepository } from './profiles/profilesRepository'
+import { releasesRepository } from './profiles/releasesRepository'
+import { openDataRepository } from './profiles/openDataRepository'
 
 /** Every repository, built once over one knex instance (the only knex users). */
 export function dataAccess(knex: Knex) {
@@ -19,6 +22,9 @@ export function dataAccess(knex: Knex) {
     responses: responsesRepository(knex),
     definitionChanges: definitionChangesRepository(knex),
     answerUsage: answerUsageRepository(knex),
+    profiles: profilesRepository(knex),
+    releases: releasesRepository(knex),
+    openData: openDataRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },

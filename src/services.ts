@@ -3,12 +3,15 @@ import type { Repositories } from './dataAccess'
 import { authService } from './accounts/authService'
 import { accountsServices } from './accounts/accountsServices'
 import { homeService } from './profiles/homeService'
+import { collectionService } from './collection/collectionService'
+import { profileServices } from './profiles/profileServices'
 import { editionEvents } from './shared/editionEvents'
 import { questionnaireAuthoring } from './questionnaire/authoring'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
   const events = editionEvents()
+  const profiles = profileServices(repos, config.disclosureThreshold, events)
   return {
     repos,
     config,
@@ -19,7 +22,9 @@ export function services(config: Config, repos: Repositories) {
       maxFailures: config.login.maxFailures,
       lockoutMinutes: config.login.lockoutMinutes,
     }),
-    home: homeService(repos),
+    profiles,
+    home: homeService(repos, profiles),
+    collection: collectionService(repos),
     authoring: questionnaireAuthoring(repos, events),
     ...accountsServices(repos),
   }

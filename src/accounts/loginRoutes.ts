@@ -43,7 +43,7 @@ export function loginRoutes(config: Config): Router {
       title: 'Sign in',
       values: {},
       errors: [],
-      expired: res.locals.sessionExpired,
+      expired: res.locals.sessionExpired || Boolean(req.session.pendingForm),
     })
   })
 

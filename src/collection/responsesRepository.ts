@@ -28,6 +28,25 @@ export interface StoredAnswerRow extends AnswerRow {
   updatedAt: string
 }
 
+/** A response with the name of whoever changed it last (for "last edited by"). */
+export interface ResponseSummary extends ResponseRecord {
+  updatedByName: string | null
+}
+
+/** An answer row with the name of whoever saved it. */
+export interface EditedAnswerRow extends StoredAnswerRow {
+  updatedByName: string | null
+}
+
+/** A reviewer's comment on a response: on one question, or overall when questionKey is null. */
+export interface ReviewComment {
+  id: number
+  questionKey: string | null
+  body: string
+  authorName: string | null
+  createdAt: string
+}
+
 export interface ResponseEvent {
   type: string
   actorId: number | null
@@ -146,6 +165,39 @@ export function responsesRepository(knex: Knex) {
         if (!(await this.find(editionId, cityId))) throw error
       }
       return (await this.find(editionId, cityId))!
+    },
+    /** One response with its last editor's name: one query. */
+    async findSummary(editionId: number, cityId: number): Promise<ResponseSummary | undefined> {
+      const row = await knex('responses')
+        .leftJoin('users', 'users.id', 'responses.updated_by')
+        .where({ 'responses.edition_id': editionId, 'responses.city_id': cityId })
+        .first('responses.*', 'users.display_name as updated_by_name')
+      return row && { ...toResponse(row as ResponseRow), updatedByName: row.updated_by_name ?? null }
+    },
+    /** A response's answers with the name of whoever saved each: one query. */
+    async answersWithEditors(responseId: number): Promise<EditedAnswerRow[]> {
+      const rows = await knex('answers')
+        .leftJoin('users', 'users.id', 'answers.updated_by')
+        .where({ 'answers.response_id': responseId })
+        .orderBy(['answers.question_key', 'answers.option_key'])
+        .select('answers.*', 'users.display_name as updated_by_name')
+      return rows.map((r) => ({ ...toAnswerRow(r), updatedByName: r.updated_by_name ?? null }))
+    },
+    /** The reviewer's comments that are not resolved yet, oldest first. */
+    async openComments(responseId: number): Promise<ReviewComment[]> {
+      const rows = await knex('review_comments')
+        .leftJoin('users', 'users.id', 'review_comments.author_id')
+        .where({ 'review_comments.response_id': responseId })
+        .whereNull('review_comments.resolved_at')
+        .orderBy('review_comments.id')
+        .select('review_comments.*', 'users.display_name as author_name')
+      return rows.map((r) => ({
+        id: r.id,
+        questionKey: r.question_key ?? null,
+        body: r.body,
+        authorName: r.author_name ?? null,
+        createdAt: r.created_at,
+      }))
     },
     async listByEdition(editionId: number): Promise<ResponseRecord[]> {
       return (await knex<ResponseRow>('responses').where({ edition_id: editionId }).orderBy('id')).map(

@@ -1,11 +1,12 @@
 import type { Repositories } from '../dataAccess'
+import type { ProfileServices } from './profileServices'
 
-export function homeService(repos: Pick<Repositories, 'editions' | 'cities' | 'ping'>) {
+export function homeService(repos: Pick<Repositories, 'ping'>, profiles: Pick<ProfileServices, 'results' | 'browse'>) {
   return {
-    /** What the home page lists: the editions and the cities. */
+    /** The home page: the latest published edition's headline figures, and every city with a profile. */
     async overview() {
-      const [editions, cities] = await Promise.all([repos.editions.list(), repos.cities.list()])
-      return { editions, cities }
+      const [published, { cities }] = await Promise.all([profiles.results.published(), profiles.browse.publishedCities()])
+      return { latest: published[0], years: published.map((aggregate) => aggregate.year), cities }
     },
     /** Throws when the database does not answer. */
     health: () => repos.ping(),

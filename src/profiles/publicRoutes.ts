@@ -1,10 +1,24 @@
 import express, { type Router } from 'express'
 import type { Services } from '../services'
+import { cityRoutes } from './cityRoutes'
+import { openDataRoutes } from './openDataRoutes'
+import { resultsRoutes } from './resultsRoutes'
+import { renderWorldMap } from './worldMap'
+import { profileViewHelpers } from './profileWording'
 
+/** The public site: home, cities, results and open data. Only published editions are shown. */
 export function publicRoutes(services: Services): Router {
   const router = express.Router()
-  router.get('/', async (_req, res) => {
-    res.render('profiles/home', { title: 'City innovation survey', ...(await services.home.overview()) })
+  router.use((_req, res, next) => {
+    Object.assign(res.locals, profileViewHelpers)
+    next()
   })
+  router.get('/', async (_req, res) => {
+    const overview = await services.home.overview()
+    res.render('profiles/home', { title: 'City innovation survey', ...overview, map: renderWorldMap(overview.cities) })
+  })
+  router.use(cityRoutes(services))
+  router.use(resultsRoutes(services))
+  router.use(openDataRoutes(services))
   return router
 }

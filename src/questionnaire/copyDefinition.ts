@@ -2,7 +2,8 @@ import type { Definition } from './definitionSchema'
 
 /**
  * A new edition's definition from the previous one: every key kept, so answers stay
- * comparable; options offered last year are offered this year too.
+ * comparable; options offered last year are offered this year too, and year bounds
+ * that equal last year's edition year move to the new one.
  */
 export function copyDefinition(previous: Definition, year: number, title?: string): Definition {
   const copy = structuredClone(previous)
@@ -12,6 +13,8 @@ export function copyDefinition(previous: Definition, year: number, title?: strin
   for (const section of copy.sections) {
     for (const page of section.pages) {
       for (const question of page.questions) {
+        // A year bound equal to the edition's year ("population figure of which year?") moves with it.
+        if (question.type === 'year' && question.max === previous.year) question.max = year
         const lists = [
           'options' in question ? question.options : [],
           question.type === 'rating' ? question.scale : [],

@@ -1,3 +1,5 @@
+import { questionForm } from '../questionnaire/formCodec'
+
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
@@ -16,5 +18,7 @@ export const viewHelpers = {
   /** The field message for an id, from the one error list that also feeds the summary. */
   errorFor: (errors: Array<{ href: string; text: string }> | undefined, id: string): string | undefined =>
     errors?.find((e) => e.href === `#${id}`)?.text,
+  /** Ids, values and options for the question partials (views/questions). */
+  questionForm,
   statusLabel: (status: string): string => status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()),
 }

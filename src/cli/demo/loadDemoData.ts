@@ -8,6 +8,7 @@ import { definitionSchema, type Definition } from '../../questionnaire/definitio
 import { copyDefinition } from '../../questionnaire/copyDefinition'
 import { shippedDefinitions } from '../../questionnaire/definitions'
 import { demoCities, demoAnswers, type DemoCity } from './demoData'
+import { profileService } from '../../profiles/profileService'
 
 export const DEMO_OPEN_YEAR = 2026
 
@@ -27,10 +28,15 @@ export const demoAccounts = (demoCityName: string): DemoAccount[] => [
  * Loads the demo data when the database has no editions yet (deterministic: the same
  * rows every time), and makes sure the demo accounts exist. Returns the accounts.
  */
-export async function ensureDemoData(knex: Knex, password: string): Promise<DemoAccount[]> {
+export async function ensureDemoData(knex: Knex, password: string, options: { disclosureThreshold?: number } = {}): Promise<DemoAccount[]> {
   const repos = dataAccess(knex)
   const demoCity = demoCities.find((c) => c.fictional)!
   if ((await repos.editions.list()).length === 0) await loadEditionsAndAnswers(knex)
+  // The public pages render stored snapshots: build them for the published demo editions.
+  const published = (await repos.editions.list()).filter((edition) => edition.status === 'published')
+  if ((await repos.profiles.publishedAggregateIndex()).length < published.length) {
+    await profileService(repos, options.disclosureThreshold ?? 5).regeneratePublished()
+  }
   const accounts = demoAccounts(demoCity.name)
   const passwordHash = await hashPassword(password)
   for (const account of accounts) {

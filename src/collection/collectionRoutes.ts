@@ -1,0 +1,128 @@
+import express, { type Request, type Response, type Router } from 'express'
+import type { Services } from '../services'
+import { requireOfficer } from '../accounts/guards'
+import { safeReturnPath } from '../accounts/returnPath'
+import { NotFoundError } from '../shared/errors'
+import { asOfficer } from './collectionService'
+import { asReturnTarget, referencePattern } from './surveyPaths'
+
+/** Typed input survives an expired session for this long (it lives in the browser's own session). */
+const PENDING_FORM_MS = 12 * 60 * 60_000
+
+const yearOf = (req: Request): number => {
+  if (!/^\d{4}$/.test(String(req.params.year))) throw new NotFoundError()
+  return Number(req.params.year)
+}
+const param = (req: Request, name: string): string => String(req.params[name])
+
+/** The session ended before the officer pressed save: keep what they typed and send them to sign in. */
+function keepUntilSignedIn(req: Request, res: Response) {
+  const { _csrf: _token, ...body } = (req.body ?? {}) as Record<string, unknown>
+  req.session.pendingForm = { path: req.originalUrl, body, savedAt: Date.now() }
+  req.session.returnTo = safeReturnPath(req.originalUrl)
+  res.redirect('/login')
+}
+
+/** Input kept from before sign-in, if it belongs to this page (taken once). */
+function takePendingForm(req: Request) {
+  const pending = req.session.pendingForm
+  if (!pending || pending.path.split('?')[0] !== req.originalUrl.split('?')[0]) return undefined
+  delete req.session.pendingForm
+  return Date.now() - pending.savedAt < PENDING_FORM_MS ? pending.body : undefined
+}
+
+/** The officer journey. Officers reach only their own city's response: no URL names a city. */
+export function collectionRoutes(services: Services): Router {
+  const router = express.Router()
+  const survey = services.collection
+
+  router.get('/survey', requireOfficer, async (req, res) => {
+    const year = await survey.currentYear(asOfficer(req.user))
+    if (!year) return res.render('collection/no-survey', { title: 'There is no survey open' })
+    res.redirect(`/survey/${year}`)
+  })
+
+  router.get('/survey/:year', requireOfficer, async (req, res) => {
+    res.render('collection/task-list', await survey.taskList(asOfficer(req.user), yearOf(req)))
+  })
+
+  router.get('/survey/:year/check-answers', requireOfficer, async (req, res) => {
+    res.render('collection/check-answers', {
+      errors: [],
+      ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req))),
+    })
+  })
+
+  router.post('/survey/:year/submit', requireOfficer, async (req, res) => {
+    const officer = asOfficer(req.user)
+    const outcome = await survey.submit(officer, yearOf(req), req.body ?? {})
+    if (outcome.kind === 'submitted') return res.redirect(outcome.redirect)
+    const view = await survey.checkAnswers(officer, yearOf(req))
+    res
+      .status(outcome.status)
+      .render('collection/check-answers', {
+        ...view,
+        errors: outcome.errors,
+        confirmed: req.body?.confirm === 'yes',
+      })
+  })
+
+  router.get('/survey/:year/confirmation/:reference', requireOfficer, async (req, res, next) => {
+    if (!referencePattern.test(param(req, 'reference'))) return next('route')
+    res.render(
+      'collection/confirmation',
+      await survey.confirmation(asOfficer(req.user), yearOf(req), param(req, 'reference')),
+    )
+  })
+
+  router.get('/survey/:year/answers', requireOfficer, async (req, res) => {
+    res.render('collection/answers', await survey.printable(asOfficer(req.user), yearOf(req)))
+  })
+
+  router.get('/survey/:year/:sectionKey/check-answers', requireOfficer, async (req, res) => {
+    res.render('collection/check-answers', {
+      errors: [],
+      ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'))),
+    })
+  })
+
+  router.post('/survey/:year/:sectionKey/prefill', requireOfficer, async (req, res) => {
+    const result = await survey.prefill(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'))
+    req.session.flash = { kind: 'success', text: result.flash }
+    res.redirect(result.redirect)
+  })
+
+  router.get('/survey/:year/:sectionKey/:pageKey', requireOfficer, async (req, res) => {
+    const options = { returnTo: asReturnTarget(req.query.returnTo), pending: takePendingForm(req) }
+    const result = await survey.page(
+      asOfficer(req.user),
+      yearOf(req),
+      param(req, 'sectionKey'),
+      param(req, 'pageKey'),
+      options,
+    )
+    if ('redirect' in result) return res.redirect(result.redirect)
+    res.render('collection/question-page', result.view)
+  })
+
+  // No requireOfficer here: a save from an expired session keeps the input instead of losing it.
+  router.post('/survey/:year/:sectionKey/:pageKey', async (req, res) => {
+    if (!req.user) return keepUntilSignedIn(req, res)
+    const request = {
+      officer: asOfficer(req.user),
+      year: yearOf(req),
+      sectionKey: param(req, 'sectionKey'),
+      pageKey: param(req, 'pageKey'),
+    }
+    const outcome = await survey.savePage({
+      ...request,
+      body: req.body ?? {},
+      returnTo: asReturnTarget(req.query.returnTo),
+    })
+    if (outcome.kind === 'render')
+      return res.status(outcome.status).render('collection/question-page', outcome.view)
+    if (outcome.flash) req.session.flash = { kind: 'success', text: outcome.flash }
+    res.redirect(outcome.redirect)
+  })
+  return router
+}

@@ -1,0 +1,146 @@
+import crypto from 'node:crypto'
+import type { Question } from '../questionnaire/definitionSchema'
+import { optionLabel, questionIndex } from '../questionnaire/definitionModel'
+import { displayAnswer } from '../questionnaire/answerDisplay'
+import { answerToFormValue, fieldId, type FormValue } from '../questionnaire/formCodec'
+import type { FieldError } from '../shared/errors'
+import type { EditedAnswerRow, ReviewComment } from './responsesRepository'
+import { readOnlyMessage, type SurveyContext } from './surveyContext'
+import { conditionHolds } from '../questionnaire/visibility'
+import { applicablePages, conditionOnSamePage, shownQuestions, type PlacedPage } from './surveyModel'
+import { surveyPaths, type ReturnTarget } from './surveyPaths'
+
+/** What another officer saved while this one was typing, shown beside their own input. */
+export interface TheirAnswer {
+  lines: string[]
+  by: string | null
+  at: string | null
+}
+
+export interface QuestionItem {
+  question: Question
+  value: FormValue
+  fieldId: string
+  /** A same-page condition: the page's script hides the question while it does not hold. */
+  condition?: { field: string; values: string[]; note: string }
+  comments: ReviewComment[]
+  prefilled: boolean
+  theirs?: TheirAnswer
+  /** The saved answer as text, for read-only pages. */
+  lines: string[]
+}
+
+export interface PageViewOptions {
+  values?: Record<string, FormValue>
+  errors?: FieldError[]
+  version?: number
+  base?: string
+  restored?: boolean
+  theirs?: Map<string, TheirAnswer>
+  conflictBy?: { name: string | null; at: string | null }
+  refused?: boolean
+  returnTo?: ReturnTarget
+}
+
+/** A fingerprint of a page's saved rows: a save whose page did not change meanwhile is safe to apply. */
+export function pageFingerprint(rows: EditedAnswerRow[], questionKeys: string[]): string {
+  const own = rows
+    .filter((r) => questionKeys.includes(r.questionKey))
+    .map((r) => [r.questionKey, r.optionKey, r.text, r.number, r.note, r.prefilled])
+    .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || String(a[1]).localeCompare(String(b[1])))
+  return crypto.createHash('sha256').update(JSON.stringify(own)).digest('hex').slice(0, 32)
+}
+
+/** Links before and after a page along the path that applies. */
+export function neighbours(ctx: SurveyContext, placed: PlacedPage, returnTo?: ReturnTarget) {
+  const { year } = ctx.edition
+  const pages = applicablePages(ctx.edition.definition, ctx.answers).filter(
+    (p) => p.section.key === placed.section.key,
+  )
+  const at = pages.findIndex((p) => p.page.key === placed.page.key)
+  const before = at > 0 ? pages[at - 1] : undefined
+  const after =
+    at >= 0
+      ? pages[at + 1]
+      : pages.find((p) => placed.section.pages.indexOf(p.page) > placed.section.pages.indexOf(placed.page))
+  const back =
+    returnTo === 'check-answers'
+      ? surveyPaths.checkAnswers(year)
+      : returnTo === 'section-check-answers'
+        ? surveyPaths.sectionCheck(year, placed.section.key)
+        : before
+          ? surveyPaths.page(year, placed.section.key, before.page.key)
+          : surveyPaths.taskList(year)
+  const next = after
+    ? surveyPaths.page(year, placed.section.key, after.page.key)
+    : surveyPaths.sectionCheck(year, placed.section.key)
+  return { back, next }
+}
+
+function conditionFor(question: Question, placed: PlacedPage): QuestionItem['condition'] {
+  if (!question.condition || !conditionOnSamePage(question, placed.page)) return undefined
+  const controller = placed.page.questions.find((q) => q.key === question.condition!.question)!
+  const answers = question.condition.anyOf.map((key) => `“${optionLabel(controller, key)}”`).join(' or ')
+  const verb = controller.type === 'multiple' ? 'includes' : 'is'
+  return {
+    field: fieldId(controller.key),
+    values: question.condition.anyOf,
+    note: `Answer this if your answer to “${controller.label}” ${verb} ${answers}.`,
+  }
+}
+
+/** The view model of one question page: saved answers, or what the officer typed, with everything around them. */
+export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: PageViewOptions = {}) {
+  const { edition, access } = ctx
+  const index = questionIndex(edition.definition)
+  const keys = placed.page.questions.map((q) => q.key)
+  const items: QuestionItem[] = shownQuestions(placed.page, ctx.visible)
+    // Read-only pages show only the answers that count.
+    .filter((q) => access.editable || conditionHolds(q.condition, ctx.visible))
+    .map((question) => ({
+      question,
+      value: options.values?.[question.key] ?? answerToFormValue(question, ctx.answers.get(question.key)),
+      fieldId: fieldId(question.key),
+      condition: conditionFor(question, placed),
+      comments: ctx.comments.filter((c) => c.questionKey === question.key),
+      prefilled: ctx.rows.some((r) => r.questionKey === question.key && r.prefilled),
+      theirs: options.theirs?.get(question.key),
+      lines: displayAnswer(index.get(question.key)!.question, ctx.answers.get(question.key)),
+    }))
+  const { back, next } = neighbours(ctx, placed, options.returnTo)
+  const year = edition.year
+  return {
+    title: placed.page.title,
+    errors: options.errors ?? [],
+    backLink: back,
+    year,
+    cityId: ctx.officer.cityId,
+    editionTitle: edition.title,
+    section: {
+      key: placed.section.key,
+      title: placed.section.title,
+      number: placed.sectionIndex + 1,
+      count: edition.definition.sections.length,
+    },
+    page: placed.page,
+    items,
+    /** Grids need the full width of the page. */
+    wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
+    editable: access.editable,
+    readOnlyText: access.editable ? undefined : readOnlyMessage(access.reason),
+    response: ctx.response,
+    closesOn: edition.closesOn,
+    refused: options.refused ?? false,
+    action: surveyPaths.page(year, placed.section.key, placed.page.key, options.returnTo),
+    version: options.version ?? ctx.response?.version ?? 0,
+    base: options.base ?? pageFingerprint(ctx.rows, keys),
+    restored: options.restored ?? false,
+    conflictBy: options.conflictBy,
+    copiedFromYear: edition.copiedFromYear,
+    nextHref: next,
+    taskListHref: surveyPaths.taskList(year),
+    sectionCheckHref: surveyPaths.sectionCheck(year, placed.section.key),
+  }
+}
+
+export type PageView = ReturnType<typeof buildPageView>

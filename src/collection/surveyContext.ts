@@ -1,0 +1,95 @@
+import type { Repositories } from '../dataAccess'
+import type { Answers } from '../questionnaire/answerCodec'
+import type { Edition } from '../questionnaire/editionsRepository'
+import { visibleAnswers } from '../questionnaire/visibility'
+import { ForbiddenError, NotFoundError } from '../shared/errors'
+import type { EditedAnswerRow, ResponseSummary, ReviewComment } from './responsesRepository'
+import { answersFromRows } from './surveyModel'
+
+/** An officer bound to a city (the only users of the survey pages). */
+export interface Officer {
+  id: number
+  displayName: string
+  cityId: number
+}
+
+/** Whether the response can be changed now, and if not, why. */
+export type Access = { editable: true } | { editable: false; reason: 'submitted' | 'approved' | 'closed' }
+
+/** Everything a survey page needs about one edition and the officer's city's response. */
+export interface SurveyContext {
+  officer: Officer
+  edition: Edition
+  response: ResponseSummary | undefined
+  rows: EditedAnswerRow[]
+  answers: Answers
+  /** Answers that count: those hidden by a later change are left out. */
+  visible: Answers
+  access: Access
+  /** The reviewer's open comments, while the response is returned for changes. */
+  comments: ReviewComment[]
+}
+
+export function asOfficer(user: Express.User | undefined): Officer {
+  if (!user || user.role !== 'officer' || user.cityId === null)
+    throw new ForbiddenError('This page is for city innovation officers')
+  return { id: user.id, displayName: user.displayName, cityId: user.cityId }
+}
+
+/**
+ * Only open editions take answers; a closed one still does for a response returned for
+ * changes (the admin reopened it for that city). Submitted and approved responses are read-only.
+ */
+export function accessFor(edition: Edition, response: ResponseSummary | undefined): Access {
+  if (response?.status === 'submitted' || response?.status === 'approved')
+    return { editable: false, reason: response.status }
+  if (edition.status === 'open' || (edition.status === 'closed' && response?.status === 'returned'))
+    return { editable: true }
+  return { editable: false, reason: 'closed' }
+}
+
+/** Why an officer cannot change the response, in words. */
+export function readOnlyMessage(reason: 'submitted' | 'approved' | 'closed'): string {
+  if (reason === 'closed') return 'This survey is closed, so answers can no longer be changed.'
+  const what = reason === 'approved' ? 'has been approved' : 'has been submitted'
+  return `Your city’s response ${what}, so it cannot be changed. If something needs correcting, ask the survey administrator to return it to you.`
+}
+
+export function surveyLoader(repos: Repositories) {
+  return {
+    /** The edition an officer's /survey shows: the latest open one, else a closed one their response was returned in. */
+    async currentYear(officer: Officer): Promise<number | undefined> {
+      const editions = await repos.editions.list()
+      const open = editions.find((e) => e.status === 'open')
+      if (open) return open.year
+      for (const edition of editions.filter((e) => e.status === 'closed')) {
+        if ((await repos.responses.find(edition.id, officer.cityId))?.status === 'returned')
+          return edition.year
+      }
+      return undefined
+    },
+
+    /** Loads the edition, the city's response and its answers: three queries (four when returned). */
+    async load(officer: Officer, year: number): Promise<SurveyContext> {
+      const edition = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
+      if (!edition || edition.status === 'draft') throw new NotFoundError()
+      const response = await repos.responses.findSummary(edition.id, officer.cityId)
+      const rows = response ? await repos.responses.answersWithEditors(response.id) : []
+      const comments = response?.status === 'returned' ? await repos.responses.openComments(response.id) : []
+      const answers = answersFromRows(edition.definition, rows)
+      const visible = visibleAnswers(edition.definition, answers)
+      return {
+        officer,
+        edition,
+        response,
+        rows,
+        answers,
+        visible,
+        access: accessFor(edition, response),
+        comments,
+      }
+    },
+  }
+}
+
+export type SurveyLoader = ReturnType<typeof surveyLoader>

@@ -1,0 +1,82 @@
+import type { AnswerValue } from '../questionnaire/answerCodec'
+import type { Definition } from '../questionnaire/definitionSchema'
+import { allQuestions } from '../questionnaire/definitionModel'
+import type { BasisInfo, BasisKind, BasisMember, QuestionAggregate } from './profileContent'
+
+/** The option keys an answer counts towards ("row=column" for grids, "item=rank" for rankings). */
+export function countedKeys(value: AnswerValue): string[] {
+  switch (value.type) {
+    case 'yesno':
+    case 'single':
+      return [value.choice]
+    case 'multiple':
+      return value.choices
+    case 'rating':
+    case 'matrix':
+      return Object.entries(value.cells).map(([row, cell]) => `${row}=${cell}`)
+    case 'ranking':
+      return value.order.map((item, index) => `${item}=${index + 1}`)
+    default:
+      return []
+  }
+}
+
+/** The whole answer as one comparable string: two cities "gave the same answer" when equal. */
+export function answerSignature(value: AnswerValue): string {
+  const keys = countedKeys(value)
+  return value.type === 'ranking' ? keys.join(',') : [...keys].sort().join(',')
+}
+
+/**
+ * Counts per question and option across the basis. Each city is counted once per option
+ * (a city is one member of the basis), and only for questions it answered.
+ */
+export function aggregateQuestions(definition: Definition, members: BasisMember[]): Record<string, QuestionAggregate> {
+  const result: Record<string, QuestionAggregate> = {}
+  for (const { question } of allQuestions(definition)) {
+    const aggregate: QuestionAggregate = { answered: 0, counts: {}, signatures: {} }
+    for (const member of members) {
+      const value = member.answers.get(question.key)
+      if (!value) continue
+      aggregate.answered += 1
+      for (const key of new Set(countedKeys(value))) aggregate.counts[key] = (aggregate.counts[key] ?? 0) + 1
+      const signature = answerSignature(value)
+      if (signature) aggregate.signatures[signature] = (aggregate.signatures[signature] ?? 0) + 1
+    }
+    result[question.key] = aggregate
+  }
+  return result
+}
+
+/** Size, years and disclosure state of a basis. */
+export function basisInfo(kind: BasisKind, members: BasisMember[], threshold: number): BasisInfo {
+  return {
+    kind,
+    size: members.length,
+    threshold,
+    suppressed: members.length < threshold,
+    years: [...new Set(members.map((member) => member.year))].sort((a, b) => a - b),
+  }
+}
+
+export interface ResponseRef {
+  responseId: number
+  cityId: number
+  year: number
+}
+
+/**
+ * The responses an edition compares with. Basis "approved": this edition's approved responses.
+ * Basis "latest": every city once, with its latest approved response up to this year.
+ * `approved` must hold approved responses of this edition and, for "latest", of earlier editions.
+ */
+export function chooseBasis(kind: BasisKind, year: number, approved: ResponseRef[]): ResponseRef[] {
+  if (kind === 'approved') return approved.filter((ref) => ref.year === year)
+  const latest = new Map<number, ResponseRef>()
+  for (const ref of approved) {
+    if (ref.year > year) continue
+    const seen = latest.get(ref.cityId)
+    if (!seen || seen.year < ref.year) latest.set(ref.cityId, ref)
+  }
+  return [...latest.values()].sort((a, b) => a.responseId - b.responseId)
+}

@@ -1,0 +1,97 @@
+import type { Repositories } from '../dataAccess'
+import type { City } from '../cities/citiesRepository'
+import type { Facet } from './resultsModel'
+import type { ResultsService } from './resultsService'
+
+export interface PopulationBand {
+  key: string
+  label: string
+  min: number
+  max: number
+}
+
+/** Bands chosen for this site (the original's were not found): under 100,000 to over 5 million. */
+export const populationBands: PopulationBand[] = [
+  { key: 'under-100k', label: 'Under 100,000', min: 0, max: 100_000 },
+  { key: '100k-500k', label: '100,000 to 500,000', min: 100_000, max: 500_000 },
+  { key: '500k-1m', label: '500,000 to 1 million', min: 500_000, max: 1_000_000 },
+  { key: '1m-5m', label: '1 million to 5 million', min: 1_000_000, max: 5_000_000 },
+  { key: 'over-5m', label: 'Over 5 million', min: 5_000_000, max: Infinity },
+]
+
+export interface BrowseCity extends City {
+  latestYear: number
+  facets: Record<string, string[]>
+}
+
+export interface BrowseFilters {
+  q: string
+  region: string
+  population: string
+  /** Chosen option per facet question key. */
+  facets: Record<string, string>
+}
+
+const first = (value: unknown): string => (Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value.trim().slice(0, 100) : '')
+const fold = (text: string): string => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+
+/** Facets of every published edition, newest first; older editions add only options the newer lack. */
+function mergeFacets(lists: Facet[][]): Facet[] {
+  const merged = new Map<string, Facet>()
+  for (const facet of lists.flat()) {
+    const seen = merged.get(facet.key)
+    if (!seen) merged.set(facet.key, { ...facet, options: [...facet.options] })
+    else for (const option of facet.options) if (!seen.options.some((o) => o.key === option.key)) seen.options.push(option)
+  }
+  return [...merged.values()]
+}
+
+/** /cities: every city with a published profile, searched and filtered from the stored aggregates. */
+export function browseService(repos: Pick<Repositories, 'cities'>, results: ResultsService) {
+  async function publishedCities(): Promise<{ cities: BrowseCity[]; facets: Facet[] }> {
+    const [aggregates, cities] = await Promise.all([results.published(), repos.cities.list()])
+    const latest = new Map<number, { year: number; facets: Record<string, string[]> }>()
+    for (const aggregate of aggregates) {
+      for (const entry of aggregate.cities) if (!latest.has(entry.cityId)) latest.set(entry.cityId, { year: aggregate.year, facets: entry.facets })
+    }
+    const withProfile = cities.flatMap((city) => {
+      const found = latest.get(city.id)
+      return found ? [{ ...city, latestYear: found.year, facets: found.facets }] : []
+    })
+    return { cities: withProfile, facets: mergeFacets(aggregates.map((a) => a.facets)) }
+  }
+
+  return {
+    publishedCities,
+
+    /** Applies the GET form's filters (any combination); unknown values filter nothing. */
+    async browse(query: Record<string, unknown>) {
+      const { cities, facets } = await publishedCities()
+      const regions = [...new Set(cities.map((city) => city.region))].sort()
+      const filters: BrowseFilters = {
+        q: first(query.q),
+        region: regions.includes(first(query.region)) ? first(query.region) : '',
+        population: populationBands.some((b) => b.key === first(query.population)) ? first(query.population) : '',
+        facets: Object.fromEntries(
+          facets.flatMap((facet) => {
+            const value = first(query[facet.key])
+            return facet.options.some((o) => o.key === value) ? [[facet.key, value]] : []
+          }),
+        ),
+      }
+      const band = populationBands.find((b) => b.key === filters.population)
+      const needle = fold(filters.q)
+      const matches = cities.filter(
+        (city) =>
+          (!needle || fold(`${city.name} ${city.country}`).includes(needle)) &&
+          (!filters.region || city.region === filters.region) &&
+          (!band || (city.population !== null && city.population >= band.min && city.population < band.max)) &&
+          Object.entries(filters.facets).every(([key, option]) => city.facets[key]?.includes(option)),
+      )
+      const active = Boolean(filters.q || filters.region || filters.population || Object.keys(filters.facets).length)
+      return { cities: matches, total: cities.length, filters, active, regions, bands: populationBands, facets }
+    },
+  }
+}
+
+export type BrowseService = ReturnType<typeof browseService>

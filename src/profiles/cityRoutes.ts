@@ -1,0 +1,41 @@
+import express, { type Express, type Router } from 'express'
+import type { Services } from '../services'
+import { cachedFragment, notModified, yearParam } from './pageCache'
+import { writeProfilePdf } from './profilePdf'
+import { profileViewHelpers } from './profileWording'
+
+/** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
+export function cityRoutes(services: Services): Router {
+  const router = express.Router()
+  const { pages, browse } = services.profiles
+
+  router.get('/cities', async (req, res) => {
+    const result = await browse.browse(req.query as Record<string, unknown>)
+    res.render('profiles/cities', { title: 'Cities', ...result, query: req.query })
+  })
+
+  router.get('/cities/:slug', async (req, res) => {
+    res.redirect(302, `/cities/${encodeURIComponent(req.params.slug)}/${await pages.latestYear(req.params.slug)}`)
+  })
+
+  router.get('/cities/:slug/compare', async (req, res) => {
+    const page = await pages.compare(req.params.slug, req.query.from, req.query.to)
+    res.render('profiles/compare', { title: `${page.to.city.name}: ${page.from.year} and ${page.to.year} compared`, ...page })
+  })
+
+  router.get('/cities/:slug/:year.pdf', async (req, res) => {
+    const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
+    if (notModified(req, res, 'pdf', page.contentHash)) return
+    res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
+    await writeProfilePdf(page.profile(), res)
+  })
+
+  router.get('/cities/:slug/:year', async (req, res) => {
+    const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
+    if (notModified(req, res, page.contentHash, page.years.join(','))) return
+    const profile = page.profile()
+    const body = await cachedFragment(req.app as Express, 'profiles/city-body', `${page.contentHash}|${page.years.join(',')}`, () => ({ ...profileViewHelpers, profile, years: page.years, generatedAt: page.generatedAt }))
+    res.render('profiles/city', { title: `${profile.city.name}: innovation profile ${profile.year}`, body, breadcrumbs: [{ href: '/', text: 'Home' }, { href: '/cities', text: 'Cities' }] })
+  })
+  return router
+}

@@ -1,0 +1,75 @@
+import { OTHER } from '../questionnaire/answerCodec'
+import type { Definition, Option, Question } from '../questionnaire/definitionSchema'
+import { allQuestions } from '../questionnaire/definitionModel'
+import { describeBars, renderBarChart, type Bar } from './barChart'
+import { availabilityFootnote, chartOptions } from './footnotes'
+import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
+import { citiesText, roundedPercent } from './wording'
+
+/** A chart id safe for HTML ids: "funding.activities" → "chart-funding-activities". */
+export const chartId = (key: string): string => `chart-${key.replace(/[^a-z0-9]+/gi, '-')}`
+
+interface Series {
+  chartKey: string
+  title: string
+  rows: Array<{ key: string; label: string; countKey: string }>
+  footnote?: string
+}
+
+const optionRows = (options: Option[], suffix = '') =>
+  options.map((option) => ({ key: option.key, label: option.label, countKey: option.key + suffix }))
+
+/** What to draw for a question: one series for choices, one per column for matrices. */
+function seriesOf(question: Question, years: number[]): Series[] {
+  const title = question.profile?.chart?.title ?? question.label
+  switch (question.type) {
+    case 'yesno':
+      return [{ chartKey: question.key, title, rows: [{ key: 'yes', label: 'Yes', countKey: 'yes' }, { key: 'no', label: 'No', countKey: 'no' }] }]
+    case 'single':
+    case 'multiple': {
+      const rows = optionRows(chartOptions(question, years))
+      if (question.other) rows.push({ key: OTHER, label: 'Other', countKey: OTHER })
+      return [{ chartKey: question.key, title, rows, footnote: availabilityFootnote(question, years) }]
+    }
+    case 'matrix':
+      return question.columns.map((column) => ({
+        chartKey: `${question.key}=${column.key}`,
+        title: `${question.label}: ${column.label}`,
+        rows: optionRows(chartOptions(question, years), `=${column.key}`),
+      }))
+    case 'rating': {
+      const top = question.scale[question.scale.length - 1]
+      return [{ chartKey: `${question.key}=${top.key}`, title: `${question.label}: ${top.label}`, rows: optionRows(chartOptions(question, years), `=${top.key}`) }]
+    }
+    case 'ranking':
+      return [{ chartKey: `${question.key}=1`, title: `${question.label}: ranked first`, rows: optionRows(chartOptions(question, years), '=1') }]
+    default:
+      return []
+  }
+}
+
+function drawSeries(questionKey: string, series: Series, aggregate: QuestionAggregate): ChartContent {
+  const rows = series.rows.map((row) => {
+    const count = aggregate.counts[row.countKey] ?? 0
+    return { key: row.key, label: row.label, count, share: roundedPercent(count, aggregate.answered) }
+  })
+  const bars: Bar[] = rows.map((row) => ({ key: row.key, label: row.label, value: row.count, valueLabel: citiesText(row.count) }))
+  const svg = renderBarChart({ id: chartId(series.chartKey), title: series.title, description: describeBars(bars), bars })
+  return { questionKey, title: series.title, svg, rows, answered: aggregate.answered, ...(series.footnote ? { footnote: series.footnote } : {}) }
+}
+
+/**
+ * Every chart of an edition, drawn once: keyed by question key (or "key=column" for grids).
+ * Nothing is drawn below the disclosure threshold.
+ */
+export function editionCharts(definition: Definition, basis: BasisInfo, aggregates: Record<string, QuestionAggregate>): Record<string, ChartContent> {
+  const charts: Record<string, ChartContent> = {}
+  if (basis.suppressed) return charts
+  const years = basis.years.length > 0 ? basis.years : [definition.year]
+  for (const { question } of allQuestions(definition)) {
+    const aggregate = aggregates[question.key]
+    if (!aggregate || aggregate.answered < basis.threshold) continue
+    for (const series of seriesOf(question, years)) charts[series.chartKey] = drawSeries(question.key, series, aggregate)
+  }
+  return charts
+}

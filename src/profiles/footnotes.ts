@@ -1,0 +1,31 @@
+import type { Option, Question } from '../questionnaire/definitionSchema'
+import { isOffered } from '../questionnaire/definitionModel'
+
+/** Quoted labels need no comma rule: "a" and "b"; "a", "b", and "c". */
+const joinQuoted = (items: string[]): string =>
+  items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
+
+/** The options a chart over these edition years shows: offered in at least one of them. */
+export function chartOptions(question: Question, years: number[]): Option[] {
+  if (!('options' in question)) return []
+  return question.options.filter((option) => !option.exclusive && years.some((year) => isOffered(option, year)))
+}
+
+/**
+ * The footnote for options offered in only some of the editions a chart counts, generated
+ * from `availableIn` (DESIGN §2), e.g. *"Training staff and building capacity" is not an option
+ * in the 2018 survey, while "Launching or sustaining a project" is not an option in the 2020 survey.
+ */
+export function availabilityFootnote(question: Question, years: number[]): string | undefined {
+  const shown = chartOptions(question, years)
+  const clauses = [...years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const missing = shown.filter((option) => !isOffered(option, year)).map((option) => `"${option.label}"`)
+      if (missing.length === 0) return undefined
+      const verb = missing.length === 1 ? 'is not an option' : 'are not options'
+      return `${joinQuoted(missing)} ${verb} in the ${year} survey`
+    })
+    .filter((clause): clause is string => clause !== undefined)
+  return clauses.length === 0 ? undefined : `*${clauses.join(', while ')}.`
+}

@@ -1,0 +1,25 @@
+import express, { type Router } from 'express'
+import type { Services } from '../services'
+import { NotFoundError } from '../shared/errors'
+
+/** /open-data: the documentation page and the downloads (CSV, JSON, codebook) per published year. */
+export function openDataRoutes(services: Services): Router {
+  const router = express.Router()
+  const { openData } = services.profiles
+
+  router.get('/open-data', async (_req, res) => {
+    res.render('profiles/open-data', { title: 'Open data', ...(await openData.overview()) })
+  })
+
+  router.get('/open-data/:file', async (req, res) => {
+    const match = /^(\d{4})(\.csv|\.json|-codebook\.csv)$/.exec(req.params.file)
+    if (!match) throw new NotFoundError()
+    const year = Number(match[1])
+    const kind = match[2]
+    const download = kind === '.json' ? await openData.json(year) : kind === '.csv' ? await openData.csv(year) : await openData.codebook(year)
+    res.type(kind === '.json' ? 'application/json' : 'text/csv').attachment(download.filename)
+    res.set('Cache-Control', 'no-cache')
+    await download.writeTo(res)
+  })
+  return router
+}

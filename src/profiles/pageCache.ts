@@ -1,0 +1,59 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Express, Request, Response } from 'express'
+import { LruCache } from './lruCache'
+import { NotFoundError } from '../shared/errors'
+
+const viewsDir = path.resolve(import.meta.dirname, '../../views')
+
+/**
+ * A fingerprint of the templates a snapshot is rendered with, so a deploy with new templates
+ * changes every ETag (the same on every instance running the same code).
+ */
+export const templatesVersion: string = (() => {
+  const hash = crypto.createHash('sha1')
+  for (const dir of ['profiles', 'partials']) {
+    const full = path.join(viewsDir, dir)
+    if (!fs.existsSync(full)) continue
+    for (const file of fs.readdirSync(full).sort()) hash.update(file).update(fs.readFileSync(path.join(full, file)))
+  }
+  return hash.digest('hex').slice(0, 12)
+})()
+
+/** A year in a URL: four digits, otherwise the page does not exist. */
+export function yearParam(value: string | undefined): number {
+  if (!value || !/^\d{4}$/.test(value)) throw new NotFoundError()
+  return Number(value)
+}
+
+/**
+ * Sets the ETag of a page built from stored content and answers 304 when the browser has it.
+ * The tag covers the content, the templates and who is signed in (the header shows it). A 304
+ * carries no new Content-Security-Policy, so the cached page keeps the nonce it was sent with.
+ */
+export function notModified(req: Request, res: Response, ...parts: Array<string | number>): boolean {
+  // Without the view cache (npm run dev) templates change under a running server: no 304s then.
+  if (!req.app.enabled('view cache')) return false
+  const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
+  const tag = crypto.createHash('sha1').update([templatesVersion, viewer, ...parts].join('|')).digest('base64url')
+  res.set({ ETag: `W/"${tag}"`, 'Cache-Control': 'no-cache', Vary: 'Cookie' })
+  if (!req.fresh) return false
+  res.removeHeader('Content-Security-Policy')
+  res.status(304).end()
+  return true
+}
+
+const fragments = new LruCache<string, string>(500)
+
+/** Renders a view to a string once per key (e.g. a snapshot's content hash), then serves it from memory. */
+export async function cachedFragment(app: Express, view: string, key: string, locals: () => Record<string, unknown>): Promise<string> {
+  const cacheKey = `${view}|${key}`
+  const cache = app.enabled('view cache')
+  const hit = cache ? fragments.get(cacheKey) : undefined
+  if (hit !== undefined) return hit
+  const html = await new Promise<string>((resolve, reject) =>
+    app.render(view, { ...app.locals, ...locals() }, (error, rendered) => (error ? reject(error) : resolve(rendered))),
+  )
+  return cache ? fragments.set(cacheKey, html) : html
+}

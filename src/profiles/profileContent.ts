@@ -1,0 +1,133 @@
+import type { Answers } from '../questionnaire/answerCodec'
+import type { ProfileSection } from '../questionnaire/definitionSchema'
+import type { Facet, Headline, ResultsSection } from './resultsModel'
+
+/** Which cities an edition compares with (editions.basis). */
+export type BasisKind = 'approved' | 'latest'
+
+/** One city of the comparison basis with its visible answers, keyed by stable question keys. */
+export interface BasisMember {
+  cityId: number
+  /** The edition year these answers come from (older than the edition for basis "latest"). */
+  year: number
+  answers: Answers
+}
+
+export interface BasisInfo {
+  kind: BasisKind
+  /** Cities compared. */
+  size: number
+  threshold: number
+  /** Fewer cities than the threshold: no shares are shown. */
+  suppressed: boolean
+  /** Edition years the compared answers come from, oldest first. */
+  years: number[]
+}
+
+/** Counts of one question across the basis, each city counted once. */
+export interface QuestionAggregate {
+  /** Cities in the basis that answered the question. */
+  answered: number
+  /** Cities per option key; "row=column" for ratings and matrices, "item=rank" for rankings. */
+  counts: Record<string, number>
+  /** Cities per whole answer (sorted option keys), for "the same answer" on multiple choice. */
+  signatures: Record<string, number>
+}
+
+export interface ChartRow {
+  key: string
+  label: string
+  count: number
+  /** Whole percent of the cities that answered the question. */
+  share: number
+}
+
+/** A chart drawn once per edition and question; profiles highlight their own bars by markup. */
+export interface ChartContent {
+  questionKey: string
+  title: string
+  svg: string
+  rows: ChartRow[]
+  answered: number
+  footnote?: string
+}
+
+export interface TextPart {
+  text: string
+  /** The share inside a comparison sentence, shown in bold. */
+  strong?: boolean
+}
+
+export interface ListItem {
+  text: string
+  hint?: string
+  note?: string
+  /** An "Other" answer, shown as written. */
+  other?: boolean
+}
+
+export type Block =
+  | { kind: 'heading'; text: string; parts?: TextPart[] }
+  | { kind: 'sentence'; questionKey: string; parts: TextPart[]; text: string; share?: number }
+  | { kind: 'list'; questionKey: string; items: ListItem[] }
+  | { kind: 'paragraphs'; questionKey: string; paragraphs: string[] }
+  | { kind: 'topRated'; questionKey: string; top: Array<{ label: string; hint?: string }>; all: string[] }
+  | { kind: 'matrixLists'; questionKey: string; columns: Array<{ key: string; label: string; items: string[] }> }
+  | { kind: 'chart'; chart: ChartContent & { own: string[] } }
+  /** The plain answer, where a comparison sentence is withheld below the disclosure threshold. */
+  | { kind: 'answer'; questionKey: string; label: string; lines: string[] }
+
+export interface ProfileSectionContent {
+  key: ProfileSection
+  blocks: Block[]
+}
+
+export interface HeaderItem {
+  key: string
+  label: string
+  lines: string[]
+  /** A web address (http or https only). */
+  href?: string
+}
+
+/** One answered question as plain lines, for the side-by-side comparison of two years. */
+export interface AnswerSummary {
+  key: string
+  label: string
+  lines: string[]
+}
+
+/** What a public profile page renders: stored as JSON in profile_snapshots.content. */
+export interface ProfileContent {
+  format: 1
+  city: { id: number; slug: string; name: string; country: string; iso3: string; region: string }
+  year: number
+  title: string
+  basis: BasisInfo
+  header: HeaderItem[]
+  sections: ProfileSectionContent[]
+  answers: AnswerSummary[]
+}
+
+/** Facets of one city for the /cities filters: option keys chosen per charted question. */
+export interface CityFacets {
+  cityId: number
+  facets: Record<string, string[]>
+}
+
+/** What an edition's results pages render: stored as JSON in edition_aggregates.content. */
+export interface EditionAggregateContent {
+  format: 1
+  year: number
+  title: string
+  basis: BasisInfo
+  questions: Record<string, QuestionAggregate>
+  /** Charts per question key (several per matrix, "key=column"). */
+  charts: Record<string, ChartContent>
+  /** The cities with a profile in this edition and their facets. */
+  cities: CityFacets[]
+  /** Every question with its counts, for /results (rendered from here, not from the definition). */
+  results: ResultsSection[]
+  headlines: Headline[]
+  facets: Facet[]
+}

@@ -1,0 +1,92 @@
+import type { Repositories } from '../dataAccess'
+import { BadRequestError, NotFoundError } from '../shared/errors'
+import { compareProfiles, type ComparedAnswer } from './compareProfiles'
+import { LruCache } from './lruCache'
+import type { CitySnapshotYear } from './profilesRepository'
+import type { ProfileContent } from './profileContent'
+
+export interface CityPage {
+  contentHash: string
+  generatedAt: string
+  /** Published years of this city's profile, newest first (the year switcher). */
+  years: number[]
+  profile: () => ProfileContent
+}
+
+export interface ComparePage {
+  from: ProfileContent
+  to: ProfileContent
+  years: number[]
+  answers: ComparedAnswer[]
+}
+
+const parseYear = (value: unknown): number => {
+  const year = Number(value)
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new BadRequestError('Choose a survey year, like 2020')
+  return year
+}
+
+/**
+ * The read side of profiles: pages render stored snapshots only (no aggregation per request).
+ * Parsed snapshots are cached by content hash, so an unchanged profile is parsed once.
+ */
+export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs = 1000) {
+  const parsed = new LruCache<string, ProfileContent>(400)
+  const parse = (hash: string, content: string) => parsed.getOrSet(hash, () => JSON.parse(content) as ProfileContent)
+  // A profile view costs one indexed query; under load the same rows are read many times a second,
+  // so they are kept for a moment. This process forgets them as soon as it regenerates (forget());
+  // another process sharing the database serves the old snapshot for at most `freshForMs`.
+  let recent = new LruCache<string, { at: number; rows: Promise<CitySnapshotYear[]> }>(1000)
+  const citySnapshots = (slug: string, years: number[]): Promise<CitySnapshotYear[]> => {
+    const key = `${slug}|${years.join(',')}`
+    const hit = recent.get(key)
+    if (hit && Date.now() - hit.at < freshForMs) return hit.rows
+    const read = repos.profiles.citySnapshots(slug, years)
+    recent.set(key, { at: Date.now(), rows: read })
+    read.catch(() => recent.set(key, { at: 0, rows: read }))
+    return read
+  }
+
+  return {
+    /** Drops the rows read so far (after a regeneration in this process). */
+    forget(): void {
+      recent = new LruCache(1000)
+    },
+
+    /** A city's profile of one published year: one query. */
+    async cityPage(slug: string, year: number): Promise<CityPage> {
+      const rows = await citySnapshots(slug, [year])
+      const row = rows.find((candidate) => candidate.year === year)
+      if (!row || row.content === null) throw new NotFoundError()
+      const content = row.content
+      return { contentHash: row.contentHash, generatedAt: row.generatedAt, years: rows.map((r) => r.year), profile: () => parse(row.contentHash, content) }
+    },
+
+    /** The newest published year of a city's profile. */
+    async latestYear(slug: string): Promise<number> {
+      const [latest] = await citySnapshots(slug, [])
+      if (!latest) throw new NotFoundError()
+      return latest.year
+    },
+
+    /** Two published years of one city side by side, with what changed. */
+    async compare(slug: string, fromValue: unknown, toValue: unknown): Promise<ComparePage> {
+      const all = await citySnapshots(slug, [])
+      if (all.length === 0) throw new NotFoundError()
+      const years = all.map((row) => row.year)
+      const fromYear = fromValue === undefined ? (years[1] ?? years[0]) : parseYear(fromValue)
+      const toYear = toValue === undefined ? years[0] : parseYear(toValue)
+      const rows = await citySnapshots(slug, [fromYear, toYear])
+      const pick = (year: number) => {
+        const row = rows.find((candidate) => candidate.year === year)
+        if (!row?.content) throw new NotFoundError(`There is no published ${year} profile of this city`)
+        return parse(row.contentHash, row.content)
+      }
+      const from = pick(fromYear)
+      const to = pick(toYear)
+      return { from, to, years, answers: compareProfiles(from, to) }
+    },
+  }
+}
+
+export type ProfilePages = ReturnType<typeof profilePages>

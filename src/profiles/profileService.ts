@@ -1,0 +1,128 @@
+import crypto from 'node:crypto'
+import type { Repositories } from '../dataAccess'
+import type { EditionChange } from '../shared/editionEvents'
+import { nowIso } from '../shared/clock'
+import { NotFoundError } from '../shared/errors'
+import type { Definition } from '../questionnaire/definitionSchema'
+import type { Edition } from '../questionnaire/editionsRepository'
+import { chooseBasis } from './aggregate'
+import { buildMembers } from './basisMembers'
+import { generateEdition } from './generateEdition'
+
+export const contentHash = (content: string): string => crypto.createHash('sha256').update(content).digest('hex')
+
+export interface RegenerationResult {
+  editionId: number
+  year: number
+  profiles: number
+  basisSize: number
+  milliseconds: number
+}
+
+/** Why the public data changed, for the corrections log of a published edition. */
+const correctionNotes: Partial<Record<EditionChange, string>> = {
+  response_approved: 'A city’s response was approved and added to the data.',
+  response_reopened: 'A city’s response was reopened and withdrawn from the data until it is approved again.',
+  response_unapproved: 'A city’s response was withdrawn from the data.',
+  answer_corrected: 'An answer was corrected.',
+  definition_changed: 'The wording of the questionnaire changed.',
+  basis_changed: 'The comparison basis changed, so shares were recomputed.',
+}
+
+type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases'>
+
+/**
+ * Regenerates an edition's aggregates and profile snapshots from its stored answers: a fixed
+ * number of queries per edition, one render per city, one transaction to write (DESIGN §4).
+ */
+export function profileService(repos: Deps, threshold: number, onWritten: () => void = () => undefined) {
+  // One regeneration at a time in this process: two approvals in a row must not interleave their writes.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work)
+    queue = run.catch(() => undefined)
+    return run
+  }
+
+  async function generate(edition: Edition, definitions: Map<number, Definition>, onProgress?: (done: number, total: number) => void): Promise<RegenerationResult> {
+    const started = Date.now()
+    const onlyThisYear = edition.basis === 'approved'
+    const [refs, rows, cities] = await Promise.all([
+      repos.profiles.approvedResponses(edition.year, onlyThisYear),
+      repos.profiles.basisAnswers(edition.year, onlyThisYear),
+      repos.cities.list(),
+    ])
+    const basisRefs = chooseBasis(edition.basis, edition.year, refs)
+    const ownRefs = refs.filter((ref) => ref.year === edition.year)
+    const members = buildMembers([...new Set([...basisRefs, ...ownRefs])], rows, definitions)
+    const cityById = new Map(cities.map((city) => [city.id, city]))
+    const profiled = ownRefs.flatMap((ref) => {
+      const city = cityById.get(ref.cityId)
+      const member = members.get(ref.responseId)
+      return city && member ? [{ city, answers: member.answers }] : []
+    })
+    const generated = generateEdition({
+      definition: edition.definition,
+      title: edition.title,
+      basis: edition.basis,
+      threshold,
+      members: basisRefs.flatMap((ref) => members.get(ref.responseId) ?? []),
+      profiled,
+      onProfile: onProgress,
+    })
+    const snapshots = generated.profiles.map((profile) => {
+      const content = JSON.stringify(profile)
+      return { cityId: profile.city.id, content, contentHash: contentHash(content) }
+    })
+    const aggregate = JSON.stringify(generated.aggregate)
+    await repos.profiles.replaceEdition(edition.id, { content: aggregate, contentHash: contentHash(aggregate) }, snapshots, nowIso())
+    onWritten()
+    return { editionId: edition.id, year: edition.year, profiles: snapshots.length, basisSize: generated.aggregate.basis.size, milliseconds: Date.now() - started }
+  }
+
+  async function regenerate(editionIds: number[], onProgress?: (done: number, total: number) => void): Promise<RegenerationResult[]> {
+    const editions = await repos.editions.listWithDefinitions()
+    const definitions = new Map(editions.map((edition) => [edition.year, edition.definition]))
+    const results: RegenerationResult[] = []
+    for (const id of editionIds) {
+      const edition = editions.find((candidate) => candidate.id === id)
+      if (!edition) throw new NotFoundError('There is no such survey year')
+      results.push(await generate(edition, definitions, onProgress))
+    }
+    return results
+  }
+
+  return {
+    /** Regenerates one edition's aggregates and every profile snapshot. */
+    regenerateEdition: (editionId: number, onProgress?: (done: number, total: number) => void): Promise<RegenerationResult> =>
+      serial(async () => (await regenerate([editionId], onProgress))[0]),
+
+    /**
+     * The edition-change listener: regenerates the edition and every later edition compared on
+     * "latest" answers (their basis includes this edition), and logs a correction when the data of
+     * a published edition changed.
+     */
+    onEditionChanged: (editionId: number, change: EditionChange): Promise<RegenerationResult[]> =>
+      serial(async () => {
+        const editions = await repos.editions.list()
+        const changed = editions.find((edition) => edition.id === editionId)
+        if (!changed) return []
+        const later = editions.filter((edition) => edition.year > changed.year && edition.basis === 'latest')
+        const results = await regenerate([changed.id, ...later.map((edition) => edition.id)])
+        if (change === 'published') await repos.releases.ensureFirst(changed.id)
+        else if (changed.status === 'published' && correctionNotes[change]) await repos.releases.bump(changed.id, correctionNotes[change]!)
+        return results
+      }),
+
+    /** Regenerates every published edition, oldest first (after loading demo data). */
+    regeneratePublished: (): Promise<RegenerationResult[]> =>
+      serial(async () => {
+        const published = (await repos.editions.list()).filter((edition) => edition.status === 'published').reverse()
+        const results = await regenerate(published.map((edition) => edition.id))
+        for (const edition of published) await repos.releases.ensureFirst(edition.id)
+        return results
+      }),
+  }
+}
+
+export type ProfileService = ReturnType<typeof profileService>

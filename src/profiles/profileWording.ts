@@ -1,0 +1,22 @@
+import type { BasisInfo } from './profileContent'
+import { citiesText } from './wording'
+
+const yearsText = (years: number[]): string =>
+  years.length <= 1 ? `the ${years[0] ?? ''} survey` : `the ${years.slice(0, -1).join(', ')} and ${years[years.length - 1]} surveys`
+
+/** Says what shares are out of: "of 147 cities surveyed", and which answers count. */
+export function basisSentence(basis: BasisInfo, year: number, subject = 'Shares on this page'): string {
+  const of = `${subject} are of ${citiesText(basis.size)} surveyed`
+  return basis.kind === 'latest'
+    ? `${of}: every city with its latest approved answers up to ${year}, from ${yearsText(basis.years)}.`
+    : `${of}: the cities whose ${year} responses were approved.`
+}
+
+/** Why no shares are shown when too few cities are compared. */
+export function suppressedNotice(basis: BasisInfo): string {
+  const { size, threshold } = basis
+  return `No shares are shown: only ${citiesText(size)} ${size === 1 ? 'is' : 'are'} compared, and shares are shown from ${threshold} cities. With so few cities, a share could reveal how an individual city answered.`
+}
+
+/** Helpers the public views use, passed with their locals. */
+export const profileViewHelpers = { basisSentence, suppressedNotice, citiesText }

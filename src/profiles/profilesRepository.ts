@@ -1,0 +1,103 @@
+import type { Knex } from 'knex'
+import { insertInChunks } from '../db/dialect'
+import type { AnswerRow } from '../questionnaire/answerCodec'
+import type { ResponseRef } from './aggregate'
+
+export interface SnapshotRow {
+  cityId: number
+  content: string
+  contentHash: string
+}
+
+/** One published year of a city's profile; `content` only for the year asked for. */
+export interface CitySnapshotYear {
+  year: number
+  contentHash: string
+  generatedAt: string
+  content: string | null
+}
+
+export type BasisAnswerRow = AnswerRow & { responseId: number }
+
+/** Approved responses of this edition and, for basis "latest", of earlier published editions. */
+const approvedUpTo = (knex: Knex, year: number, onlyThisYear: boolean): Knex.QueryBuilder =>
+  knex('responses as r')
+    .join('editions as e', 'e.id', 'r.edition_id')
+    .where('r.status', 'approved')
+    .modify((query) => {
+      if (onlyThisYear) query.where('e.year', year)
+      else query.where('e.year', '<=', year).andWhere((q) => q.where('e.year', year).orWhere('e.status', 'published'))
+    })
+
+export function profilesRepository(knex: Knex) {
+  return {
+    /** The responses a basis may draw on: one query for the whole edition. */
+    async approvedResponses(year: number, onlyThisYear: boolean): Promise<ResponseRef[]> {
+      const rows: Array<Record<string, unknown>> = await approvedUpTo(knex, year, onlyThisYear).select('r.id as response_id', 'r.city_id', 'e.year').orderBy(['e.year', 'r.id'])
+      return rows.map((r) => ({ responseId: Number(r.response_id), cityId: Number(r.city_id), year: Number(r.year) }))
+    },
+
+    /** Every answer of the basis, ordered by response: one query, never one per city or question. */
+    async basisAnswers(year: number, onlyThisYear: boolean): Promise<BasisAnswerRow[]> {
+      const rows: Array<Record<string, unknown>> = await approvedUpTo(knex, year, onlyThisYear)
+        .join('answers as a', 'a.response_id', 'r.id')
+        .select('a.response_id', 'a.question_key', 'a.option_key', 'a.value_text', 'a.value_number', 'a.note')
+        .orderBy(['a.response_id', 'a.question_key', 'a.option_key'])
+      return rows.map((r) => ({
+        responseId: Number(r.response_id),
+        questionKey: String(r.question_key),
+        optionKey: String(r.option_key),
+        text: (r.value_text as string | null) ?? null,
+        number: r.value_number === null || r.value_number === undefined ? null : Number(r.value_number),
+        note: (r.note as string | null) ?? null,
+      }))
+    },
+
+    /**
+     * Replaces an edition's snapshots and aggregate in one transaction, so readers see the
+     * old edition or the new one, never half of each.
+     */
+    async replaceEdition(editionId: number, aggregate: { content: string; contentHash: string }, snapshots: SnapshotRow[], at: string): Promise<void> {
+      await knex.transaction(async (trx) => {
+        await trx('profile_snapshots').where({ edition_id: editionId }).delete()
+        await trx('edition_aggregates').where({ edition_id: editionId }).delete()
+        await insertInChunks(
+          trx,
+          'profile_snapshots',
+          snapshots.map((s) => ({ edition_id: editionId, city_id: s.cityId, content: s.content, content_hash: s.contentHash, generated_at: at })),
+        )
+        await trx('edition_aggregates').insert({ edition_id: editionId, content: aggregate.content, content_hash: aggregate.contentHash, generated_at: at })
+      })
+    },
+
+    /** A city's published profile years, with the content of `years`: one query per page view. */
+    async citySnapshots(slug: string, years: number[]): Promise<CitySnapshotYear[]> {
+      const wanted = years.length > 0 ? years : [-1]
+      const rows = await knex('profile_snapshots as s')
+        .join('editions as e', 'e.id', 's.edition_id')
+        .join('cities as c', 'c.id', 's.city_id')
+        .where({ 'c.slug': slug, 'e.status': 'published' })
+        .select('e.year', 's.content_hash', 's.generated_at', knex.raw(`case when e.year in (${wanted.map(() => '?').join(', ')}) then s.content else null end as content`, wanted))
+        .orderBy('e.year', 'desc')
+      return rows.map((r) => ({ year: Number(r.year), contentHash: r.content_hash, generatedAt: r.generated_at, content: r.content ?? null }))
+    },
+
+    /** The published editions' aggregates by hash (light: no content), newest first. */
+    async publishedAggregateIndex(): Promise<Array<{ editionId: number; year: number; contentHash: string }>> {
+      const rows = await knex('edition_aggregates as g')
+        .join('editions as e', 'e.id', 'g.edition_id')
+        .where('e.status', 'published')
+        .select('g.edition_id', 'e.year', 'g.content_hash')
+        .orderBy('e.year', 'desc')
+      return rows.map((r) => ({ editionId: Number(r.edition_id), year: Number(r.year), contentHash: r.content_hash }))
+    },
+
+    /** One edition's aggregate content. */
+    async aggregateContent(editionId: number): Promise<string | undefined> {
+      const row = await knex('edition_aggregates').where({ edition_id: editionId }).first('content')
+      return row?.content
+    },
+  }
+}
+
+export type ProfilesRepository = ReturnType<typeof profilesRepository>

@@ -1,0 +1,111 @@
+import type { Definition, Question } from '../questionnaire/definitionSchema'
+import { chartOptions } from './footnotes'
+import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
+import { roundedPercent } from './wording'
+
+/** A question's results across the basis, as /results renders them. */
+export interface ResultsQuestion {
+  key: string
+  /** The kebab-case form used in URLs: funding.has_dedicated → funding-has-dedicated. */
+  slug: string
+  number?: string
+  label: string
+  type: Question['type']
+  answered: number
+  /** Keys into the aggregate's charts. */
+  charts: string[]
+  /** Ratings and matrices: counts per row and column. */
+  grid?: { columns: string[]; rows: Array<{ label: string; cells: Array<{ count: number; share: number }> }> }
+}
+
+export interface ResultsSection {
+  title: string
+  questions: ResultsQuestion[]
+}
+
+export interface Headline {
+  questionKey: string
+  share: number
+  /** What the share counts, e.g. "answered yes to “Does the city …?”". */
+  text: string
+}
+
+export interface Facet {
+  key: string
+  label: string
+  options: Array<{ key: string; label: string }>
+}
+
+export const questionSlug = (key: string): string => key.replace(/[._]+/g, '-')
+
+function grid(question: Question, aggregate: QuestionAggregate, years: number[]): ResultsQuestion['grid'] {
+  if (question.type !== 'matrix' && question.type !== 'rating') return undefined
+  const columns = question.type === 'matrix' ? question.columns : question.scale
+  return {
+    columns: columns.map((column) => column.label),
+    rows: chartOptions(question, years).map((row) => ({
+      label: row.label,
+      cells: columns.map((column) => {
+        const count = aggregate.counts[`${row.key}=${column.key}`] ?? 0
+        return { count, share: roundedPercent(count, aggregate.answered) }
+      }),
+    })),
+  }
+}
+
+/** Every question of the edition, by section, with its counts and chart keys. */
+export function buildResults(definition: Definition, basis: BasisInfo, aggregates: Record<string, QuestionAggregate>, charts: Record<string, ChartContent>): ResultsSection[] {
+  const years = basis.years.length > 0 ? basis.years : [definition.year]
+  return definition.sections.map((section) => ({
+    title: section.title,
+    questions: section.pages.flatMap((page) =>
+      page.questions.map((question): ResultsQuestion => {
+        const aggregate = aggregates[question.key] ?? { answered: 0, counts: {}, signatures: {} }
+        const chartKeys = Object.keys(charts).filter((key) => key === question.key || key.startsWith(`${question.key}=`))
+        const table = basis.suppressed || aggregate.answered < basis.threshold ? undefined : grid(question, aggregate, years)
+        return {
+          key: question.key,
+          slug: questionSlug(question.key),
+          ...(question.number ? { number: question.number } : {}),
+          label: question.label,
+          type: question.type,
+          answered: aggregate.answered,
+          charts: chartKeys,
+          ...(table ? { grid: table } : {}),
+        }
+      }),
+    ),
+  }))
+}
+
+const shortTitle = (title: string): string => title.replace(/\s+by number of cities$/i, '')
+
+/**
+ * Headline figures for the home page, chosen by the definition: the share answering "yes" to
+ * each yes/no question on the profiles, and the most chosen option of each charted question.
+ */
+export function buildHeadlines(definition: Definition, charts: Record<string, ChartContent>): Headline[] {
+  const headlines: Headline[] = []
+  for (const question of definition.sections.flatMap((s) => s.pages.flatMap((p) => p.questions))) {
+    const chart = charts[question.key]
+    const onProfile = question.profile && question.profile.section !== 'hidden' && question.profile.section !== 'header'
+    if (!chart || !onProfile) continue
+    if (question.type === 'yesno') {
+      const yes = chart.rows.find((row) => row.key === 'yes')
+      if (yes) headlines.push({ questionKey: question.key, share: yes.share, text: `answered yes to “${question.label}”` })
+    } else if (question.profile?.chart) {
+      const top = [...chart.rows].sort((a, b) => b.count - a.count)[0]
+      if (top) headlines.push({ questionKey: question.key, share: top.share, text: `chose “${top.label}” (${shortTitle(chart.title).toLowerCase()})` })
+    }
+  }
+  return headlines
+}
+
+/** The /cities filters: one per charted choice question, its options offered in the edition. */
+export function buildFacets(questions: Question[], years: number[]): Facet[] {
+  return questions.map((question) => ({
+    key: question.key,
+    label: shortTitle(question.profile?.chart?.title ?? question.label),
+    options: chartOptions(question, years).map((option) => ({ key: option.key, label: option.label })),
+  }))
+}

@@ -1,0 +1,31 @@
+import express, { type Router } from 'express'
+import type { Services } from '../services'
+import { notModified, yearParam } from './pageCache'
+
+/** /results: the published years, every question of a year, one question. */
+export function resultsRoutes(services: Services): Router {
+  const router = express.Router()
+  const { results } = services.profiles
+
+  router.get('/results', async (_req, res) => {
+    res.render('profiles/results-index', { title: 'Results by survey year', editions: await results.published() })
+  })
+
+  router.get('/results/:year', async (req, res) => {
+    const aggregate = await results.edition(yearParam(req.params.year))
+    if (notModified(req, res, 'results', aggregate.contentHash)) return
+    res.render('profiles/results', { title: `Results of the ${aggregate.year} survey`, aggregate, breadcrumbs: [{ href: '/', text: 'Home' }, { href: '/results', text: 'Results' }] })
+  })
+
+  router.get('/results/:year/:question', async (req, res) => {
+    const { aggregate, question } = await results.question(yearParam(req.params.year), req.params.question)
+    if (notModified(req, res, 'question', question.key, aggregate.contentHash)) return
+    res.render('profiles/results-question', {
+      title: `${question.label} (${aggregate.year})`,
+      aggregate,
+      question,
+      breadcrumbs: [{ href: '/', text: 'Home' }, { href: '/results', text: 'Results' }, { href: `/results/${aggregate.year}`, text: String(aggregate.year) }],
+    })
+  })
+  return router
+}

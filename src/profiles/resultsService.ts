@@ -1,0 +1,53 @@
+import type { Repositories } from '../dataAccess'
+import { NotFoundError } from '../shared/errors'
+import { LruCache } from './lruCache'
+import type { EditionAggregateContent } from './profileContent'
+import { questionSlug, type ResultsQuestion } from './resultsModel'
+
+export type PublishedAggregate = EditionAggregateContent & { editionId: number; contentHash: string }
+
+/**
+ * Results of published editions, read from the stored aggregates (drawn at regeneration): a
+ * light query for the current hashes, and the content only when a hash is new to this process.
+ */
+export function resultsService(repos: Pick<Repositories, 'profiles'>) {
+  const cache = new LruCache<string, PublishedAggregate>(16)
+
+  async function published(): Promise<PublishedAggregate[]> {
+    const index = await repos.profiles.publishedAggregateIndex()
+    const result: PublishedAggregate[] = []
+    for (const entry of index) {
+      let aggregate = cache.get(entry.contentHash)
+      if (!aggregate) {
+        const content = await repos.profiles.aggregateContent(entry.editionId)
+        if (!content) continue
+        aggregate = cache.set(entry.contentHash, { ...(JSON.parse(content) as EditionAggregateContent), editionId: entry.editionId, contentHash: entry.contentHash })
+      }
+      result.push(aggregate)
+    }
+    return result
+  }
+
+  async function edition(year: number): Promise<PublishedAggregate> {
+    const found = (await published()).find((aggregate) => aggregate.year === year)
+    if (!found) throw new NotFoundError('There are no published results for this year')
+    return found
+  }
+
+  return {
+    /** Every published edition's aggregate, newest first. */
+    published,
+    edition,
+
+    /** One question's results; accepts the key (policy_areas) or its kebab-case form (policy-areas). */
+    async question(year: number, keyOrSlug: string): Promise<{ aggregate: PublishedAggregate; question: ResultsQuestion }> {
+      const aggregate = await edition(year)
+      const slug = questionSlug(keyOrSlug)
+      const question = aggregate.results.flatMap((section) => section.questions).find((q) => q.key === keyOrSlug || q.slug === slug)
+      if (!question) throw new NotFoundError('There is no such question in this survey year')
+      return { aggregate, question }
+    },
+  }
+}
+
+export type ResultsService = ReturnType<typeof resultsService>

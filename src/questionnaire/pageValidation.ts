@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import type { AnswerValue } from './answerCodec'
+import type { Question } from './definitionSchema'
+import { fieldId, type FormValue } from './formCodec'
+import { validationMessage } from './validationMessages'
+import { validators, type Fail } from './questionValidators'
+import type { FieldError } from '../shared/errors'
+
+export interface PageValidationOptions {
+  /** The edition year: only options offered in it are accepted. */
+  year: number
+  /** "Save and continue" requires required answers; "Save and come back later" does not. */
+  complete: boolean
+  idPrefix?: string
+}
+
+export type PageResult =
+  { ok: true; answers: Map<string, AnswerValue | undefined> } | { ok: false; errors: FieldError[] }
+
+/**
+ * One zod schema for a page, built from its questions: each question's form fields in,
+ * its answer out (undefined when left blank), with our own message per question and failure.
+ */
+export function buildPageSchema(questions: Question[], options: PageValidationOptions) {
+  const shape = Object.fromEntries(
+    questions.map((question) => [
+      question.key,
+      z
+        .custom<FormValue>((v) => typeof v === 'object' && v !== null)
+        .transform((value, ctx): AnswerValue | undefined => {
+          const fail: Fail = (failure, parts = [], params = {}) => {
+            ctx.addIssue({
+              code: 'custom',
+              message: validationMessage(question, failure, params),
+              path: parts,
+            })
+            return null
+          }
+          const mustAnswer = options.complete && question.required
+          const result = validators[question.type]({
+            question,
+            value,
+            complete: mustAnswer,
+            continuing: options.complete,
+            year: options.year,
+            fail,
+          })
+          return result ?? undefined
+        }),
+    ]),
+  )
+  return z.object(shape)
+}
+
+/** Validates a page's form values; errors link to the field they concern (`#` + its id). */
+export function validatePage(
+  questions: Question[],
+  values: Record<string, FormValue>,
+  options: PageValidationOptions,
+): PageResult {
+  const parsed = buildPageSchema(questions, options).safeParse(values)
+  if (parsed.success) return { ok: true, answers: new Map(Object.entries(parsed.data)) }
+  const errors = parsed.error.issues.map((issue) => {
+    const [key, ...parts] = issue.path.map(String)
+    return { href: `#${fieldId(key, options.idPrefix ?? '', ...parts)}`, text: issue.message }
+  })
+  return { ok: false, errors }
+}

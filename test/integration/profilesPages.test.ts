@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import request from 'supertest'
+import { testApp } from '../support/testApp'
+import { expectInOrder, mainText } from '../support/profilesFactories'
+import { enschedeSeed as seed } from '../unit/fixtures/enschedeSeed'
+
+const t = testApp()
+afterAll(() => t.close())
+
+/**
+ * The share the 2020 profile should show, counted straight from the answers table: the 2020
+ * edition compares every city once, with its latest approved answers in a published edition up
+ * to 2020; the share is cities giving this answer over cities answering, rounded half up.
+ */
+async function basisResponseIds(): Promise<number[]> {
+  const responses: Array<{ id: number; city_id: number; year: number }> = await t
+    .knex('responses as r')
+    .join('editions as e', 'e.id', 'r.edition_id')
+    .where({ 'r.status': 'approved', 'e.status': 'published' })
+    .where('e.year', '<=', 2020)
+    .select('r.id', 'r.city_id', 'e.year')
+  const latest = new Map<number, { id: number; year: number }>()
+  for (const r of responses) {
+    const seen = latest.get(Number(r.city_id))
+    if (!seen || seen.year < Number(r.year)) latest.set(Number(r.city_id), { id: Number(r.id), year: Number(r.year) })
+  }
+  return [...latest.values()].map((r) => r.id)
+}
+
+async function independentShare(questionKey: string, optionKey: string): Promise<{ share: number; same: number; answered: number; basis: number }> {
+  const ids = await basisResponseIds()
+  const count = async (option?: string) => {
+    const [row] = await t
+      .knex('answers')
+      .whereIn('response_id', ids)
+      .where('question_key', questionKey)
+      .modify((q) => {
+        if (option) q.where('option_key', option)
+      })
+      .countDistinct<{ n: number | string }[]>({ n: 'response_id' })
+    return Number(row.n)
+  }
+  const answered = await count()
+  const same = await count(optionKey)
+  return { share: Math.floor((200 * same + answered) / (2 * answered)), same, answered, basis: ids.length }
+}
+
+let page: request.Response
+let text: string
+
+beforeAll(async () => {
+  // On the shared PostgreSQL database other files may have changed answers: start from fresh snapshots.
+  const edition = await t.repos.editions.findByYear(2020)
+  expect(edition?.basis).toBe('latest')
+  await t.services.profiles.regeneration.regenerateEdition(edition!.id)
+  page = await request(t.app).get('/cities/enschede-nld/2020')
+  text = mainText(page.text)
+})
+
+describe('Enschede’s 2020 profile', () => {
+  it('when a visitor opens it, then every list and sentence of the seed profile is there, in the seed’s order', async () => {
+    expect(page.status).toBe(200)
+    const strategy = await independentShare('strategy.formal', 'no')
+    const funding = await independentShare('funding.has_dedicated', 'yes')
+    expectInOrder(text, [
+      'Enschede',
+      'Netherlands',
+      seed.header.mayor,
+      seed.header.population,
+      seed.header.officerHeading,
+      ...seed.officers,
+      seed.helpingToHeading,
+      ...seed.helpingTo,
+      seed.successFactorsHeading,
+      ...seed.successFactors,
+      seed.spotlightHeading,
+      'In the spirit of collaboration and knowledge sharing',
+      seed.visionHeading,
+      seed.strategy.replace('50%', `${strategy.share}%`),
+      seed.approach,
+      seed.policyAreasHeading,
+      ...seed.policyAreas,
+      seed.policyAreasChart,
+      seed.roles,
+      ...seed.roleList,
+      seed.rolesChart,
+      seed.structure,
+      seed.termsHeading,
+      ...seed.terms,
+      seed.activitiesHeading,
+      seed.topActivity.label,
+      seed.topActivity.hint,
+      ...seed.activityList,
+      seed.fundingHeading,
+      seed.funding.replace('81%', `${funding.share}%`),
+      seed.sourcesHeading,
+      ...seed.sources.flatMap((source) => (source.hint ? [source.label, source.hint] : [source.label])),
+      seed.fundedHeading,
+      ...seed.funded,
+      seed.fundedHeading,
+      seed.fundedFootnote,
+      seed.measuredHeading,
+      seed.partnerships,
+      seed.dataPartnerships,
+      seed.availabilityHeading,
+      seed.columnHeadings[0],
+      ...seed.sufficient,
+      seed.columnHeadings[1],
+      ...seed.insufficient,
+    ])
+  })
+
+  it('when the comparison sentences are read, then each share equals an independent count over the answers table', async () => {
+    const strategy = await independentShare('strategy.formal', 'no')
+    const approach = await independentShare('approach.level', 'both')
+    const funding = await independentShare('funding.has_dedicated', 'yes')
+    expect(text).toContain(`Along with ${strategy.share}% of cities surveyed, Enschede does not have an explicit innovation strategy.`)
+    expect(2 * approach.same).toBeGreaterThan(approach.answered)
+    expect(text).toContain('Similar to more than half of cities surveyed, Enschede approaches innovation capacity both from a holistic/macro level')
+    expect(text).toContain(`Like ${funding.share}% of cities surveyed, Enschede has dedicated funding to support innovation capacity.`)
+    expect(text).toContain(`of ${strategy.basis} cities surveyed`)
+    expect(page.text).toContain(`<strong class="cis-share">${funding.share}%</strong>`)
+  })
+
+  it('when the shares are counted on the untouched demo data, then they are the seed’s 50% and 81%', async () => {
+    const strategy = await independentShare('strategy.formal', 'no')
+    const funding = await independentShare('funding.has_dedicated', 'yes')
+    if (process.env.DATABASE_URL?.startsWith('postgres')) return // shared database: other files add cities
+    expect([strategy.share, funding.share]).toEqual([50, 81])
+    expect(text).toContain(seed.strategy)
+    expect(text).toContain(seed.funding)
+  })
+
+  it('when the activities chart is shown, then it counts cities per activity, highlights Enschede’s and carries the footnote', async () => {
+    const figure = /<figure class="cis-figure" data-chart="funding.activities">([\s\S]*?)<\/figure>/.exec(page.text)?.[1] ?? ''
+    expect(figure).toContain('role="img"')
+    expect(figure).toContain('<title id="chart-funding-activities-title">Activities being funded</title>')
+    expect(figure).toContain('class="bar bar--own" data-option="idea_generation"')
+    expect(figure).toContain('class="bar" data-option="launching_project"')
+    expect(mainText(figure, { charts: true })).toContain(seed.fundedFootnote)
+    // Only cities whose latest answers are from 2018 could choose this 2018-only option.
+    const launching = await independentShare('funding.activities', 'launching_project')
+    expect(launching.same).toBeGreaterThan(0)
+    const row = { n: launching.same }
+    expect(figure).toMatch(new RegExp(`Launching or sustaining a project</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(row.n)}</td>`))
+  })
+
+  it('when the profile is asked for again with its ETag, then the answer is 304 with no body', async () => {
+    const etag = page.headers.etag
+    expect(etag).toMatch(/^W\/"/)
+    const again = await request(t.app).get('/cities/enschede-nld/2020').set('If-None-Match', etag)
+    expect(again.status).toBe(304)
+    expect(again.text ?? '').toBe('')
+    const other = await request(t.app).get('/cities/enschede-nld/2020').set('If-None-Match', 'W/"stale"')
+    expect(other.status).toBe(200)
+    expect(other.headers.etag).toBe(etag)
+  })
+
+  it('when a visitor opens /cities/enschede-nld, then they are sent to the latest published year', async () => {
+    const response = await request(t.app).get('/cities/enschede-nld')
+    expect(response.status).toBe(302)
+    expect(response.headers.location).toBe('/cities/enschede-nld/2020')
+  })
+
+  it('when the PDF is asked for, then a PDF of the profile is sent as a download', async () => {
+    const response = await request(t.app).get('/cities/enschede-nld/2020.pdf').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => done(null, Buffer.concat(chunks)))
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers['content-type']).toBe('application/pdf')
+    expect(response.headers['content-disposition']).toContain('enschede-nld-2020.pdf')
+    const pdf = response.body as Buffer
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect(pdf.length).toBeGreaterThan(3000)
+  })
+
+  it('when a year or city has no published profile, then the page is not found', async () => {
+    for (const path of ['/cities/enschede-nld/2026', '/cities/enschede-nld/2019', '/cities/enschede-nld/20x0', '/cities/no-such-city/2020', '/cities/no-such-city', '/cities/enschede-nld/2026.pdf']) {
+      const response = await request(t.app).get(path)
+      expect(response.status, path).toBe(404)
+    }
+  })
+})
+
+describe('two years of one city', () => {
+  it('when a city answered in 2018 and 2020, then its profile links both years and the comparison shows what changed', async () => {
+    const [both] = await t
+      .knex('profile_snapshots as s')
+      .join('cities as c', 'c.id', 's.city_id')
+      .groupBy('c.slug')
+      .havingRaw('count(*) > 1')
+      .select('c.slug')
+    const profile = await request(t.app).get(`/cities/${both.slug}/2020`)
+    expect(profile.text).toContain(`href="/cities/${both.slug}/2018"`)
+    expect(profile.text).toContain(`/cities/${both.slug}/compare?from=2018&amp;to=2020`)
+    const compare = await request(t.app).get(`/cities/${both.slug}/compare?from=2018&to=2020`)
+    expect(compare.status).toBe(200)
+    expect(mainText(compare.text)).toMatch(/\d+ answers? changed between these years|No answer changed/)
+    expect(compare.text).toContain('<th scope="col" class="govuk-table__header">2018</th>')
+    expect(compare.text).toContain('Does the municipality have a formal innovation strategy?')
+    const missing = await request(t.app).get(`/cities/${both.slug}/compare?from=2019&to=2020`)
+    expect(missing.status).toBe(404)
+    const bad = await request(t.app).get(`/cities/${both.slug}/compare?from=abc`)
+    expect(bad.status).toBe(400)
+  })
+})

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest'
+import { questionSchema, type Question } from '../../src/questionnaire/definitionSchema'
+import { allQuestions } from '../../src/questionnaire/definitionModel'
+import {
+  answerToFormValue,
+  emptyFormValue,
+  fieldId,
+  readFormValue,
+  type FormValue,
+} from '../../src/questionnaire/formCodec'
+import { validatePage } from '../../src/questionnaire/pageValidation'
+import { nounPhrase, validationMessage, whetherClause } from '../../src/questionnaire/validationMessages'
+import { madeUpDefinition, validFields } from '../support/collectionFactories'
+
+const question = (input: unknown): Question => questionSchema.parse(input)
+const typed = (fields: Partial<FormValue>): FormValue => ({ ...emptyFormValue(), ...fields })
+const check = (q: Question, value: Partial<FormValue>, complete = true) =>
+  validatePage([q], { [q.key]: typed(value) }, { year: 2026, complete })
+
+const funding = question({
+  key: 'funding.has_dedicated',
+  type: 'yesno',
+  label: 'Does the city have specific or dedicated funding to support innovation capacity?',
+})
+const population = question({
+  key: 'city.population',
+  type: 'number',
+  label: 'What is the population?',
+  min: 1,
+  max: 50_000_000,
+})
+
+describe('messages written from the label, per question and failure', () => {
+  it('when a yes/no question is unanswered, then the message asks whether, in the question’s own words', () => {
+    expect(check(funding, {})).toEqual({
+      ok: false,
+      errors: [
+        {
+          href: '#funding-has_dedicated',
+          text: 'Select whether the city has specific or dedicated funding to support innovation capacity',
+        },
+      ],
+    })
+    expect(whetherClause('Do you run a lab?')).toBe('you run a lab')
+    expect(whetherClause('Is the team permanent?')).toBeUndefined()
+  })
+
+  it('when a number is wrong, then it says how: not a number, not whole, out of range', () => {
+    expect(check(population, { text: 'lots' })).toMatchObject({
+      errors: [{ text: 'Enter the population as a number' }],
+    })
+    expect(check(population, { text: '0' })).toMatchObject({
+      errors: [{ text: 'The population must be between 1 and 50,000,000' }],
+    })
+    expect(check(population, { text: '12.5' })).toMatchObject({
+      errors: [{ text: 'Enter the population as a whole number' }],
+    })
+    expect(check(population, { text: ' 159,000 ' })).toEqual({
+      ok: true,
+      answers: new Map([['city.population', { type: 'number', value: 159000 }]]),
+    })
+    expect(nounPhrase('Population')).toBe('the population')
+    expect(nounPhrase('How many staff work in the team?')).toBe('the number of staff')
+    expect(nounPhrase('Describe the strategy')).toBeUndefined()
+  })
+
+  it('when the definition words a failure itself, then its words are used, with placeholders filled', () => {
+    const worded = question({
+      ...population,
+      messages: { required: 'Enter the population', max: 'Population must be {max} or fewer' },
+    })
+    expect(check(worded, {})).toMatchObject({ errors: [{ text: 'Enter the population' }] })
+    expect(check(worded, { text: '60000000' })).toMatchObject({
+      errors: [{ text: 'Population must be 50,000,000 or fewer' }],
+    })
+    // A range without its own wording falls back to the definition's "max", then to our "between".
+    expect(check(worded, { text: '0' })).toMatchObject({
+      errors: [{ text: 'The population must be between 1 and 50,000,000' }],
+    })
+    expect(validationMessage(worded, ['range', 'max'], { min: 1, max: 50_000_000 })).toBe(
+      'Population must be 50,000,000 or fewer',
+    )
+  })
+
+  it('when saving for later, then nothing is required but what is typed must still be valid', () => {
+    expect(check(funding, {}, false)).toEqual({
+      ok: true,
+      answers: new Map([['funding.has_dedicated', undefined]]),
+    })
+    expect(check(population, { text: 'lots' }, false).ok).toBe(false)
+  })
+
+  it('when a web address has no scheme, then https is assumed; when it is not an address, it is refused', () => {
+    const url = question({ key: 'city.website', type: 'url', label: 'Innovation website' })
+    expect(check(url, { text: 'www.example.org/lab' })).toEqual({
+      ok: true,
+      answers: new Map([['city.website', { type: 'url', value: 'https://www.example.org/lab' }]]),
+    })
+    expect(check(url, { text: 'javascript:alert(1)' })).toMatchObject({
+      errors: [{ text: 'Enter the innovation website as a web address, like https://www.example.org' }],
+    })
+  })
+})
+
+describe('form fields ⇄ answers', () => {
+  it('when every question of a definition is answered through its form fields, then the answers read back the same', () => {
+    for (const { question: q } of allQuestions(madeUpDefinition(2030))) {
+      const fields = validFields(q, 2030)
+      const value = readFormValue(q, fields, 2030)
+      const result = validatePage([q], { [q.key]: value }, { year: 2030, complete: true })
+      expect(result.ok, q.key).toBe(true)
+      const answer = result.ok ? result.answers.get(q.key) : undefined
+      expect(answer, q.key).toBeDefined()
+      // Saved answer → form → answer again is stable.
+      const again = validatePage(
+        [q],
+        { [q.key]: answerToFormValue(q, answer) },
+        { year: 2030, complete: true },
+      )
+      expect(again.ok && again.answers.get(q.key), q.key).toEqual(answer)
+    }
+  })
+
+  it('when field ids are made, then they are valid HTML ids and a question’s parts never collide with another question', () => {
+    expect(fieldId('funding.has_dedicated')).toBe('funding-has_dedicated')
+    expect(fieldId('lamp.colours', '', 'note', 'red')).toBe('lamp-colours--note--red')
+    expect(fieldId('a.other')).not.toBe(fieldId('a', '', 'other'))
+    expect(fieldId('lamp.fuel', 'preview-')).toBe('preview-lamp-fuel')
+  })
+
+  it('when a body carries options not offered or repeated, then only offered notes are read and choices are de-duplicated', () => {
+    const [multiple] = madeUpDefinition(2030).sections[0].pages[1].questions.filter(
+      (q) => q.type === 'multiple',
+    )
+    const value = readFormValue(
+      multiple,
+      {
+        'lamp-colours': ['red', 'red', 'green'],
+        'lamp-colours--note--red': 'Port',
+        'lamp-colours--note--bogus': 'x',
+      },
+      2030,
+    )
+    expect(value.choices).toEqual(['red', 'green'])
+    expect(value.notes).toEqual({ red: 'Port' })
+  })
+})
