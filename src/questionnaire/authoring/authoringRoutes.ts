@@ -6,6 +6,7 @@ import { actorOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './rout
 import { structureRoutes } from './structureRoutes'
 import { questionRoutes } from './questionRoutes'
 import { versionRoutes } from './versionRoutes'
+import { previewRoutes } from './previewRoutes'
 
 const newEditionFields = ['year', 'title', 'copyFrom']
 
@@ -64,6 +65,7 @@ export function authoringRoutes(services: Services): Router {
   })
 
   router.use(versionRoutes(services))
+  router.use(previewRoutes(services))
   router.use(structureRoutes(services))
   router.use(questionRoutes(services))
   return router
