@@ -109,4 +109,17 @@ describe('safe changes once answers exist', () => {
     }
     expect(unsafeChanges(before, after, answered())[0].message).toContain('type cannot change')
   })
+
+  it('when "Other" is switched off while answers use it, then it is refused; unused, it may go', () => {
+    const before = fixtureDefinition(2020)
+    activities(before).other = true
+    const after = structuredClone(before)
+    activities(after).other = false
+    const usage = answered()
+    expect(unsafeChanges(before, after, usage)).toEqual([])
+    usage.options.set(usageKey('funding.activities', 'options', 'other'), 3)
+    expect(unsafeChanges(before, after, usage).map((p) => p.message)).toEqual([
+      expect.stringContaining('used in 3 responses, so it cannot be switched off'),
+    ])
+  })
 })

@@ -1,4 +1,5 @@
-import type { Definition } from '../definitionSchema'
+import type { Definition, Question } from '../definitionSchema'
+import { OTHER } from '../answerCodec'
 import { allQuestions, questionIndex } from '../definitionModel'
 import type { DefinitionProblem } from '../validateDefinition'
 import { optionLists, type OptionListName } from './optionLists'
@@ -24,7 +25,8 @@ export const responsesText = (count: number): string => `${count} ${count === 1 
  * The rule that keeps stored answers meaningful (DESIGN §2): while an edition has no
  * responses anything may change; after that, wording, new options and new questions are
  * fine, but an answered question or option may not be removed, re-keyed (which is a
- * removal of the old key) or change type. Unanswered ones may go. Each refusal says how
+ * removal of the old key) or change type, and an answered "Other" may not be switched off.
+ * Unanswered ones may go. Each refusal says how
  * many responses use the thing and what to do instead.
  */
 export function unsafeChanges(
@@ -34,39 +36,50 @@ export function unsafeChanges(
 ): DefinitionProblem[] {
   if (usage.responses === 0) return []
   const later = questionIndex(after)
-  const problems: DefinitionProblem[] = []
-  for (const { question } of allQuestions(before)) {
-    const answered = usage.questions.get(question.key) ?? 0
+  return allQuestions(before).flatMap(({ question }) => {
     const now = later.get(question.key)?.question
-    const name = `Question "${question.label}" (${question.key})`
-    if (!now) {
-      if (answered > 0) {
-        problems.push({
-          path: question.key,
-          message: `${name} is answered in ${responsesText(answered)}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.`,
-        })
-      }
-      continue
-    }
-    if (now.type !== question.type && answered > 0) {
+    const answered = usage.questions.get(question.key) ?? 0
+    if (!now || (now.type !== question.type && answered > 0)) return questionProblems(question, now, answered)
+    return optionProblems(question, now, usage)
+  })
+}
+
+function questionProblems(
+  question: Question,
+  now: Question | undefined,
+  answered: number,
+): DefinitionProblem[] {
+  if (answered === 0) return []
+  const name = `Question "${question.label}" (${question.key}) is answered in ${responsesText(answered)}`
+  const message = now
+    ? `${name}, so its type cannot change from ${question.type} to ${now.type}.`
+    : `${name}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.`
+  return [{ path: question.key, message }]
+}
+
+/** Answered options that are gone (or re-keyed), and an answered "Other" that was switched off. */
+function optionProblems(question: Question, now: Question, usage: AnswerUsage): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = []
+  const nowLists = new Map(
+    optionLists(now).map((list) => [list.name, new Set(list.options.map((o) => o.key))]),
+  )
+  for (const list of optionLists(question)) {
+    for (const option of list.options) {
+      const used = usage.options.get(usageKey(question.key, list.name, option.key)) ?? 0
+      if (used === 0 || nowLists.get(list.name)?.has(option.key)) continue
       problems.push({
-        path: question.key,
-        message: `${name} is answered in ${responsesText(answered)}, so its type cannot change from ${question.type} to ${now.type}.`,
+        path: `${question.key}.${list.name}.${option.key}`,
+        message: `Option "${option.label}" (${option.key}) of ${question.key} is used in ${responsesText(used)}, so it cannot be removed or re-keyed. Mark it as no longer offered from an edition on instead.`,
       })
     }
-    const nowLists = new Map(
-      optionLists(now).map((list) => [list.name, new Set(list.options.map((o) => o.key))]),
-    )
-    for (const list of optionLists(question)) {
-      for (const option of list.options) {
-        const used = usage.options.get(usageKey(question.key, list.name, option.key)) ?? 0
-        if (used === 0 || nowLists.get(list.name)?.has(option.key)) continue
-        problems.push({
-          path: `${question.key}.${list.name}.${option.key}`,
-          message: `Option "${option.label}" (${option.key}) of ${question.key} is used in ${responsesText(used)}, so it cannot be removed or re-keyed. Mark it as no longer offered from an edition on instead.`,
-        })
-      }
-    }
+  }
+  const otherUsed = usage.options.get(usageKey(question.key, 'options', OTHER)) ?? 0
+  const hadOther = 'other' in question && question.other
+  if (hadOther && otherUsed > 0 && !('other' in now && now.other)) {
+    problems.push({
+      path: `${question.key}.other`,
+      message: `“Other (please specify)” of ${question.key} is used in ${responsesText(otherUsed)}, so it cannot be switched off.`,
+    })
   }
   return problems
 }
