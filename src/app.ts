@@ -15,6 +15,7 @@ import { loginRoutes } from './accounts/loginRoutes'
 import { accountsRoutes } from './accounts/accountsRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
 import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
+import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 
@@ -58,6 +59,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.use(accountsRoutes(services))
   app.use(publicRoutes(services))
   app.use(authoringRoutes(services))
+  app.use(reviewRoutes(services))
   app.use(collectionRoutes(services))
 
   app.use(notFoundHandler)

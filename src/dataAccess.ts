@@ -7,6 +7,8 @@ import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
 import { definitionChangesRepository } from './questionnaire/authoring/definitionChangesRepository'
 import { answerUsageRepository } from './questionnaire/authoring/answerUsageRepository'
+import { reviewCommentsRepository } from './review/reviewCommentsRepository'
+import { reviewRepositories } from './review/reviewRepositories'
 import { profilesRepository } from './profiles/profilesRepository'
 import { releasesRepository } from './profiles/releasesRepository'
 import { openDataRepository } from './profiles/openDataRepository'
@@ -22,6 +24,8 @@ export function dataAccess(knex: Knex) {
     responses: responsesRepository(knex),
     definitionChanges: definitionChangesRepository(knex),
     answerUsage: answerUsageRepository(knex),
+    reviewComments: reviewCommentsRepository(knex),
+    review: reviewRepositories(knex),
     profiles: profilesRepository(knex),
     releases: releasesRepository(knex),
     openData: openDataRepository(knex),

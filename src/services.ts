@@ -7,6 +7,7 @@ import { collectionService } from './collection/collectionService'
 import { profileServices } from './profiles/profileServices'
 import { editionEvents } from './shared/editionEvents'
 import { questionnaireAuthoring } from './questionnaire/authoring'
+import { reviewServices } from './review/reviewServices'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
@@ -26,6 +27,7 @@ export function services(config: Config, repos: Repositories) {
     home: homeService(repos, profiles),
     collection: collectionService(repos),
     authoring: questionnaireAuthoring(repos, events),
+    review: reviewServices(repos, events),
     ...accountsServices(repos),
   }
 }

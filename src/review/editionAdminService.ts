@@ -1,0 +1,153 @@
+import { z } from 'zod'
+import type { AuditRepository } from '../accounts/auditRepository'
+import type { EditionsRepository, EditionStatus } from '../questionnaire/editionsRepository'
+import { validateDefinition, type DefinitionProblem } from '../questionnaire/validateDefinition'
+import type { EditionEvents } from '../shared/editionEvents'
+import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
+import { fieldErrors } from '../shared/formErrors'
+import { editionSubject, type EditionAdminRepository } from './editionAdminRepository'
+import { actionRules, actionsFrom, refusal, type LifecycleAction } from './editionLifecycle'
+
+interface Deps {
+  editions: EditionsRepository
+  editionAdmin: EditionAdminRepository
+  audit: AuditRepository
+  events: EditionEvents
+}
+
+// Date.parse('2026-02-30') rolls over to March, so check the date reads back the same.
+const isRealDate = (v: string) => {
+  if (v === '') return true
+  const date = new Date(`${v}T00:00:00Z`)
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v
+  )
+}
+
+const date = z
+  .string()
+  .trim()
+  .refine(isRealDate, 'Enter a real date, like 2026-09-01')
+  .transform((v) => v || null)
+
+export const settingsSchema = z
+  .object({
+    opensOn: date,
+    closesOn: date,
+    basis: z.enum(['approved', 'latest'], { error: 'Select which cities profiles compare with' }),
+  })
+  .refine((s) => !s.opensOn || !s.closesOn || s.closesOn >= s.opensOn, {
+    path: ['closesOn'],
+    message: 'The closing date must be on or after the opening date',
+  })
+
+const actionButtons = (status: EditionStatus) =>
+  actionsFrom(status).map((action) => ({ action, label: actionRules[action].label }))
+
+export function editionAdminService(deps: Deps) {
+  const find = async (year: number) => {
+    const edition = await deps.editions.findByYear(year)
+    if (!edition) throw new NotFoundError(`There is no survey year ${year}`)
+    return edition
+  }
+  const countsByEdition = async () => {
+    const counts = new Map<number, Record<string, number>>()
+    for (const c of await deps.editionAdmin.responseCounts()) {
+      const entry = counts.get(c.editionId) ?? { total: 0 }
+      entry[c.status] = c.count
+      entry.total += c.count
+      counts.set(c.editionId, entry)
+    }
+    return counts
+  }
+  const problemsOf = async (year: number): Promise<DefinitionProblem[]> => {
+    const edition = await find(year)
+    const knownYears = (await deps.editions.list()).map((e) => e.year)
+    const result = validateDefinition(edition.definition, { knownYears })
+    return result.ok ? [] : result.problems
+  }
+
+  return {
+    /** Every survey year with its response counts per status and the actions open to it. */
+    async list() {
+      const counts = await countsByEdition()
+      return (await deps.editions.list()).map((edition) => ({
+        edition,
+        counts: counts.get(edition.id) ?? { total: 0 },
+        actions: actionButtons(edition.status),
+      }))
+    },
+
+    /** One survey year: settings, counts, possible actions, definition problems and history. */
+    async details(year: number) {
+      const edition = await find(year)
+      const counts = (await countsByEdition()).get(edition.id) ?? { total: 0 }
+      return {
+        edition,
+        counts,
+        actions: actionButtons(edition.status),
+        problems: await problemsOf(year),
+        history: await deps.editionAdmin.history(year),
+      }
+    },
+
+    /** What the confirmation page of a lifecycle action shows; refuses an action the status does not allow. */
+    async confirmation(year: number, action: LifecycleAction) {
+      const edition = await find(year)
+      const refused = refusal(edition.status, action)
+      if (refused) throw new ConflictError(refused)
+      return { edition, rule: actionRules[action], problems: action === 'open' ? await problemsOf(year) : [] }
+    },
+
+    /**
+     * Applies a lifecycle action: checks the transition (409 when illegal), that an opened
+     * questionnaire is valid (problems returned, nothing changed), records it, and tells
+     * the profiles when publishing changes what the public sees.
+     */
+    async apply(
+      year: number,
+      action: LifecycleAction,
+      actorId: number,
+    ): Promise<{ problems: DefinitionProblem[]; status?: EditionStatus }> {
+      const { edition, rule, problems } = await this.confirmation(year, action)
+      if (problems.length > 0) return { problems }
+      if (!(await deps.editionAdmin.transitionStatus(edition.id, edition.status, rule.to))) {
+        throw new ConflictError(
+          'Someone else changed this survey year’s status a moment ago. Check it and try again.',
+        )
+      }
+      await deps.audit.record({
+        actorId,
+        type: `edition_${action}`,
+        subject: editionSubject(year),
+        detail: { from: edition.status, to: rule.to },
+      })
+      if (rule.change) await deps.events.changed(edition.id, rule.change)
+      return { problems: [], status: rule.to }
+    },
+
+    /** Changes the dates and the comparison basis; a new basis regenerates the profiles. */
+    async updateSettings(
+      year: number,
+      input: { opensOn: string; closesOn: string; basis: string },
+      actorId: number,
+    ): Promise<{ errors: FieldError[] }> {
+      const edition = await find(year)
+      const parsed = settingsSchema.safeParse(input)
+      if (!parsed.success) return { errors: fieldErrors(parsed.error) }
+      const { opensOn, closesOn, basis } = parsed.data
+      await deps.editions.update(edition.id, { opens_on: opensOn, closes_on: closesOn, basis })
+      const before = { opensOn: edition.opensOn, closesOn: edition.closesOn, basis: edition.basis }
+      await deps.audit.record({
+        actorId,
+        type: 'edition_settings',
+        subject: editionSubject(year),
+        detail: { before, after: parsed.data },
+      })
+      if (basis !== edition.basis) await deps.events.changed(edition.id, 'basis_changed')
+      return { errors: [] }
+    },
+  }
+}
+
+export type EditionAdminService = ReturnType<typeof editionAdminService>

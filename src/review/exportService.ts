@@ -1,0 +1,122 @@
+import { Readable, type Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
+import ExcelJS from 'exceljs'
+import { z } from 'zod'
+import type { Edition, EditionsRepository } from '../questionnaire/editionsRepository'
+import { BadRequestError, NotFoundError } from '../shared/errors'
+import { nowIso } from '../shared/clock'
+import { answersFromRows } from './answersOf'
+import {
+  codebookHeader,
+  codebookRows,
+  exportColumns,
+  exportRow,
+  headerRow,
+  neutralise,
+  type Cell,
+} from './exportColumns'
+import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
+
+const BATCH = 100
+const scopeSchema = z.enum(['approved', 'all']).default('approved')
+
+/** Reads the `scope` query value: approved responses only (the default) or all of them. */
+export function parseScope(value: unknown): ExportScope {
+  const parsed = scopeSchema.safeParse(value === '' ? undefined : value)
+  if (!parsed.success)
+    throw new BadRequestError('Choose approved or all responses (scope=approved or scope=all)')
+  return parsed.data
+}
+
+const safeRow = (cells: Cell[]): Cell[] => cells.map(neutralise)
+
+/** The edition's exports: CSV, XLSX (answers and codebook), JSON and the codebook CSV, all streamed. */
+export function exportService(deps: { editions: EditionsRepository; exports: ExportRepository }) {
+  const find = async (year: number): Promise<Edition> => {
+    const edition = await deps.editions.findByYear(year)
+    if (!edition) throw new NotFoundError(`There is no survey year ${year}`)
+    return edition
+  }
+
+  /** Responses one batch at a time, in response order. */
+  async function* responses(edition: Edition, scope: ExportScope): AsyncGenerator<ExportResponse> {
+    let afterId = 0
+    for (;;) {
+      const batch = await deps.exports.batch(edition.id, scope, afterId, BATCH)
+      yield* batch
+      if (batch.length < BATCH) return
+      afterId = batch[batch.length - 1].id
+    }
+  }
+
+  async function* wideRows(edition: Edition, scope: ExportScope): AsyncGenerator<Cell[]> {
+    const columns = exportColumns(edition.definition)
+    yield headerRow(columns)
+    for await (const response of responses(edition, scope)) {
+      yield safeRow(exportRow(columns, response.meta, answersFromRows(edition.definition, response.rows)))
+    }
+  }
+
+  const fileName = (edition: Edition, scope: ExportScope, ext: string) =>
+    `city-innovation-survey-${edition.year}-${scope}.${ext}`
+
+  return {
+    find,
+    fileName,
+
+    /** One row per city, one column per question, option, row or item; text neutralised. */
+    async csv(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
+      await pipeline(Readable.from(wideRows(edition, scope)), stringify({ bom: true }), out)
+    },
+
+    /** The codebook alone: what each column means. */
+    async codebookCsv(edition: Edition, out: Writable): Promise<void> {
+      const rows = [[...codebookHeader], ...codebookRows(exportColumns(edition.definition)).map(safeRow)]
+      await pipeline(Readable.from(rows), stringify({ bom: true }), out)
+    },
+
+    /** The same rows as the CSV in a first sheet, the codebook in a second ("Codebook"). */
+    async xlsx(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: out,
+        useStyles: false,
+        useSharedStrings: false,
+      })
+      const sheet = workbook.addWorksheet('Responses')
+      for await (const row of wideRows(edition, scope)) sheet.addRow(row).commit()
+      sheet.commit()
+      const codebook = workbook.addWorksheet('Codebook')
+      codebook.addRow([...codebookHeader]).commit()
+      for (const row of codebookRows(exportColumns(edition.definition)))
+        codebook.addRow(safeRow(row)).commit()
+      codebook.commit()
+      await workbook.commit()
+    },
+
+    /** Every response in full (answers as typed values) with its status, as one JSON document. */
+    async json(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
+      async function* chunks(): AsyncGenerator<string> {
+        const head = {
+          year: edition.year,
+          title: edition.title,
+          status: edition.status,
+          scope,
+          exportedAt: nowIso(),
+        }
+        yield `{"edition":${JSON.stringify(head)},"responses":[`
+        let first = true
+        for await (const response of responses(edition, scope)) {
+          const { status, submittedAt, approvedAt, ...city } = response.meta
+          const answers = Object.fromEntries(answersFromRows(edition.definition, response.rows))
+          yield (first ? '' : ',') + JSON.stringify({ city, status, submittedAt, approvedAt, answers })
+          first = false
+        }
+        yield ']}'
+      }
+      await pipeline(Readable.from(chunks()), out)
+    },
+  }
+}
+
+export type ExportService = ReturnType<typeof exportService>
