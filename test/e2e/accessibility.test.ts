@@ -37,6 +37,11 @@ const adminPages = [
   { name: 'admin-user-new', path: '/admin/users/new' },
   { name: 'admin-city-requests', path: '/admin/city-requests' },
   { name: 'admin-audit', path: '/admin/audit' },
+  { name: 'admin-edition-new', path: '/admin/editions/new' },
+  { name: 'admin-questionnaire', path: '/admin/editions/2026/questionnaire' },
+  { name: 'admin-questionnaire-changes', path: '/admin/editions/2020/questionnaire/changes' },
+  { name: 'admin-questionnaire-history', path: '/admin/editions/2026/questionnaire/history' },
+  { name: 'admin-questionnaire-preview', path: '/admin/editions/2026/questionnaire/preview' },
   { name: 'account', path: '/account' },
   { name: 'account-password', path: '/account/password' },
 ]
