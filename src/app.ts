@@ -14,6 +14,7 @@ import { setUpAuthentication } from './accounts/setUpAuthentication'
 import { loginRoutes } from './accounts/loginRoutes'
 import { accountsRoutes } from './accounts/accountsRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
+import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { viewHelpers } from './shared/viewHelpers'
@@ -57,6 +58,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.use(loginRoutes(config))
   app.use(accountsRoutes(services))
   app.use(publicRoutes(services))
+  app.use(authoringRoutes(services))
   app.use(reviewRoutes(services))
   app.use(collectionRoutes(services))
 

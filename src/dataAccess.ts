@@ -5,6 +5,8 @@ import { accountsRepositories } from './accounts/accountsRepositories'
 import { citiesRepository } from './cities/citiesRepository'
 import { editionsRepository } from './questionnaire/editionsRepository'
 import { responsesRepository } from './collection/responsesRepository'
+import { definitionChangesRepository } from './questionnaire/authoring/definitionChangesRepository'
+import { answerUsageRepository } from './questionnaire/authoring/answerUsageRepository'
 import { reviewCommentsRepository } from './review/reviewCommentsRepository'
 import { reviewRepositories } from './review/reviewRepositories'
 import { profilesRepository } from './profiles/profilesRepository'
@@ -20,6 +22,8 @@ export function dataAccess(knex: Knex) {
     cities: citiesRepository(knex),
     editions: editionsRepository(knex),
     responses: responsesRepository(knex),
+    definitionChanges: definitionChangesRepository(knex),
+    answerUsage: answerUsageRepository(knex),
     reviewComments: reviewCommentsRepository(knex),
     review: reviewRepositories(knex),
     profiles: profilesRepository(knex),

@@ -6,6 +6,7 @@ import { homeService } from './profiles/homeService'
 import { collectionService } from './collection/collectionService'
 import { profileServices } from './profiles/profileServices'
 import { editionEvents } from './shared/editionEvents'
+import { questionnaireAuthoring } from './questionnaire/authoring'
 import { reviewServices } from './review/reviewServices'
 
 /** Every service, wired by plain factory functions (no container). */
@@ -25,6 +26,7 @@ export function services(config: Config, repos: Repositories) {
     profiles,
     home: homeService(repos, profiles),
     collection: collectionService(repos),
+    authoring: questionnaireAuthoring(repos, events),
     review: reviewServices(repos, events),
     ...accountsServices(repos),
   }

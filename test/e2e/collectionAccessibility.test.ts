@@ -17,6 +17,8 @@ const surveyPages = [
   { name: 'survey-rating', path: '/survey/2026/vision/activities' },
   { name: 'survey-choices', path: '/survey/2026/vision/approach' },
   { name: 'survey-matrix', path: '/survey/2026/data/data_availability' },
+  { name: 'survey-single-with-other', path: '/survey/2026/organisation/structure' },
+  { name: 'survey-partnerships', path: '/survey/2026/data/partnerships' },
   { name: 'survey-check-answers', path: '/survey/2026/check-answers' },
 ]
 
@@ -24,7 +26,8 @@ const surveyPages = [
 async function officerPage(j: typeof journey): Promise<Page> {
   const page = await j.page()
   await page.goto(`${j.app.baseUrl}/login`)
-  if (new URL(page.url()).pathname === '/login') await signInWithKeyboard(page, j.app.baseUrl, 'demo.officer@example.org')
+  if (new URL(page.url()).pathname === '/login')
+    await signInWithKeyboard(page, j.app.baseUrl, 'demo.officer@example.org')
   return page
 }
 

@@ -77,9 +77,13 @@ describe('journey (b): review, return, fix, approve, publish', () => {
     await page.goto(`${base}/cities/enschede-nld/2026`)
     const profile = await page.locator('main').innerText()
     expect(profile).toContain(FIXED_MAYOR)
-    expect(profile).toMatch(/Along with \d+% of cities surveyed, Enschede has an explicit innovation strategy\./)
+    expect(profile).toMatch(
+      /Along with \d+% of cities surveyed, Enschede has an explicit innovation strategy\./,
+    )
     await page.goto(`${base}/cities/enschede-nld/2020`)
-    expect(await page.locator('main').innerText()).toMatch(/Along with \d+% of cities surveyed, Enschede does not have an explicit innovation strategy\./)
+    expect(await page.locator('main').innerText()).toMatch(
+      /Along with \d+% of cities surveyed, Enschede does not have an explicit innovation strategy\./,
+    )
     await page.close()
   })
 })

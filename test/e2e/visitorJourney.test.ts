@@ -23,7 +23,9 @@ describe('journey (c): a visitor reads the public site', () => {
     await pressWithKeyboard(page, 'Enschede', 'link')
     expect(new URL(page.url()).pathname).toBe('/cities/enschede-nld/2020')
     const profile = await page.locator('main').innerText()
-    expect(profile).toContain('Like 81% of cities surveyed, Enschede has dedicated funding to support innovation capacity.')
+    expect(profile).toContain(
+      'Like 81% of cities surveyed, Enschede has dedicated funding to support innovation capacity.',
+    )
     expect(await accessibilityProblems(page, 'profile')).toEqual([])
     await screenshot(page, 'profile-enschede-2020')
     await page.setViewportSize({ width: 320, height: 800 })
@@ -35,12 +37,18 @@ describe('journey (c): a visitor reads the public site', () => {
     const both = demoCities.find((city) => city.editions.includes(2018) && city.editions.includes(2020))!
     await page.goto(`${base}/cities/${both.slug}`)
     expect(new URL(page.url()).pathname).toBe(`/cities/${both.slug}/2020`)
-    await page.getByRole('navigation', { name: 'Survey years of this profile' }).getByRole('link', { name: '2018' }).click()
+    await page
+      .getByRole('navigation', { name: 'Survey years of this profile' })
+      .getByRole('link', { name: '2018' })
+      .click()
     expect(new URL(page.url()).pathname).toBe(`/cities/${both.slug}/2018`)
     expect(await page.locator('h1').innerText()).toContain(both.name)
 
     await page.goto(`${base}/open-data`)
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV of 2020' }).click()])
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSV of 2020' }).click(),
+    ])
     const file = await download.path()
     const { readFileSync } = await import('node:fs')
     const csv = readFileSync(file, 'utf8')

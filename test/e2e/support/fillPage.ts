@@ -28,10 +28,18 @@ export async function fillPageWithKeyboard(page: Page, text = 'Answered in the b
 }
 
 async function fillTextFields(page: Page, text: string): Promise<void> {
-  const fields = await page.$$eval('input[type=text], input:not([type]), input[type=url], input[type=email], textarea', (inputs) =>
-    (inputs as HTMLInputElement[])
-      .filter((input) => input.offsetParent !== null && input.value === '' && !/-(other|note)/.test(input.id))
-      .map((input) => ({ id: input.id, numeric: input.inputMode === 'numeric' || input.inputMode === 'decimal', url: /website|url/i.test(input.id) })),
+  const fields = await page.$$eval(
+    'input[type=text], input:not([type]), input[type=url], input[type=email], textarea',
+    (inputs) =>
+      (inputs as HTMLInputElement[])
+        .filter(
+          (input) => input.offsetParent !== null && input.value === '' && !/-(other|note)/.test(input.id),
+        )
+        .map((input) => ({
+          id: input.id,
+          numeric: input.inputMode === 'numeric' || input.inputMode === 'decimal',
+          url: /website|url/i.test(input.id),
+        })),
   )
   const seenLists = new Set<string>()
   for (const field of fields) {
@@ -47,7 +55,9 @@ async function fillTextFields(page: Page, text: string): Promise<void> {
 }
 
 async function rankUnranked(page: Page): Promise<void> {
-  const selects = await page.$$eval('select', (list) => (list as HTMLSelectElement[]).filter((s) => s.value === '').map((s) => s.id))
+  const selects = await page.$$eval('select', (list) =>
+    (list as HTMLSelectElement[]).filter((s) => s.value === '').map((s) => s.id),
+  )
   for (const [index, id] of selects.entries()) {
     await page.locator(`[id="${id}"]`).focus()
     await page.keyboard.type(String(index + 1))
@@ -63,7 +73,8 @@ export async function followNumberBounds(page: Page): Promise<boolean> {
   for (const error of errors) {
     const bound = /(\d[\d,]*)/.exec(error.text)?.[1]?.replaceAll(',', '')
     const field = page.locator(`[id="${error.id}"]`)
-    if (!bound || (await field.count()) === 0 || (await field.evaluate((el) => el.tagName)) !== 'INPUT') continue
+    if (!bound || (await field.count()) === 0 || (await field.evaluate((el) => el.tagName)) !== 'INPUT')
+      continue
     await field.focus()
     await page.keyboard.press('Control+A')
     await page.keyboard.type(bound)

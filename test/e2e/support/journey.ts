@@ -25,7 +25,12 @@ export function useJourney(options: { javaScriptEnabled?: boolean; width?: numbe
 }
 
 /** Signs in through the login form with the keyboard. */
-export async function signInWithKeyboard(page: Page, baseUrl: string, email: string, password = 'demo-password'): Promise<void> {
+export async function signInWithKeyboard(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = 'demo-password',
+): Promise<void> {
   await page.goto(`${baseUrl}/login`)
   await page.locator('#email').focus()
   await page.keyboard.type(email)

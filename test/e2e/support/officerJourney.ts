@@ -5,9 +5,16 @@ import { signInWithKeyboard } from './journey'
 import { accessibilityProblems } from './accessibility'
 
 /** Presses a button or link by its visible name with the keyboard. */
-export async function pressWithKeyboard(page: Page, name: string | RegExp, role: 'button' | 'link' = 'button'): Promise<void> {
+export async function pressWithKeyboard(
+  page: Page,
+  name: string | RegExp,
+  role: 'button' | 'link' = 'button',
+): Promise<void> {
   await page.getByRole(role, { name }).first().focus()
-  const navigated = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 15_000 })
+  const navigated = page.waitForEvent('framenavigated', {
+    predicate: (frame) => frame === page.mainFrame(),
+    timeout: 15_000,
+  })
   await page.keyboard.press('Enter')
   await navigated
   await page.waitForLoadState('load')
@@ -43,7 +50,9 @@ export async function completeSection(page: Page): Promise<number> {
 /** The task list's section links, in order. */
 export async function sectionLinks(page: Page): Promise<string[]> {
   return page.$$eval('a.govuk-task-list__link', (links) =>
-    (links as HTMLAnchorElement[]).map((a) => a.getAttribute('href') ?? '').filter((href) => !href.endsWith('/check-answers')),
+    (links as HTMLAnchorElement[])
+      .map((a) => a.getAttribute('href') ?? '')
+      .filter((href) => !href.endsWith('/check-answers')),
   )
 }
 
@@ -52,7 +61,11 @@ export async function sectionLinks(page: Page): Promise<string[]> {
  * meets and fixes an error, saves and comes back later, changes an answer and submits.
  * It runs twice: with JavaScript, and with JavaScript disabled.
  */
-export async function officerCompletesTheSurvey(page: Page, baseUrl: string, scanAccessibility: boolean): Promise<void> {
+export async function officerCompletesTheSurvey(
+  page: Page,
+  baseUrl: string,
+  scanAccessibility: boolean,
+): Promise<void> {
   await signInWithKeyboard(page, baseUrl, 'enschede.officer@example.org')
   await page.goto(`${baseUrl}/survey`)
   expect(await page.locator('h1').innerText()).toMatch(/2026/)
@@ -100,4 +113,3 @@ export async function officerCompletesTheSurvey(page: Page, baseUrl: string, sca
   expect(await page.locator('h1').innerText()).toMatch(/submitted/i)
   expect(await page.locator('main').innerText()).toMatch(/CIS-2026-\d+/)
 }
-

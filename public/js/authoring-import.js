@@ -1,0 +1,23 @@
+// Progressive enhancement for the import page: read a chosen JSON file into the textarea
+// (compacted when it parses, so large files fit the form's size limit). Without this
+// script the administrator pastes the JSON instead.
+const group = document.querySelector('[data-import-file]')
+const input = document.getElementById('definition-file')
+const target = document.getElementById('definition')
+if (group && input && target && 'FileReader' in window) {
+  group.hidden = false
+  input.addEventListener('change', () => {
+    const file = input.files && input.files[0]
+    if (!file) return
+    const reader = new FileReader()
+    reader.addEventListener('load', () => {
+      const text = String(reader.result)
+      try {
+        target.value = JSON.stringify(JSON.parse(text))
+      } catch {
+        target.value = text
+      }
+    })
+    reader.readAsText(file)
+  })
+}

@@ -1,0 +1,72 @@
+import express, { type Router } from 'express'
+import type { Services } from '../../services'
+import { requireAdmin } from '../../accounts/guards'
+import { formValues } from './formValues'
+import { actorOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './routeSupport'
+import { structureRoutes } from './structureRoutes'
+import { questionRoutes } from './questionRoutes'
+import { versionRoutes } from './versionRoutes'
+import { previewRoutes } from './previewRoutes'
+
+const newEditionFields = ['year', 'title', 'copyFrom']
+
+/** Questionnaire authoring for administrators: new editions, the editor, versions and preview. */
+export function authoringRoutes(services: Services): Router {
+  const router = express.Router()
+  const { editor, versions } = services.authoring
+  router.use(
+    [
+      '/admin/editions/new',
+      '/admin/editions/:year/questionnaire',
+      '/admin/editions/:year/questionnaire.json',
+    ],
+    requireAdmin,
+  )
+
+  const renderNew = async (
+    res: express.Response,
+    status: number,
+    values: Record<string, unknown>,
+    errors: { href: string; text: string }[],
+  ) => {
+    const years = await editor.knownYears()
+    res.status(status).render('authoring/new-edition', {
+      title: 'Create a survey year',
+      values: { copyFrom: String(years.at(-1) ?? ''), ...values },
+      years: [...years].reverse(),
+      errors,
+      breadcrumbs: [
+        { href: '/admin', text: 'Administration' },
+        { href: '/admin/editions', text: 'Survey years' },
+      ],
+    })
+  }
+  router.get('/admin/editions/new', async (_req, res) => renderNew(res, 200, {}, []))
+  router.post('/admin/editions/new', async (req, res) => {
+    const values = formValues(req.body, newEditionFields)
+    const result = await versions.createEdition(values, actorOf(req))
+    if (!result.ok) return renderNew(res, 400, values, result.errors)
+    doneAndRedirect(
+      req,
+      res,
+      `The ${result.year} survey year was created as a draft, with every question of the copied questionnaire`,
+      editorBase(result.year),
+    )
+  })
+
+  router.get('/admin/editions/:year/questionnaire', async (req, res) => {
+    const { edition, usage, years } = await editor.overview(yearOf(req))
+    res.render('authoring/overview', {
+      ...pageLocals(edition, `${edition.year} questionnaire`),
+      definition: edition.definition,
+      usage,
+      years,
+    })
+  })
+
+  router.use(versionRoutes(services))
+  router.use(previewRoutes(services))
+  router.use(structureRoutes(services))
+  router.use(questionRoutes(services))
+  return router
+}

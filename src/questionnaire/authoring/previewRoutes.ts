@@ -1,0 +1,62 @@
+import express, { type Router } from 'express'
+import type { Services } from '../../services'
+import { checkPreviewPage, findPreviewPage, previewPageView, previewPages } from './preview'
+import { editorBase, pageLocals, param, yearOf } from './routeSupport'
+
+const base = '/admin/editions/:year/questionnaire/preview'
+
+/** The questionnaire as an officer sees it, page by page; posting validates and saves nothing. */
+export function previewRoutes(services: Services): Router {
+  const router = express.Router()
+  const { editor } = services.authoring
+  const pagePath = (year: number, sectionKey: string, pageKey: string) =>
+    `${editorBase(year)}/preview/${sectionKey}/${pageKey}`
+
+  router.get(base, async (req, res) => {
+    const edition = await editor.edition(yearOf(req))
+    const pages = previewPages(edition.definition)
+    res.render('authoring/preview-index', {
+      ...pageLocals(edition, `Preview the ${edition.year} questionnaire`),
+      pages,
+      pagePath,
+      ended: req.query.ended === '1',
+    })
+  })
+
+  const render = (
+    res: express.Response,
+    status: number,
+    edition: Awaited<ReturnType<typeof editor.edition>>,
+    view: ReturnType<typeof previewPageView>,
+  ) => {
+    const backLink = view.previous
+      ? pagePath(edition.year, view.previous.section.key, view.previous.page.key)
+      : `${editorBase(edition.year)}/preview`
+    // Like the officer's page: a back link, no breadcrumbs (the banner leads back to the editor).
+    const locals = { ...pageLocals(edition, view.title, view.errors), breadcrumbs: undefined, backLink }
+    res.status(status).render('authoring/preview-page', { ...locals, ...view, pagePath })
+  }
+  router.get(`${base}/:sectionKey/:pageKey`, async (req, res) => {
+    const edition = await editor.edition(yearOf(req))
+    render(
+      res,
+      200,
+      edition,
+      previewPageView(
+        edition,
+        findPreviewPage(edition.definition, param(req, 'sectionKey'), param(req, 'pageKey')),
+      ),
+    )
+  })
+  router.post(`${base}/:sectionKey/:pageKey`, async (req, res) => {
+    const edition = await editor.edition(yearOf(req))
+    const place = findPreviewPage(edition.definition, param(req, 'sectionKey'), param(req, 'pageKey'))
+    const result = checkPreviewPage(edition, place, req.body ?? {})
+    if (!result.ok) return render(res, 400, edition, result.view)
+    const later = req.body?._action === 'later'
+    if (later || !result.next)
+      return res.redirect(`${editorBase(edition.year)}/preview${later ? '' : '?ended=1'}`)
+    res.redirect(pagePath(edition.year, result.next.section.key, result.next.page.key))
+  })
+  return router
+}

@@ -1,0 +1,42 @@
+import { relativePath } from './formValues'
+
+const sameName = new Set([
+  'key',
+  'number',
+  'type',
+  'label',
+  'hint',
+  'required',
+  'min',
+  'max',
+  'integer',
+  'unit',
+  'maxLength',
+  'maxItems',
+  'maxChoices',
+  'other',
+  'notes',
+])
+
+/** The form field a problem path (relative to the question) concerns. */
+export function questionFieldFor(relative: string): string | undefined {
+  const [head, second, third] = relative.split('.')
+  if (sameName.has(head) && second === undefined) return head
+  if (head === 'condition') return second === 'anyOf' ? 'conditionAnswers' : 'conditionQuestion'
+  if (head === 'options') return 'newOptions'
+  if (head === 'scale' || head === 'columns') return 'newScale'
+  if (head === 'profile') {
+    if (second === 'sentences') return 'profileSentences'
+    if (second === 'chart') return third === undefined || third === 'title' ? 'profileChartTitle' : undefined
+    return { section: 'profileSection', display: 'profileDisplay', heading: 'profileHeading' }[
+      second ?? 'section'
+    ]
+  }
+  return undefined
+}
+
+/** A field mapper for problems of the question at `path`. */
+export const questionFields = (path: string) => (problemPath: string) => {
+  const relative = relativePath(problemPath, path)
+  return relative === undefined ? undefined : questionFieldFor(relative)
+}

@@ -1,0 +1,79 @@
+import type { Request, Response } from 'express'
+import type { FieldError } from '../../shared/errors'
+import type { Condition, Definition } from '../definitionSchema'
+import { conditionText } from './optionLists'
+import { questionTypes } from './questionForm'
+import { allQuestions, answerKeys, optionLabel } from '../definitionModel'
+import type { Edition } from '../editionsRepository'
+
+/** The year in the URL (NaN is turned into a 404 by the service). */
+export const yearOf = (req: Request): number => Number(req.params.year)
+
+/** The signed-in administrator (requireAdmin runs first). */
+export const actorOf = (req: Request): number => req.user!.id
+
+export const basedOnOf = (req: Request): string | undefined => {
+  const value = (req.body as Record<string, unknown> | undefined)?.basedOn
+  return typeof value === 'string' && value ? value : undefined
+}
+
+export const param = (req: Request, name: string): string => String(req.params[name] ?? '')
+
+export const editorBase = (year: number): string => `/admin/editions/${year}/questionnaire`
+
+/** Post/redirect/get with a one-off success message. */
+export function doneAndRedirect(req: Request, res: Response, text: string, to: string): void {
+  req.session.flash = { kind: 'success', text }
+  res.redirect(to)
+}
+
+/** Locals every authoring page shares: breadcrumbs back to the edition's questionnaire, wording helpers. */
+export function pageLocals(edition: Edition, title: string, errors: FieldError[] = []) {
+  return {
+    conditionText: (condition: Condition | undefined) => conditionText(condition, edition.definition),
+    typeName: (type: string) => questionTypes.find((t) => t.value === type)?.text ?? type,
+    title,
+    errors,
+    year: edition.year,
+    edition,
+    base: editorBase(edition.year),
+    basedOn: edition.updatedAt,
+    breadcrumbs: [
+      { href: '/admin', text: 'Administration' },
+      { href: '/admin/editions', text: 'Survey years' },
+      { href: editorBase(edition.year), text: `${edition.year} questionnaire` },
+    ],
+  }
+}
+
+export interface ConditionChoice {
+  key: string
+  label: string
+  answers: Array<{ key: string; label: string }>
+}
+
+/**
+ * Earlier questions a condition may point at (yes/no and choice questions), in reading
+ * order, stopping before `stop` (a question key, or the position after a page or section).
+ */
+export function conditionChoices(
+  definition: Definition,
+  stop: { beforeQuestion?: string; beforePage?: string; afterPage?: string; afterSection?: string },
+): ConditionChoice[] {
+  const placed = allQuestions(definition)
+  let end = placed.length
+  const lastIndex = (match: (p: (typeof placed)[number]) => boolean) => placed.findLastIndex(match) + 1
+  if (stop.beforeQuestion) end = placed.findIndex((p) => p.question.key === stop.beforeQuestion)
+  else if (stop.beforePage) end = placed.findIndex((p) => p.page.key === stop.beforePage)
+  else if (stop.afterPage) end = lastIndex((p) => p.page.key === stop.afterPage)
+  else if (stop.afterSection) end = lastIndex((p) => p.section.key === stop.afterSection)
+  return placed
+    .slice(0, end < 0 ? placed.length : end)
+    .map((p) => p.question)
+    .filter((q) => q.type === 'yesno' || q.type === 'single' || q.type === 'multiple')
+    .map((q) => ({
+      key: q.key,
+      label: q.label,
+      answers: answerKeys(q).map((key) => ({ key, label: optionLabel(q, key) })),
+    }))
+}

@@ -1,0 +1,76 @@
+import express, { type Router } from 'express'
+import type { Services } from '../../services'
+import type { DefinitionProblem } from '../validateDefinition'
+import { actorOf, doneAndRedirect, editorBase, pageLocals, param, yearOf } from './routeSupport'
+
+const base = '/admin/editions/:year/questionnaire'
+
+/** The largest import the form accepts (the app's urlencoded body limit is 200 KB, and encoding inflates JSON). */
+export const IMPORT_LIMIT_TEXT = 'about 150 KB of JSON (a whole questionnaire is about 50 KB)'
+
+/** Export, import, history and "what changed since last year". */
+export function versionRoutes(services: Services): Router {
+  const router = express.Router()
+  const { editor, versions } = services.authoring
+
+  router.get('/admin/editions/:year/questionnaire.json', async (req, res) => {
+    const file = await versions.exportDefinition(yearOf(req))
+    res.attachment(file.filename).type('application/json').send(file.body)
+  })
+
+  const renderImport = async (
+    req: express.Request,
+    res: express.Response,
+    status: number,
+    json: string,
+    problems: DefinitionProblem[],
+  ) => {
+    const edition = await editor.edition(yearOf(req))
+    const errors = problems.length
+      ? [
+          {
+            href: '#definition',
+            text: `The definition was not imported: ${problems.length === 1 ? 'there is 1 problem' : `there are ${problems.length} problems`}. Nothing was changed.`,
+          },
+        ]
+      : []
+    res.status(status).render('authoring/import', {
+      ...pageLocals(edition, `Import the ${edition.year} questionnaire`, errors),
+      json,
+      problems,
+      limit: IMPORT_LIMIT_TEXT,
+    })
+  }
+  router.get(`${base}/import`, async (req, res) => renderImport(req, res, 200, '', []))
+  router.post(`${base}/import`, async (req, res) => {
+    const json = typeof req.body?.definition === 'string' ? req.body.definition : ''
+    const result = await versions.importDefinition(yearOf(req), actorOf(req), json)
+    if (!result.ok) return renderImport(req, res, 400, json, result.problems)
+    const text = result.unchanged
+      ? 'The imported definition is the same as the current one, so nothing changed'
+      : 'The definition was imported'
+    doneAndRedirect(req, res, text, editorBase(yearOf(req)))
+  })
+
+  router.get(`${base}/history`, async (req, res) => {
+    const { edition, changes } = await versions.history(yearOf(req))
+    res.render('authoring/history', {
+      ...pageLocals(edition, `Changes to the ${edition.year} questionnaire`),
+      changes,
+    })
+  })
+  router.get(`${base}/history/:changeId/before.json`, async (req, res) => {
+    const file = await versions.definitionBefore(yearOf(req), Number(param(req, 'changeId')))
+    res.attachment(file.filename).type('application/json').send(file.body)
+  })
+
+  router.get(`${base}/changes`, async (req, res) => {
+    const from = req.query.from === undefined ? undefined : Number(req.query.from)
+    const result = await versions.changesSince(yearOf(req), from)
+    const title = result.from
+      ? `What changed from ${result.from.year} to ${result.edition.year}`
+      : `What changed in ${result.edition.year}`
+    res.render('authoring/changes', { ...pageLocals(result.edition, title), ...result })
+  })
+  return router
+}
