@@ -8,6 +8,7 @@ import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpSession } from './middleware/setUpSession'
 import { setUpCsrf } from './middleware/setUpCsrf'
+import { exceptAnonymousPublicReads } from './middleware/publicReads'
 import { setUpLogging } from './middleware/setUpLogging'
 import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpAuthentication } from './accounts/setUpAuthentication'
@@ -43,8 +44,8 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.use(setUpStaticResources())
   if (logger) app.use(setUpLogging(logger))
   app.use(setUpWebSecurity())
-  app.use(setUpSession(config, knex))
-  app.use(setUpAuthentication(services.auth))
+  app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
+  app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))
   app.use(setUpCsrf())
   app.use((req, res, next) => {
     res.locals.currentPath = req.path

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   await migrateLatest(knex)
   const repos = dataAccess(knex)
   if (config.demoData) {
-    const accounts = await ensureDemoData(knex, config.demoPassword, { disclosureThreshold: config.disclosureThreshold })
+    const accounts = await ensureDemoData(knex, config.demoPassword, {
+      disclosureThreshold: config.disclosureThreshold,
+    })
     printDemoAccounts(accounts, config.demoPassword)
   } else if ((await repos.users.countDemoAccounts()) > 0 && config.env === 'production') {
     throw new ConfigError('This database holds demo accounts; production refuses to start with them')

@@ -46,14 +46,12 @@ export function accountRoutes(accounts: AccountService): Router {
   router.post('/account/password', passwordLimiter, async (req, res) => {
     const result = await accounts.changePassword(req.user!, req.body, req.sessionID, req.ip ?? null)
     if (!result.ok) {
-      return res
-        .status(400)
-        .render('accounts/change-password', {
-          title: 'Change your password',
-          backLink: '/account',
-          minLength: PASSWORD_MIN_LENGTH,
-          errors: result.errors,
-        })
+      return res.status(400).render('accounts/change-password', {
+        title: 'Change your password',
+        backLink: '/account',
+        minLength: PASSWORD_MIN_LENGTH,
+        errors: result.errors,
+      })
     }
     req.session.flash = {
       kind: 'success',

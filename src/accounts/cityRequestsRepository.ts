@@ -82,14 +82,12 @@ export function cityRequestsRepository(knex: Knex) {
       id: number,
       decision: { status: 'approved' | 'rejected'; reason: string | null; decidedBy: number },
     ): Promise<boolean> {
-      const changed = await knex('city_requests')
-        .where({ id, status: 'pending' })
-        .update({
-          status: decision.status,
-          decision_reason: decision.reason,
-          decided_by: decision.decidedBy,
-          decided_at: nowIso(),
-        })
+      const changed = await knex('city_requests').where({ id, status: 'pending' }).update({
+        status: decision.status,
+        decision_reason: decision.reason,
+        decided_by: decision.decidedBy,
+        decided_at: nowIso(),
+      })
       return changed === 1
     },
   }

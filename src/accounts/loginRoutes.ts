@@ -62,13 +62,11 @@ export function loginRoutes(config: Config): Router {
         if (error) return next(error)
         if (!user) {
           const text = SIGN_IN_MESSAGES[info?.message ?? 'invalid'] ?? SIGN_IN_MESSAGES.invalid
-          return res
-            .status(401)
-            .render('accounts/login', {
-              title: 'Sign in',
-              values: { email: parsed.data.email },
-              errors: [{ href: '#email', text }],
-            })
+          return res.status(401).render('accounts/login', {
+            title: 'Sign in',
+            values: { email: parsed.data.email },
+            errors: [{ href: '#email', text }],
+          })
         }
         req.login(user, (loginError) => {
           if (loginError) return next(loginError)

@@ -30,21 +30,17 @@ export function setPasswordRoutes(links: PasswordLinkService): Router {
   router.post('/set-password/:token', async (req, res) => {
     const result = await links.setPassword(req.params.token, req.body, req.ip ?? null)
     if ('link' in result)
-      return res
-        .status(result.link.status)
-        .render('accounts/link-unusable', {
-          title: unusableTitles[result.link.reason],
-          reason: result.link.reason,
-        })
+      return res.status(result.link.status).render('accounts/link-unusable', {
+        title: unusableTitles[result.link.reason],
+        reason: result.link.reason,
+      })
     if (!result.ok) {
-      return res
-        .status(400)
-        .render('accounts/set-password', {
-          title: 'Create your password',
-          email: result.email,
-          minLength: PASSWORD_MIN_LENGTH,
-          errors: result.errors,
-        })
+      return res.status(400).render('accounts/set-password', {
+        title: 'Create your password',
+        email: result.email,
+        minLength: PASSWORD_MIN_LENGTH,
+        errors: result.errors,
+      })
     }
     req.session.flash = {
       kind: 'success',

@@ -58,13 +58,11 @@ export function collectionRoutes(services: Services): Router {
     const outcome = await survey.submit(officer, yearOf(req), req.body ?? {})
     if (outcome.kind === 'submitted') return res.redirect(outcome.redirect)
     const view = await survey.checkAnswers(officer, yearOf(req))
-    res
-      .status(outcome.status)
-      .render('collection/check-answers', {
-        ...view,
-        errors: outcome.errors,
-        confirmed: req.body?.confirm === 'yes',
-      })
+    res.status(outcome.status).render('collection/check-answers', {
+      ...view,
+      errors: outcome.errors,
+      confirmed: req.body?.confirm === 'yes',
+    })
   })
 
   router.get('/survey/:year/confirmation/:reference', requireOfficer, async (req, res, next) => {

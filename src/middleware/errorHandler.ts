@@ -2,13 +2,11 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { AppError } from '../shared/errors'
 
 export const notFoundHandler: RequestHandler = (_req, res) => {
-  res
-    .status(404)
-    .render('errors/error', {
-      title: 'Page not found',
-      status: 404,
-      message: 'If you typed the web address, check it is correct.',
-    })
+  res.status(404).render('errors/error', {
+    title: 'Page not found',
+    status: 404,
+    message: 'If you typed the web address, check it is correct.',
+  })
 }
 
 /** One place maps typed errors to a status and a page; stack traces only outside production. */

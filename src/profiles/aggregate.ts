@@ -31,7 +31,10 @@ export function answerSignature(value: AnswerValue): string {
  * Counts per question and option across the basis. Each city is counted once per option
  * (a city is one member of the basis), and only for questions it answered.
  */
-export function aggregateQuestions(definition: Definition, members: BasisMember[]): Record<string, QuestionAggregate> {
+export function aggregateQuestions(
+  definition: Definition,
+  members: BasisMember[],
+): Record<string, QuestionAggregate> {
   const result: Record<string, QuestionAggregate> = {}
   for (const { question } of allQuestions(definition)) {
     const aggregate: QuestionAggregate = { answered: 0, counts: {}, signatures: {} }

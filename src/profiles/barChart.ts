@@ -27,7 +27,13 @@ const BAR_HEIGHT = 18
 /** Room right of the longest bar for its count. */
 const VALUE_ROOM = 96
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
 
 /** Escapes text for SVG/HTML content and attribute values. */
 export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c])

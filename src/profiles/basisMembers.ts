@@ -9,7 +9,11 @@ import type { BasisMember } from './profileContent'
  * Rebuilds each response's visible answers with the definition of the edition it was given in
  * (keys are stable across editions, so the counts line up). Rows must be ordered by response.
  */
-export function buildMembers(refs: ResponseRef[], rows: Array<AnswerRow & { responseId: number }>, definitions: Map<number, Definition>): Map<number, BasisMember> {
+export function buildMembers(
+  refs: ResponseRef[],
+  rows: Array<AnswerRow & { responseId: number }>,
+  definitions: Map<number, Definition>,
+): Map<number, BasisMember> {
   const wanted = new Map(refs.map((ref) => [ref.responseId, ref]))
   const byResponse = new Map<number, AnswerRow[]>()
   for (const row of rows) {
@@ -28,7 +32,11 @@ export function buildMembers(refs: ResponseRef[], rows: Array<AnswerRow & { resp
       const value = rowsToAnswer(question, grouped.get(question.key) ?? [])
       if (value) answers.set(question.key, value)
     }
-    members.set(ref.responseId, { cityId: ref.cityId, year: ref.year, answers: visibleAnswers(definition, answers) })
+    members.set(ref.responseId, {
+      cityId: ref.cityId,
+      year: ref.year,
+      answers: visibleAnswers(definition, answers),
+    })
   }
   return members
 }

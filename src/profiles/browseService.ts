@@ -32,8 +32,13 @@ export interface BrowseFilters {
   facets: Record<string, string>
 }
 
-const first = (value: unknown): string => (Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value.trim().slice(0, 100) : '')
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+const first = (value: unknown): string =>
+  Array.isArray(value) ? first(value[0]) : typeof value === 'string' ? value.trim().slice(0, 100) : ''
+const fold = (text: string): string =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
 
 /** Facets of every published edition, newest first; older editions add only options the newer lack. */
 function mergeFacets(lists: Facet[][]): Facet[] {
@@ -41,7 +46,9 @@ function mergeFacets(lists: Facet[][]): Facet[] {
   for (const facet of lists.flat()) {
     const seen = merged.get(facet.key)
     if (!seen) merged.set(facet.key, { ...facet, options: [...facet.options] })
-    else for (const option of facet.options) if (!seen.options.some((o) => o.key === option.key)) seen.options.push(option)
+    else
+      for (const option of facet.options)
+        if (!seen.options.some((o) => o.key === option.key)) seen.options.push(option)
   }
   return [...merged.values()]
 }
@@ -52,7 +59,9 @@ export function browseService(repos: Pick<Repositories, 'cities'>, results: Resu
     const [aggregates, cities] = await Promise.all([results.published(), repos.cities.list()])
     const latest = new Map<number, { year: number; facets: Record<string, string[]> }>()
     for (const aggregate of aggregates) {
-      for (const entry of aggregate.cities) if (!latest.has(entry.cityId)) latest.set(entry.cityId, { year: aggregate.year, facets: entry.facets })
+      for (const entry of aggregate.cities)
+        if (!latest.has(entry.cityId))
+          latest.set(entry.cityId, { year: aggregate.year, facets: entry.facets })
     }
     const withProfile = cities.flatMap((city) => {
       const found = latest.get(city.id)
@@ -71,7 +80,9 @@ export function browseService(repos: Pick<Repositories, 'cities'>, results: Resu
       const filters: BrowseFilters = {
         q: first(query.q),
         region: regions.includes(first(query.region)) ? first(query.region) : '',
-        population: populationBands.some((b) => b.key === first(query.population)) ? first(query.population) : '',
+        population: populationBands.some((b) => b.key === first(query.population))
+          ? first(query.population)
+          : '',
         facets: Object.fromEntries(
           facets.flatMap((facet) => {
             const value = first(query[facet.key])
@@ -85,11 +96,22 @@ export function browseService(repos: Pick<Repositories, 'cities'>, results: Resu
         (city) =>
           (!needle || fold(`${city.name} ${city.country}`).includes(needle)) &&
           (!filters.region || city.region === filters.region) &&
-          (!band || (city.population !== null && city.population >= band.min && city.population < band.max)) &&
+          (!band ||
+            (city.population !== null && city.population >= band.min && city.population < band.max)) &&
           Object.entries(filters.facets).every(([key, option]) => city.facets[key]?.includes(option)),
       )
-      const active = Boolean(filters.q || filters.region || filters.population || Object.keys(filters.facets).length)
-      return { cities: matches, total: cities.length, filters, active, regions, bands: populationBands, facets }
+      const active = Boolean(
+        filters.q || filters.region || filters.population || Object.keys(filters.facets).length,
+      )
+      return {
+        cities: matches,
+        total: cities.length,
+        filters,
+        active,
+        regions,
+        bands: populationBands,
+        facets,
+      }
     },
   }
 }

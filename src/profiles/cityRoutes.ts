@@ -4,6 +4,8 @@ import { cachedFragment, notModified, yearParam } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
 
+const NONCE_SLOT = '__CSP_NONCE__'
+
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(services: Services): Router {
   const router = express.Router()
@@ -15,12 +17,18 @@ export function cityRoutes(services: Services): Router {
   })
 
   router.get('/cities/:slug', async (req, res) => {
-    res.redirect(302, `/cities/${encodeURIComponent(req.params.slug)}/${await pages.latestYear(req.params.slug)}`)
+    res.redirect(
+      302,
+      `/cities/${encodeURIComponent(req.params.slug)}/${await pages.latestYear(req.params.slug)}`,
+    )
   })
 
   router.get('/cities/:slug/compare', async (req, res) => {
     const page = await pages.compare(req.params.slug, req.query.from, req.query.to)
-    res.render('profiles/compare', { title: `${page.to.city.name}: ${page.from.year} and ${page.to.year} compared`, ...page })
+    res.render('profiles/compare', {
+      title: `${page.to.city.name}: ${page.from.year} and ${page.to.year} compared`,
+      ...page,
+    })
   })
 
   router.get('/cities/:slug/:year.pdf', async (req, res) => {
@@ -34,8 +42,29 @@ export function cityRoutes(services: Services): Router {
     const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
     if (notModified(req, res, page.contentHash, page.years.join(','))) return
     const profile = page.profile()
-    const body = await cachedFragment(req.app as Express, 'profiles/city-body', `${page.contentHash}|${page.years.join(',')}`, () => ({ ...profileViewHelpers, profile, years: page.years, generatedAt: page.generatedAt }))
-    res.render('profiles/city', { title: `${profile.city.name}: innovation profile ${profile.year}`, body, breadcrumbs: [{ href: '/', text: 'Home' }, { href: '/cities', text: 'Cities' }] })
+    const key = `${page.contentHash}|${page.years.join(',')}`
+    const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({
+      ...profileViewHelpers,
+      profile,
+      years: page.years,
+      generatedAt: page.generatedAt,
+    }))
+    const locals = {
+      title: `${profile.city.name}: innovation profile ${profile.year}`,
+      body,
+      breadcrumbs: [
+        { href: '/', text: 'Home' },
+        { href: '/cities', text: 'Cities' },
+      ],
+    }
+    if (req.user) return res.render('profiles/city', locals)
+    // Anonymous visitors all get the same page but for the CSP nonce: render once, stamp the nonce per request.
+    const html = await cachedFragment(req.app as Express, 'profiles/city', key, () => ({
+      ...res.locals,
+      ...locals,
+      cspNonce: NONCE_SLOT,
+    }))
+    res.type('html').send(html.replaceAll(NONCE_SLOT, String(res.locals.cspNonce)))
   })
   return router
 }

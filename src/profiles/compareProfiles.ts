@@ -10,7 +10,8 @@ export interface ComparedAnswer {
   status: ChangeStatus
 }
 
-const sameLines = (a: string[], b: string[]): boolean => a.length === b.length && a.every((line, index) => line === b[index])
+const sameLines = (a: string[], b: string[]): boolean =>
+  a.length === b.length && a.every((line, index) => line === b[index])
 
 /**
  * Two years of one city side by side, question by question (by stable key, so a relabelled
@@ -23,7 +24,13 @@ export function compareProfiles(from: ProfileContent, to: ProfileContent): Compa
   return order.map(({ key, label }) => {
     const a = before.get(key)?.lines ?? []
     const b = after.get(key)?.lines ?? []
-    const status: ChangeStatus = !before.has(key) ? 'added' : !after.has(key) ? 'removed' : sameLines(a, b) ? 'same' : 'changed'
+    const status: ChangeStatus = !before.has(key)
+      ? 'added'
+      : !after.has(key)
+        ? 'removed'
+        : sameLines(a, b)
+          ? 'same'
+          : 'changed'
     return { key, label, from: a, to: b, status }
   })
 }

@@ -24,7 +24,16 @@ function seriesOf(question: Question, years: number[]): Series[] {
   const title = question.profile?.chart?.title ?? question.label
   switch (question.type) {
     case 'yesno':
-      return [{ chartKey: question.key, title, rows: [{ key: 'yes', label: 'Yes', countKey: 'yes' }, { key: 'no', label: 'No', countKey: 'no' }] }]
+      return [
+        {
+          chartKey: question.key,
+          title,
+          rows: [
+            { key: 'yes', label: 'Yes', countKey: 'yes' },
+            { key: 'no', label: 'No', countKey: 'no' },
+          ],
+        },
+      ]
     case 'single':
     case 'multiple': {
       const rows = optionRows(chartOptions(question, years))
@@ -39,10 +48,22 @@ function seriesOf(question: Question, years: number[]): Series[] {
       }))
     case 'rating': {
       const top = question.scale[question.scale.length - 1]
-      return [{ chartKey: `${question.key}=${top.key}`, title: `${question.label}: ${top.label}`, rows: optionRows(chartOptions(question, years), `=${top.key}`) }]
+      return [
+        {
+          chartKey: `${question.key}=${top.key}`,
+          title: `${question.label}: ${top.label}`,
+          rows: optionRows(chartOptions(question, years), `=${top.key}`),
+        },
+      ]
     }
     case 'ranking':
-      return [{ chartKey: `${question.key}=1`, title: `${question.label}: ranked first`, rows: optionRows(chartOptions(question, years), '=1') }]
+      return [
+        {
+          chartKey: `${question.key}=1`,
+          title: `${question.label}: ranked first`,
+          rows: optionRows(chartOptions(question, years), '=1'),
+        },
+      ]
     default:
       return []
   }
@@ -53,23 +74,45 @@ function drawSeries(questionKey: string, series: Series, aggregate: QuestionAggr
     const count = aggregate.counts[row.countKey] ?? 0
     return { key: row.key, label: row.label, count, share: roundedPercent(count, aggregate.answered) }
   })
-  const bars: Bar[] = rows.map((row) => ({ key: row.key, label: row.label, value: row.count, valueLabel: citiesText(row.count) }))
-  const svg = renderBarChart({ id: chartId(series.chartKey), title: series.title, description: describeBars(bars), bars })
-  return { questionKey, title: series.title, svg, rows, answered: aggregate.answered, ...(series.footnote ? { footnote: series.footnote } : {}) }
+  const bars: Bar[] = rows.map((row) => ({
+    key: row.key,
+    label: row.label,
+    value: row.count,
+    valueLabel: citiesText(row.count),
+  }))
+  const svg = renderBarChart({
+    id: chartId(series.chartKey),
+    title: series.title,
+    description: describeBars(bars),
+    bars,
+  })
+  return {
+    questionKey,
+    title: series.title,
+    svg,
+    rows,
+    answered: aggregate.answered,
+    ...(series.footnote ? { footnote: series.footnote } : {}),
+  }
 }
 
 /**
  * Every chart of an edition, drawn once: keyed by question key (or "key=column" for grids).
  * Nothing is drawn below the disclosure threshold.
  */
-export function editionCharts(definition: Definition, basis: BasisInfo, aggregates: Record<string, QuestionAggregate>): Record<string, ChartContent> {
+export function editionCharts(
+  definition: Definition,
+  basis: BasisInfo,
+  aggregates: Record<string, QuestionAggregate>,
+): Record<string, ChartContent> {
   const charts: Record<string, ChartContent> = {}
   if (basis.suppressed) return charts
   const years = basis.years.length > 0 ? basis.years : [definition.year]
   for (const { question } of allQuestions(definition)) {
     const aggregate = aggregates[question.key]
     if (!aggregate || aggregate.answered < basis.threshold) continue
-    for (const series of seriesOf(question, years)) charts[series.chartKey] = drawSeries(question.key, series, aggregate)
+    for (const series of seriesOf(question, years))
+      charts[series.chartKey] = drawSeries(question.key, series, aggregate)
   }
   return charts
 }

@@ -8,7 +8,9 @@ const joinQuoted = (items: string[]): string =>
 /** The options a chart over these edition years shows: offered in at least one of them. */
 export function chartOptions(question: Question, years: number[]): Option[] {
   if (!('options' in question)) return []
-  return question.options.filter((option) => !option.exclusive && years.some((year) => isOffered(option, year)))
+  return question.options.filter(
+    (option) => !option.exclusive && years.some((year) => isOffered(option, year)),
+  )
 }
 
 /**

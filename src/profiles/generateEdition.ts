@@ -6,7 +6,13 @@ import { editionCharts } from './editionCharts'
 import { ownKeys } from './profileBlocks'
 import { buildProfile, type ProfileCity } from './profileBuilder'
 import { buildFacets, buildHeadlines, buildResults } from './resultsModel'
-import type { BasisKind, BasisMember, CityFacets, EditionAggregateContent, ProfileContent } from './profileContent'
+import type {
+  BasisKind,
+  BasisMember,
+  CityFacets,
+  EditionAggregateContent,
+  ProfileContent,
+} from './profileContent'
 
 export interface EditionInput {
   definition: Definition
@@ -23,14 +29,17 @@ export interface EditionInput {
 
 export interface GeneratedEdition {
   aggregate: EditionAggregateContent
-  profiles: ProfileContent[]
+  /** Built one at a time as they are read, so an edition's profiles never sit in memory together. */
+  profiles: Iterable<ProfileContent>
 }
 
 /** The questions whose "by number of cities" chart also makes a filter on /cities. */
 export const facetQuestions = (definition: Definition) =>
   allQuestions(definition)
     .map(({ question }) => question)
-    .filter((question) => question.profile?.chart && (question.type === 'multiple' || question.type === 'single'))
+    .filter(
+      (question) => question.profile?.chart && (question.type === 'multiple' || question.type === 'single'),
+    )
 
 /**
  * An edition's aggregates (counts and charts, drawn once) and every profile, from the stored
@@ -46,11 +55,20 @@ export function generateEdition(input: EditionInput): GeneratedEdition {
     cityId: city.id,
     facets: Object.fromEntries(facetKeys.map((key) => [key, ownKeys(answers.get(key))])),
   }))
-  const profiles = input.profiled.map(({ city, answers }, index) => {
-    const profile = buildProfile({ definition: input.definition, editionTitle: input.title, city, answers, basis, aggregates, charts })
-    input.onProfile?.(index + 1, input.profiled.length)
-    return profile
-  })
+  function* profiles(): Generator<ProfileContent> {
+    for (const [index, { city, answers }] of input.profiled.entries()) {
+      yield buildProfile({
+        definition: input.definition,
+        editionTitle: input.title,
+        city,
+        answers,
+        basis,
+        aggregates,
+        charts,
+      })
+      input.onProfile?.(index + 1, input.profiled.length)
+    }
+  }
   return {
     aggregate: {
       format: 1,
@@ -64,6 +82,6 @@ export function generateEdition(input: EditionInput): GeneratedEdition {
       headlines: buildHeadlines(input.definition, charts),
       facets: buildFacets(facetQuestionList, basis.years.length > 0 ? basis.years : [input.definition.year]),
     },
-    profiles,
+    profiles: profiles(),
   }
 }

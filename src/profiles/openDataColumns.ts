@@ -17,16 +17,31 @@ export interface DataColumn {
 }
 
 const chosen = (value: AnswerValue | undefined): string[] =>
-  value?.type === 'multiple' ? value.choices : value?.type === 'single' || value?.type === 'yesno' ? [value.choice] : []
+  value?.type === 'multiple'
+    ? value.choices
+    : value?.type === 'single' || value?.type === 'yesno'
+      ? [value.choice]
+      : []
 
 const labels = (options: Option[]): string => options.map((o) => `${o.key} = ${o.label}`).join('; ')
 
-function choiceColumns(question: Extract<Question, { type: 'single' | 'multiple' }>, year: number): DataColumn[] {
+function choiceColumns(
+  question: Extract<Question, { type: 'single' | 'multiple' }>,
+  year: number,
+): DataColumn[] {
   const base = { questionKey: question.key, question: question.label, type: question.type }
   const options = offeredOptions(question, year)
   const columns: DataColumn[] =
     question.type === 'single'
-      ? [{ ...base, name: question.key, optionKey: '', values: labels(options) + (question.other ? '; other = Other' : ''), read: (v) => chosen(v)[0] ?? null }]
+      ? [
+          {
+            ...base,
+            name: question.key,
+            optionKey: '',
+            values: labels(options) + (question.other ? '; other = Other' : ''),
+            read: (v) => chosen(v)[0] ?? null,
+          },
+        ]
       : options.concat(question.other ? [{ key: OTHER, label: 'Other' }] : []).map((option) => ({
           ...base,
           name: `${question.key}.${option.key}`,
@@ -35,11 +50,23 @@ function choiceColumns(question: Extract<Question, { type: 'single' | 'multiple'
           read: (v: AnswerValue | undefined) => (v ? (chosen(v).includes(option.key) ? 1 : 0) : null),
         }))
   if (question.other) {
-    columns.push({ ...base, name: `${question.key}.other_text`, optionKey: OTHER, values: 'The “Other” answer as written', read: (v) => (v && (v.type === 'single' || v.type === 'multiple') ? (v.other ?? null) : null) })
+    columns.push({
+      ...base,
+      name: `${question.key}.other_text`,
+      optionKey: OTHER,
+      values: 'The “Other” answer as written',
+      read: (v) => (v && (v.type === 'single' || v.type === 'multiple') ? (v.other ?? null) : null),
+    })
   }
   if (question.type === 'multiple' && question.notes) {
     for (const option of options) {
-      columns.push({ ...base, name: `${question.key}.${option.key}.note`, optionKey: option.key, values: `Note on “${option.label}” as written`, read: (v) => (v?.type === 'multiple' ? (v.notes[option.key] ?? null) : null) })
+      columns.push({
+        ...base,
+        name: `${question.key}.${option.key}.note`,
+        optionKey: option.key,
+        values: `Note on “${option.label}” as written`,
+        read: (v) => (v?.type === 'multiple' ? (v.notes[option.key] ?? null) : null),
+      })
     }
   }
   return columns
@@ -50,7 +77,9 @@ function questionColumns(question: Question, year: number): DataColumn[] {
   const base = { questionKey: question.key, question: question.label, type: question.type }
   switch (question.type) {
     case 'yesno':
-      return [{ ...base, name: question.key, optionKey: '', values: 'yes; no', read: (v) => chosen(v)[0] ?? null }]
+      return [
+        { ...base, name: question.key, optionKey: '', values: 'yes; no', read: (v) => chosen(v)[0] ?? null },
+      ]
     case 'single':
     case 'multiple':
       return choiceColumns(question, year)
@@ -71,7 +100,8 @@ function questionColumns(question: Question, year: number): DataColumn[] {
         name: `${question.key}.${item.key}`,
         optionKey: item.key,
         values: `Rank of “${item.label}” (1 = first)`,
-        read: (v) => (v?.type === 'ranking' && v.order.includes(item.key) ? v.order.indexOf(item.key) + 1 : null),
+        read: (v) =>
+          v?.type === 'ranking' && v.order.includes(item.key) ? v.order.indexOf(item.key) + 1 : null,
       }))
     case 'textList':
       return Array.from({ length: question.maxItems }, (_, index) => ({
@@ -83,9 +113,25 @@ function questionColumns(question: Question, year: number): DataColumn[] {
       }))
     case 'number':
     case 'year':
-      return [{ ...base, name: question.key, optionKey: '', values: question.type === 'number' && question.unit ? `Number (${question.unit})` : 'Number', read: (v) => (v && 'value' in v && typeof v.value === 'number' ? v.value : null) }]
+      return [
+        {
+          ...base,
+          name: question.key,
+          optionKey: '',
+          values: question.type === 'number' && question.unit ? `Number (${question.unit})` : 'Number',
+          read: (v) => (v && 'value' in v && typeof v.value === 'number' ? v.value : null),
+        },
+      ]
     default:
-      return [{ ...base, name: question.key, optionKey: '', values: 'Text as written', read: (v) => (v && 'value' in v && typeof v.value === 'string' ? v.value : null) }]
+      return [
+        {
+          ...base,
+          name: question.key,
+          optionKey: '',
+          values: 'Text as written',
+          read: (v) => (v && 'value' in v && typeof v.value === 'string' ? v.value : null),
+        },
+      ]
   }
 }
 
@@ -103,5 +149,8 @@ export function neutralise(cell: Cell): Cell {
 
 /** JSON that is safe to embed or sniff: <, >, & and line separators as \u escapes (same data when parsed). */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
 }

@@ -16,7 +16,12 @@ export function openDataRoutes(services: Services): Router {
     if (!match) throw new NotFoundError()
     const year = Number(match[1])
     const kind = match[2]
-    const download = kind === '.json' ? await openData.json(year) : kind === '.csv' ? await openData.csv(year) : await openData.codebook(year)
+    const download =
+      kind === '.json'
+        ? await openData.json(year)
+        : kind === '.csv'
+          ? await openData.csv(year)
+          : await openData.codebook(year)
     res.type(kind === '.json' ? 'application/json' : 'text/csv').attachment(download.filename)
     res.set('Cache-Control', 'no-cache')
     await download.writeTo(res)

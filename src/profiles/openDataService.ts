@@ -26,7 +26,8 @@ async function write(out: Writable, chunk: string): Promise<void> {
 export function openDataService(repos: Deps, threshold: number) {
   async function published(year: number): Promise<Edition> {
     const edition = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
-    if (!edition || edition.status !== 'published') throw new NotFoundError('There is no published data for this year')
+    if (!edition || edition.status !== 'published')
+      throw new NotFoundError('There is no published data for this year')
     return edition
   }
 
@@ -54,7 +55,14 @@ export function openDataService(repos: Deps, threshold: number) {
     async overview() {
       const [editions, releases] = await Promise.all([repos.editions.list(), repos.releases.listPublished()])
       const published = editions.filter((edition) => edition.status === 'published')
-      return { editions: published, releases, corrections: releases.filter((r) => r.version > 1), threshold, licence: LICENCE, licenceUrl: LICENCE_URL }
+      return {
+        editions: published,
+        releases,
+        corrections: releases.filter((r) => r.version > 1),
+        threshold,
+        licence: LICENCE,
+        licenceUrl: LICENCE_URL,
+      }
     },
 
     /** Checks the year before any header is sent; the returned writer streams the CSV. */
@@ -64,10 +72,21 @@ export function openDataService(repos: Deps, threshold: number) {
       return {
         filename: `city-innovation-survey-${year}-release-${edition.dataRelease}.csv`,
         writeTo: async (out) => {
-          const csv = stringify({ header: true, columns: [...cityColumns, ...columns.map((c) => c.name)], cast: { boolean: (b) => (b ? '1' : '0') } })
+          const csv = stringify({
+            header: true,
+            columns: [...cityColumns, ...columns.map((c) => c.name)],
+            cast: { boolean: (b) => (b ? '1' : '0') },
+          })
           csv.pipe(out)
           for await (const { city, answers } of citiesOf(edition)) {
-            const row = [city.slug, city.name, city.country, city.iso3, city.region, ...columns.map((c) => c.read(answers.get(c.questionKey)))]
+            const row = [
+              city.slug,
+              city.name,
+              city.country,
+              city.iso3,
+              city.region,
+              ...columns.map((c) => c.read(answers.get(c.questionKey))),
+            ]
             if (!csv.write(row.map(neutralise))) await once(csv, 'drain')
           }
           csv.end()
@@ -82,12 +101,22 @@ export function openDataService(repos: Deps, threshold: number) {
       return {
         filename: `city-innovation-survey-${year}-release-${edition.dataRelease}.json`,
         writeTo: async (out) => {
-          const head = { edition: edition.year, title: edition.title, release: edition.dataRelease, licence: LICENCE, basis: edition.basis, disclosureThreshold: threshold }
+          const head = {
+            edition: edition.year,
+            title: edition.title,
+            release: edition.dataRelease,
+            licence: LICENCE,
+            basis: edition.basis,
+            disclosureThreshold: threshold,
+          }
           await write(out, `${safeJson(head).slice(0, -1)},"cities":[`)
           let first = true
           for await (const { city, answers } of citiesOf(edition)) {
             const { responseId: _id, ...facts } = city
-            await write(out, (first ? '\n' : ',\n') + safeJson({ ...facts, answers: Object.fromEntries(answers) }))
+            await write(
+              out,
+              (first ? '\n' : ',\n') + safeJson({ ...facts, answers: Object.fromEntries(answers) }),
+            )
             first = false
           }
           out.end('\n]}\n')
@@ -101,10 +130,15 @@ export function openDataService(repos: Deps, threshold: number) {
       return {
         filename: `city-innovation-survey-${year}-codebook.csv`,
         writeTo: async (out) => {
-          const csv = stringify({ header: true, columns: ['column', 'question_key', 'option_key', 'type', 'question', 'values'] })
+          const csv = stringify({
+            header: true,
+            columns: ['column', 'question_key', 'option_key', 'type', 'question', 'values'],
+          })
           csv.pipe(out)
-          for (const name of cityColumns) csv.write([name, '', '', 'city', `City ${name.replace('city_', '')}`, 'Text'])
-          for (const c of openDataColumns(edition.definition)) csv.write([c.name, c.questionKey, c.optionKey, c.type, c.question, c.values].map(neutralise))
+          for (const name of cityColumns)
+            csv.write([name, '', '', 'city', `City ${name.replace('city_', '')}`, 'Text'])
+          for (const c of openDataColumns(edition.definition))
+            csv.write([c.name, c.questionKey, c.optionKey, c.type, c.question, c.values].map(neutralise))
           csv.end()
           await once(csv, 'end')
         },

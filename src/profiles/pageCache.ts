@@ -16,7 +16,8 @@ export const templatesVersion: string = (() => {
   for (const dir of ['profiles', 'partials']) {
     const full = path.join(viewsDir, dir)
     if (!fs.existsSync(full)) continue
-    for (const file of fs.readdirSync(full).sort()) hash.update(file).update(fs.readFileSync(path.join(full, file)))
+    for (const file of fs.readdirSync(full).sort())
+      hash.update(file).update(fs.readFileSync(path.join(full, file)))
   }
   return hash.digest('hex').slice(0, 12)
 })()
@@ -36,7 +37,10 @@ export function notModified(req: Request, res: Response, ...parts: Array<string 
   // Without the view cache (npm run dev) templates change under a running server: no 304s then.
   if (!req.app.enabled('view cache')) return false
   const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
-  const tag = crypto.createHash('sha1').update([templatesVersion, viewer, ...parts].join('|')).digest('base64url')
+  const tag = crypto
+    .createHash('sha1')
+    .update([templatesVersion, viewer, ...parts].join('|'))
+    .digest('base64url')
   res.set({ ETag: `W/"${tag}"`, 'Cache-Control': 'no-cache', Vary: 'Cookie' })
   if (!req.fresh) return false
   res.removeHeader('Content-Security-Policy')
@@ -47,13 +51,20 @@ export function notModified(req: Request, res: Response, ...parts: Array<string 
 const fragments = new LruCache<string, string>(500)
 
 /** Renders a view to a string once per key (e.g. a snapshot's content hash), then serves it from memory. */
-export async function cachedFragment(app: Express, view: string, key: string, locals: () => Record<string, unknown>): Promise<string> {
+export async function cachedFragment(
+  app: Express,
+  view: string,
+  key: string,
+  locals: () => Record<string, unknown>,
+): Promise<string> {
   const cacheKey = `${view}|${key}`
   const cache = app.enabled('view cache')
   const hit = cache ? fragments.get(cacheKey) : undefined
   if (hit !== undefined) return hit
   const html = await new Promise<string>((resolve, reject) =>
-    app.render(view, { ...app.locals, ...locals() }, (error, rendered) => (error ? reject(error) : resolve(rendered))),
+    app.render(view, { ...app.locals, ...locals() }, (error, rendered) =>
+      error ? reject(error) : resolve(rendered),
+    ),
   )
   return cache ? fragments.set(cacheKey, html) : html
 }

@@ -15,7 +15,9 @@ export interface BlockContext extends SentenceContext {
 export const fillCity = (text: string, cityName: string): string => text.replaceAll('{city}', cityName)
 
 const heading = (question: Question, context: BlockContext): Block[] =>
-  question.profile?.heading ? [{ kind: 'heading', text: fillCity(question.profile.heading, context.cityName) }] : []
+  question.profile?.heading
+    ? [{ kind: 'heading', text: fillCity(question.profile.heading, context.cityName) }]
+    : []
 
 /** The option keys this answer chose, for highlighting chart bars. */
 export function ownKeys(value: AnswerValue | undefined): string[] {
@@ -49,38 +51,77 @@ export function listItems(question: Question, value: AnswerValue): ListItem[] {
 }
 
 /** A list, headed by its sentence when one matches ("Enschede utilizes 3 different …"). */
-export function listBlocks(question: Question, value: AnswerValue | undefined, context: BlockContext): Block[] {
+export function listBlocks(
+  question: Question,
+  value: AnswerValue | undefined,
+  context: BlockContext,
+): Block[] {
   if (!value) return chartBlock(context, value)
   const sentence = firstSentence(question, question.profile?.sentences, value, context)
-  const head: Block[] = sentence && sentence !== 'withheld' ? [{ kind: 'heading', text: sentence.text, parts: sentence.parts }] : heading(question, context)
+  const head: Block[] =
+    sentence && sentence !== 'withheld'
+      ? [{ kind: 'heading', text: sentence.text, parts: sentence.parts }]
+      : heading(question, context)
   const items = listItems(question, value)
   const list: Block[] = items.length > 0 ? [{ kind: 'list', questionKey: question.key, items }] : []
   return [...head, ...list, ...chartBlock(context, value)]
 }
 
 /** Comparison sentences; below the threshold the plain answer stands in for a withheld one. */
-export function sentenceBlocks(question: Question, value: AnswerValue | undefined, context: BlockContext): Block[] {
+export function sentenceBlocks(
+  question: Question,
+  value: AnswerValue | undefined,
+  context: BlockContext,
+): Block[] {
   if (!value) return chartBlock(context, value)
   const sentence = firstSentence(question, question.profile?.sentences, value, context)
   const body: Block[] =
     sentence === 'withheld'
-      ? [{ kind: 'answer', questionKey: question.key, label: question.label, lines: displayAnswer(question, value) }]
+      ? [
+          {
+            kind: 'answer',
+            questionKey: question.key,
+            label: question.label,
+            lines: displayAnswer(question, value),
+          },
+        ]
       : sentence
-        ? [{ kind: 'sentence', questionKey: question.key, parts: sentence.parts, text: sentence.text, ...(sentence.share === undefined ? {} : { share: sentence.share }) }]
+        ? [
+            {
+              kind: 'sentence',
+              questionKey: question.key,
+              parts: sentence.parts,
+              text: sentence.text,
+              ...(sentence.share === undefined ? {} : { share: sentence.share }),
+            },
+          ]
         : []
-  return body.length > 0 ? [...heading(question, context), ...body, ...chartBlock(context, value)] : chartBlock(context, value)
+  return body.length > 0
+    ? [...heading(question, context), ...body, ...chartBlock(context, value)]
+    : chartBlock(context, value)
 }
 
 /** A value as paragraphs (the spotlight keeps its blank-line paragraphs). */
-export function valueBlocks(question: Question, value: AnswerValue | undefined, context: BlockContext): Block[] {
+export function valueBlocks(
+  question: Question,
+  value: AnswerValue | undefined,
+  context: BlockContext,
+): Block[] {
   const text = value ? valueText(question, value).trim() : ''
   if (!text) return []
-  const paragraphs = text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter(Boolean)
+  const paragraphs = text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
   return [...heading(question, context), { kind: 'paragraphs', questionKey: question.key, paragraphs }]
 }
 
 /** The highest-rated item(s) with their long label and hint, then every item numbered in definition order. */
-export function topRatedBlocks(question: Question, value: AnswerValue | undefined, context: BlockContext): Block[] {
+export function topRatedBlocks(
+  question: Question,
+  value: AnswerValue | undefined,
+  context: BlockContext,
+): Block[] {
   if (!value || !('options' in question)) return []
   let topKeys: string[] = []
   if (value.type === 'rating' && question.type === 'rating') {
@@ -93,12 +134,22 @@ export function topRatedBlocks(question: Question, value: AnswerValue | undefine
   const options = offeredOptions(question, context.year)
   const top = options
     .filter((option) => topKeys.includes(option.key))
-    .map((option) => ({ label: option.longLabel ?? option.label, ...(option.hint ? { hint: option.hint } : {}) }))
-  return [...heading(question, context), { kind: 'topRated', questionKey: question.key, top, all: options.map((o) => o.label) }]
+    .map((option) => ({
+      label: option.longLabel ?? option.label,
+      ...(option.hint ? { hint: option.hint } : {}),
+    }))
+  return [
+    ...heading(question, context),
+    { kind: 'topRated', questionKey: question.key, top, all: options.map((o) => o.label) },
+  ]
 }
 
 /** A matrix as one list per column ("Sufficient data" / "Insufficient data"), rows in definition order. */
-export function matrixBlocks(question: Question, value: AnswerValue | undefined, context: BlockContext): Block[] {
+export function matrixBlocks(
+  question: Question,
+  value: AnswerValue | undefined,
+  context: BlockContext,
+): Block[] {
   if (!value || value.type !== 'matrix' || question.type !== 'matrix') return []
   const columns = question.columns.map((column) => ({
     key: column.key,

@@ -1,9 +1,31 @@
 import type { Answers } from '../questionnaire/answerCodec'
-import { profileSections, type Definition, type ProfileSection, type Question } from '../questionnaire/definitionSchema'
+import {
+  profileSections,
+  type Definition,
+  type ProfileSection,
+  type Question,
+} from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
-import { fillCity, listBlocks, matrixBlocks, sentenceBlocks, topRatedBlocks, valueBlocks, type BlockContext } from './profileBlocks'
-import type { AnswerSummary, BasisInfo, Block, ChartContent, HeaderItem, ProfileContent, ProfileSectionContent, QuestionAggregate } from './profileContent'
+import {
+  fillCity,
+  listBlocks,
+  matrixBlocks,
+  sentenceBlocks,
+  topRatedBlocks,
+  valueBlocks,
+  type BlockContext,
+} from './profileBlocks'
+import type {
+  AnswerSummary,
+  BasisInfo,
+  Block,
+  ChartContent,
+  HeaderItem,
+  ProfileContent,
+  ProfileSectionContent,
+  QuestionAggregate,
+} from './profileContent'
 import { valueText } from './sentences'
 
 export interface ProfileCity {
@@ -41,7 +63,8 @@ export function buildHeader(definition: Definition, city: ProfileCity, answers: 
     const heading = question.profile.heading
     const previous = items[items.length - 1]
     if (!heading) {
-      if (previous.key !== 'country') previous.lines[previous.lines.length - 1] += ` (${valueText(question, value)})`
+      if (previous.key !== 'country')
+        previous.lines[previous.lines.length - 1] += ` (${valueText(question, value)})`
       continue
     }
     const lines = value.type === 'textList' ? value.values : [valueText(question, value)]
@@ -79,8 +102,15 @@ function questionBlocks(question: Question, input: ProfileInput): Block[] {
 /** The public questions the city answered, as plain lines (for comparing two years). */
 function answerSummaries(definition: Definition, answers: Answers): AnswerSummary[] {
   return allQuestions(definition)
-    .filter(({ question }) => question.profile && question.profile.section !== 'hidden' && answers.has(question.key))
-    .map(({ question }) => ({ key: question.key, label: question.label, lines: displayAnswer(question, answers.get(question.key)) }))
+    .filter(
+      ({ question }) =>
+        question.profile && question.profile.section !== 'hidden' && answers.has(question.key),
+    )
+    .map(({ question }) => ({
+      key: question.key,
+      label: question.label,
+      lines: displayAnswer(question, answers.get(question.key)),
+    }))
 }
 
 /**
@@ -96,7 +126,10 @@ export function buildProfile(input: ProfileInput): ProfileContent {
   }
   const sections: ProfileSectionContent[] = profileSections
     .filter((key) => bySection.has(key))
-    .map((key) => ({ key, blocks: bySection.get(key)!.flatMap((question) => questionBlocks(question, input)) }))
+    .map((key) => ({
+      key,
+      blocks: bySection.get(key)!.flatMap((question) => questionBlocks(question, input)),
+    }))
     .filter((section) => section.blocks.length > 0)
   const { id, slug, name, country, iso3, region } = input.city
   return {

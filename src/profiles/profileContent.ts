@@ -72,7 +72,11 @@ export type Block =
   | { kind: 'list'; questionKey: string; items: ListItem[] }
   | { kind: 'paragraphs'; questionKey: string; paragraphs: string[] }
   | { kind: 'topRated'; questionKey: string; top: Array<{ label: string; hint?: string }>; all: string[] }
-  | { kind: 'matrixLists'; questionKey: string; columns: Array<{ key: string; label: string; items: string[] }> }
+  | {
+      kind: 'matrixLists'
+      questionKey: string
+      columns: Array<{ key: string; label: string; items: string[] }>
+    }
   | { kind: 'chart'; chart: ChartContent & { own: string[] } }
   /** The plain answer, where a comparison sentence is withheld below the disclosure threshold. */
   | { kind: 'answer'; questionKey: string; label: string; lines: string[] }

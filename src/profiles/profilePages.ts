@@ -22,7 +22,8 @@ export interface ComparePage {
 
 const parseYear = (value: unknown): number => {
   const year = Number(value)
-  if (!Number.isInteger(year) || year < 1900 || year > 2200) throw new BadRequestError('Choose a survey year, like 2020')
+  if (!Number.isInteger(year) || year < 1900 || year > 2200)
+    throw new BadRequestError('Choose a survey year, like 2020')
   return year
 }
 
@@ -32,7 +33,8 @@ const parseYear = (value: unknown): number => {
  */
 export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs = 1000) {
   const parsed = new LruCache<string, ProfileContent>(400)
-  const parse = (hash: string, content: string) => parsed.getOrSet(hash, () => JSON.parse(content) as ProfileContent)
+  const parse = (hash: string, content: string) =>
+    parsed.getOrSet(hash, () => JSON.parse(content) as ProfileContent)
   // A profile view costs one indexed query; under load the same rows are read many times a second,
   // so they are kept for a moment. This process forgets them as soon as it regenerates (forget());
   // another process sharing the database serves the old snapshot for at most `freshForMs`.
@@ -59,7 +61,12 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
       const row = rows.find((candidate) => candidate.year === year)
       if (!row || row.content === null) throw new NotFoundError()
       const content = row.content
-      return { contentHash: row.contentHash, generatedAt: row.generatedAt, years: rows.map((r) => r.year), profile: () => parse(row.contentHash, content) }
+      return {
+        contentHash: row.contentHash,
+        generatedAt: row.generatedAt,
+        years: rows.map((r) => r.year),
+        profile: () => parse(row.contentHash, content),
+      }
     },
 
     /** The newest published year of a city's profile. */

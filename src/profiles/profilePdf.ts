@@ -33,8 +33,14 @@ function chart(doc: Doc, content: ChartContent & { own: string[] }): void {
     body(doc, row.label + (content.own.includes(row.key) ? ' (this city)' : ''), { width: width + 90 })
     const y = doc.y + 1
     const barWidth = (row.count / max) * width
-    doc.rect(MARGIN, y, Math.max(barWidth, 0.5), 9).fill(content.own.includes(row.key) ? '#1d4f91' : '#8aa6cc')
-    doc.fillColor('#0b0c0c').font('Helvetica').fontSize(9).text(citiesText(row.count), MARGIN + barWidth + 6, y, { lineBreak: false })
+    doc
+      .rect(MARGIN, y, Math.max(barWidth, 0.5), 9)
+      .fill(content.own.includes(row.key) ? '#1d4f91' : '#8aa6cc')
+    doc
+      .fillColor('#0b0c0c')
+      .font('Helvetica')
+      .fontSize(9)
+      .text(citiesText(row.count), MARGIN + barWidth + 6, y, { lineBreak: false })
     doc.x = MARGIN
     doc.y = y + 13
   }
@@ -48,11 +54,17 @@ function block(doc: Doc, item: Block): void {
     case 'sentence':
       return body(doc, item.text)
     case 'list':
-      return bullets(doc, item.items.map((i) => [i.text, i.hint, i.note].filter(Boolean).join(': ')))
+      return bullets(
+        doc,
+        item.items.map((i) => [i.text, i.hint, i.note].filter(Boolean).join(': ')),
+      )
     case 'paragraphs':
       return item.paragraphs.forEach((p) => body(doc, p, { paragraphGap: 4 }))
     case 'topRated':
-      bullets(doc, item.top.map((t) => (t.hint ? `${t.label} (${t.hint})` : t.label)))
+      bullets(
+        doc,
+        item.top.map((t) => (t.hint ? `${t.label} (${t.hint})` : t.label)),
+      )
       return item.all.forEach((label, index) => body(doc, `${index + 1}. ${label}`, { indent: 10 }))
     case 'matrixLists':
       return item.columns.forEach((column) => {
@@ -68,10 +80,22 @@ function block(doc: Doc, item: Block): void {
 
 /** A one-city PDF drawn from the stored snapshot with pdfkit (no browser). */
 export async function writeProfilePdf(profile: ProfileContent, out: Writable): Promise<void> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: `${profile.city.name}: innovation profile ${profile.year}`, Author: 'City Innovation Survey' } })
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    info: {
+      Title: `${profile.city.name}: innovation profile ${profile.year}`,
+      Author: 'City Innovation Survey',
+    },
+  })
   doc.pipe(out)
   doc.font('Helvetica-Bold').fontSize(22).text(clean(profile.city.name))
-  doc.font('Helvetica').fontSize(12).fillColor('#505a5f').text(clean(`Innovation profile ${profile.year}`)).moveDown(0.5)
+  doc
+    .font('Helvetica')
+    .fontSize(12)
+    .fillColor('#505a5f')
+    .text(clean(`Innovation profile ${profile.year}`))
+    .moveDown(0.5)
   for (const item of profile.header) body(doc, `${item.label}: ${item.lines.join('; ')}`)
   doc.moveDown(0.4)
   body(doc, basisSentence(profile.basis, profile.year))

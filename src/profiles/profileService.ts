@@ -9,7 +9,8 @@ import { chooseBasis } from './aggregate'
 import { buildMembers } from './basisMembers'
 import { generateEdition } from './generateEdition'
 
-export const contentHash = (content: string): string => crypto.createHash('sha256').update(content).digest('hex')
+export const contentHash = (content: string): string =>
+  crypto.createHash('sha256').update(content).digest('hex')
 
 export interface RegenerationResult {
   editionId: number
@@ -44,7 +45,11 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
     return run
   }
 
-  async function generate(edition: Edition, definitions: Map<number, Definition>, onProgress?: (done: number, total: number) => void): Promise<RegenerationResult> {
+  async function generate(
+    edition: Edition,
+    definitions: Map<number, Definition>,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<RegenerationResult> {
     const started = Date.now()
     const onlyThisYear = edition.basis === 'approved'
     const [refs, rows, cities] = await Promise.all([
@@ -70,17 +75,35 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
       profiled,
       onProfile: onProgress,
     })
-    const snapshots = generated.profiles.map((profile) => {
-      const content = JSON.stringify(profile)
-      return { cityId: profile.city.id, content, contentHash: contentHash(content) }
-    })
+    let written = 0
+    function* snapshots() {
+      for (const profile of generated.profiles) {
+        const content = JSON.stringify(profile)
+        written++
+        yield { cityId: profile.city.id, content, contentHash: contentHash(content) }
+      }
+    }
     const aggregate = JSON.stringify(generated.aggregate)
-    await repos.profiles.replaceEdition(edition.id, { content: aggregate, contentHash: contentHash(aggregate) }, snapshots, nowIso())
+    await repos.profiles.replaceEdition(
+      edition.id,
+      { content: aggregate, contentHash: contentHash(aggregate) },
+      snapshots(),
+      nowIso(),
+    )
     onWritten()
-    return { editionId: edition.id, year: edition.year, profiles: snapshots.length, basisSize: generated.aggregate.basis.size, milliseconds: Date.now() - started }
+    return {
+      editionId: edition.id,
+      year: edition.year,
+      profiles: written,
+      basisSize: generated.aggregate.basis.size,
+      milliseconds: Date.now() - started,
+    }
   }
 
-  async function regenerate(editionIds: number[], onProgress?: (done: number, total: number) => void): Promise<RegenerationResult[]> {
+  async function regenerate(
+    editionIds: number[],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<RegenerationResult[]> {
     const editions = await repos.editions.listWithDefinitions()
     const definitions = new Map(editions.map((edition) => [edition.year, edition.definition]))
     const results: RegenerationResult[] = []
@@ -94,8 +117,10 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
 
   return {
     /** Regenerates one edition's aggregates and every profile snapshot. */
-    regenerateEdition: (editionId: number, onProgress?: (done: number, total: number) => void): Promise<RegenerationResult> =>
-      serial(async () => (await regenerate([editionId], onProgress))[0]),
+    regenerateEdition: (
+      editionId: number,
+      onProgress?: (done: number, total: number) => void,
+    ): Promise<RegenerationResult> => serial(async () => (await regenerate([editionId], onProgress))[0]),
 
     /**
      * The edition-change listener: regenerates the edition and every later edition compared on
@@ -110,14 +135,17 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
         const later = editions.filter((edition) => edition.year > changed.year && edition.basis === 'latest')
         const results = await regenerate([changed.id, ...later.map((edition) => edition.id)])
         if (change === 'published') await repos.releases.ensureFirst(changed.id)
-        else if (changed.status === 'published' && correctionNotes[change]) await repos.releases.bump(changed.id, correctionNotes[change]!)
+        else if (changed.status === 'published' && correctionNotes[change])
+          await repos.releases.bump(changed.id, correctionNotes[change]!)
         return results
       }),
 
     /** Regenerates every published edition, oldest first (after loading demo data). */
     regeneratePublished: (): Promise<RegenerationResult[]> =>
       serial(async () => {
-        const published = (await repos.editions.list()).filter((edition) => edition.status === 'published').reverse()
+        const published = (await repos.editions.list())
+          .filter((edition) => edition.status === 'published')
+          .reverse()
         const results = await regenerate(published.map((edition) => edition.id))
         for (const edition of published) await repos.releases.ensureFirst(edition.id)
         return results

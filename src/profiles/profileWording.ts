@@ -2,7 +2,9 @@ import type { BasisInfo } from './profileContent'
 import { citiesText } from './wording'
 
 const yearsText = (years: number[]): string =>
-  years.length <= 1 ? `the ${years[0] ?? ''} survey` : `the ${years.slice(0, -1).join(', ')} and ${years[years.length - 1]} surveys`
+  years.length <= 1
+    ? `the ${years[0] ?? ''} survey`
+    : `the ${years.slice(0, -1).join(', ')} and ${years[years.length - 1]} surveys`
 
 /** Says what shares are out of: "of 147 cities surveyed", and which answers count. */
 export function basisSentence(basis: BasisInfo, year: number, subject = 'Shares on this page'): string {

@@ -26,15 +26,27 @@ const approvedUpTo = (knex: Knex, year: number, onlyThisYear: boolean): Knex.Que
     .where('r.status', 'approved')
     .modify((query) => {
       if (onlyThisYear) query.where('e.year', year)
-      else query.where('e.year', '<=', year).andWhere((q) => q.where('e.year', year).orWhere('e.status', 'published'))
+      else
+        query
+          .where('e.year', '<=', year)
+          .andWhere((q) => q.where('e.year', year).orWhere('e.status', 'published'))
     })
+
+/** Snapshots written per round trip: about 4 MB of JSON. */
+const SNAPSHOT_BATCH = 200
 
 export function profilesRepository(knex: Knex) {
   return {
     /** The responses a basis may draw on: one query for the whole edition. */
     async approvedResponses(year: number, onlyThisYear: boolean): Promise<ResponseRef[]> {
-      const rows: Array<Record<string, unknown>> = await approvedUpTo(knex, year, onlyThisYear).select('r.id as response_id', 'r.city_id', 'e.year').orderBy(['e.year', 'r.id'])
-      return rows.map((r) => ({ responseId: Number(r.response_id), cityId: Number(r.city_id), year: Number(r.year) }))
+      const rows: Array<Record<string, unknown>> = await approvedUpTo(knex, year, onlyThisYear)
+        .select('r.id as response_id', 'r.city_id', 'e.year')
+        .orderBy(['e.year', 'r.id'])
+      return rows.map((r) => ({
+        responseId: Number(r.response_id),
+        cityId: Number(r.city_id),
+        year: Number(r.year),
+      }))
     },
 
     /** Every answer of the basis, ordered by response: one query, never one per city or question. */
@@ -57,16 +69,40 @@ export function profilesRepository(knex: Knex) {
      * Replaces an edition's snapshots and aggregate in one transaction, so readers see the
      * old edition or the new one, never half of each.
      */
-    async replaceEdition(editionId: number, aggregate: { content: string; contentHash: string }, snapshots: SnapshotRow[], at: string): Promise<void> {
+    /**
+     * Replaces an edition's snapshots and aggregate in one transaction, so readers never see
+     * half an edition. Snapshots are consumed and written in batches as they are generated.
+     */
+    async replaceEdition(
+      editionId: number,
+      aggregate: { content: string; contentHash: string },
+      snapshots: Iterable<SnapshotRow>,
+      at: string,
+    ): Promise<void> {
       await knex.transaction(async (trx) => {
         await trx('profile_snapshots').where({ edition_id: editionId }).delete()
         await trx('edition_aggregates').where({ edition_id: editionId }).delete()
-        await insertInChunks(
-          trx,
-          'profile_snapshots',
-          snapshots.map((s) => ({ edition_id: editionId, city_id: s.cityId, content: s.content, content_hash: s.contentHash, generated_at: at })),
-        )
-        await trx('edition_aggregates').insert({ edition_id: editionId, content: aggregate.content, content_hash: aggregate.contentHash, generated_at: at })
+        let batch: Record<string, unknown>[] = []
+        for (const s of snapshots) {
+          batch.push({
+            edition_id: editionId,
+            city_id: s.cityId,
+            content: s.content,
+            content_hash: s.contentHash,
+            generated_at: at,
+          })
+          if (batch.length === SNAPSHOT_BATCH) {
+            await insertInChunks(trx, 'profile_snapshots', batch)
+            batch = []
+          }
+        }
+        await insertInChunks(trx, 'profile_snapshots', batch)
+        await trx('edition_aggregates').insert({
+          edition_id: editionId,
+          content: aggregate.content,
+          content_hash: aggregate.contentHash,
+          generated_at: at,
+        })
       })
     },
 
@@ -77,19 +113,38 @@ export function profilesRepository(knex: Knex) {
         .join('editions as e', 'e.id', 's.edition_id')
         .join('cities as c', 'c.id', 's.city_id')
         .where({ 'c.slug': slug, 'e.status': 'published' })
-        .select('e.year', 's.content_hash', 's.generated_at', knex.raw(`case when e.year in (${wanted.map(() => '?').join(', ')}) then s.content else null end as content`, wanted))
+        .select(
+          'e.year',
+          's.content_hash',
+          's.generated_at',
+          knex.raw(
+            `case when e.year in (${wanted.map(() => '?').join(', ')}) then s.content else null end as content`,
+            wanted,
+          ),
+        )
         .orderBy('e.year', 'desc')
-      return rows.map((r) => ({ year: Number(r.year), contentHash: r.content_hash, generatedAt: r.generated_at, content: r.content ?? null }))
+      return rows.map((r) => ({
+        year: Number(r.year),
+        contentHash: r.content_hash,
+        generatedAt: r.generated_at,
+        content: r.content ?? null,
+      }))
     },
 
     /** The published editions' aggregates by hash (light: no content), newest first. */
-    async publishedAggregateIndex(): Promise<Array<{ editionId: number; year: number; contentHash: string }>> {
+    async publishedAggregateIndex(): Promise<
+      Array<{ editionId: number; year: number; contentHash: string }>
+    > {
       const rows = await knex('edition_aggregates as g')
         .join('editions as e', 'e.id', 'g.edition_id')
         .where('e.status', 'published')
         .select('g.edition_id', 'e.year', 'g.content_hash')
         .orderBy('e.year', 'desc')
-      return rows.map((r) => ({ editionId: Number(r.edition_id), year: Number(r.year), contentHash: r.content_hash }))
+      return rows.map((r) => ({
+        editionId: Number(r.edition_id),
+        year: Number(r.year),
+        contentHash: r.content_hash,
+      }))
     },
 
     /** One edition's aggregate content. */

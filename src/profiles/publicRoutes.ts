@@ -15,7 +15,11 @@ export function publicRoutes(services: Services): Router {
   })
   router.get('/', async (_req, res) => {
     const overview = await services.home.overview()
-    res.render('profiles/home', { title: 'City innovation survey', ...overview, map: renderWorldMap(overview.cities) })
+    res.render('profiles/home', {
+      title: 'City innovation survey',
+      ...overview,
+      map: renderWorldMap(overview.cities),
+    })
   })
   router.use(cityRoutes(services))
   router.use(resultsRoutes(services))

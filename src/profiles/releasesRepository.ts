@@ -22,7 +22,12 @@ export function releasesRepository(knex: Knex) {
       if (onlyFirst && current > 0) return
       const version = current + 1
       await trx('editions').where({ id: editionId }).update({ data_release: version })
-      await trx('data_releases').insert({ edition_id: editionId, version, note: current === 0 ? 'First release.' : note, created_at: nowIso() })
+      await trx('data_releases').insert({
+        edition_id: editionId,
+        version,
+        note: current === 0 ? 'First release.' : note,
+        created_at: nowIso(),
+      })
     })
   }
   return {
@@ -36,8 +41,17 @@ export function releasesRepository(knex: Knex) {
         .join('editions as e', 'e.id', 'd.edition_id')
         .where('e.status', 'published')
         .select('d.edition_id', 'e.year', 'd.version', 'd.note', 'd.created_at')
-        .orderBy([{ column: 'e.year', order: 'desc' }, { column: 'd.version', order: 'desc' }])
-      return rows.map((r) => ({ editionId: Number(r.edition_id), year: Number(r.year), version: Number(r.version), note: r.note, createdAt: r.created_at }))
+        .orderBy([
+          { column: 'e.year', order: 'desc' },
+          { column: 'd.version', order: 'desc' },
+        ])
+      return rows.map((r) => ({
+        editionId: Number(r.edition_id),
+        year: Number(r.year),
+        version: Number(r.version),
+        note: r.note,
+        createdAt: r.created_at,
+      }))
     },
   }
 }

@@ -54,15 +54,25 @@ function grid(question: Question, aggregate: QuestionAggregate, years: number[])
 }
 
 /** Every question of the edition, by section, with its counts and chart keys. */
-export function buildResults(definition: Definition, basis: BasisInfo, aggregates: Record<string, QuestionAggregate>, charts: Record<string, ChartContent>): ResultsSection[] {
+export function buildResults(
+  definition: Definition,
+  basis: BasisInfo,
+  aggregates: Record<string, QuestionAggregate>,
+  charts: Record<string, ChartContent>,
+): ResultsSection[] {
   const years = basis.years.length > 0 ? basis.years : [definition.year]
   return definition.sections.map((section) => ({
     title: section.title,
     questions: section.pages.flatMap((page) =>
       page.questions.map((question): ResultsQuestion => {
         const aggregate = aggregates[question.key] ?? { answered: 0, counts: {}, signatures: {} }
-        const chartKeys = Object.keys(charts).filter((key) => key === question.key || key.startsWith(`${question.key}=`))
-        const table = basis.suppressed || aggregate.answered < basis.threshold ? undefined : grid(question, aggregate, years)
+        const chartKeys = Object.keys(charts).filter(
+          (key) => key === question.key || key.startsWith(`${question.key}=`),
+        )
+        const table =
+          basis.suppressed || aggregate.answered < basis.threshold
+            ? undefined
+            : grid(question, aggregate, years)
         return {
           key: question.key,
           slug: questionSlug(question.key),
@@ -88,14 +98,25 @@ export function buildHeadlines(definition: Definition, charts: Record<string, Ch
   const headlines: Headline[] = []
   for (const question of definition.sections.flatMap((s) => s.pages.flatMap((p) => p.questions))) {
     const chart = charts[question.key]
-    const onProfile = question.profile && question.profile.section !== 'hidden' && question.profile.section !== 'header'
+    const onProfile =
+      question.profile && question.profile.section !== 'hidden' && question.profile.section !== 'header'
     if (!chart || !onProfile) continue
     if (question.type === 'yesno') {
       const yes = chart.rows.find((row) => row.key === 'yes')
-      if (yes) headlines.push({ questionKey: question.key, share: yes.share, text: `answered yes to “${question.label}”` })
+      if (yes)
+        headlines.push({
+          questionKey: question.key,
+          share: yes.share,
+          text: `answered yes to “${question.label}”`,
+        })
     } else if (question.profile?.chart) {
       const top = [...chart.rows].sort((a, b) => b.count - a.count)[0]
-      if (top) headlines.push({ questionKey: question.key, share: top.share, text: `chose “${top.label}” (${shortTitle(chart.title).toLowerCase()})` })
+      if (top)
+        headlines.push({
+          questionKey: question.key,
+          share: top.share,
+          text: `chose “${top.label}” (${shortTitle(chart.title).toLowerCase()})`,
+        })
     }
   }
   return headlines

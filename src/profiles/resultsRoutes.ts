@@ -8,13 +8,23 @@ export function resultsRoutes(services: Services): Router {
   const { results } = services.profiles
 
   router.get('/results', async (_req, res) => {
-    res.render('profiles/results-index', { title: 'Results by survey year', editions: await results.published() })
+    res.render('profiles/results-index', {
+      title: 'Results by survey year',
+      editions: await results.published(),
+    })
   })
 
   router.get('/results/:year', async (req, res) => {
     const aggregate = await results.edition(yearParam(req.params.year))
     if (notModified(req, res, 'results', aggregate.contentHash)) return
-    res.render('profiles/results', { title: `Results of the ${aggregate.year} survey`, aggregate, breadcrumbs: [{ href: '/', text: 'Home' }, { href: '/results', text: 'Results' }] })
+    res.render('profiles/results', {
+      title: `Results of the ${aggregate.year} survey`,
+      aggregate,
+      breadcrumbs: [
+        { href: '/', text: 'Home' },
+        { href: '/results', text: 'Results' },
+      ],
+    })
   })
 
   router.get('/results/:year/:question', async (req, res) => {
@@ -24,7 +34,11 @@ export function resultsRoutes(services: Services): Router {
       title: `${question.label} (${aggregate.year})`,
       aggregate,
       question,
-      breadcrumbs: [{ href: '/', text: 'Home' }, { href: '/results', text: 'Results' }, { href: `/results/${aggregate.year}`, text: String(aggregate.year) }],
+      breadcrumbs: [
+        { href: '/', text: 'Home' },
+        { href: '/results', text: 'Results' },
+        { href: `/results/${aggregate.year}`, text: String(aggregate.year) },
+      ],
     })
   })
   return router

@@ -21,7 +21,11 @@ export function resultsService(repos: Pick<Repositories, 'profiles'>) {
       if (!aggregate) {
         const content = await repos.profiles.aggregateContent(entry.editionId)
         if (!content) continue
-        aggregate = cache.set(entry.contentHash, { ...(JSON.parse(content) as EditionAggregateContent), editionId: entry.editionId, contentHash: entry.contentHash })
+        aggregate = cache.set(entry.contentHash, {
+          ...(JSON.parse(content) as EditionAggregateContent),
+          editionId: entry.editionId,
+          contentHash: entry.contentHash,
+        })
       }
       result.push(aggregate)
     }
@@ -40,10 +44,15 @@ export function resultsService(repos: Pick<Repositories, 'profiles'>) {
     edition,
 
     /** One question's results; accepts the key (policy_areas) or its kebab-case form (policy-areas). */
-    async question(year: number, keyOrSlug: string): Promise<{ aggregate: PublishedAggregate; question: ResultsQuestion }> {
+    async question(
+      year: number,
+      keyOrSlug: string,
+    ): Promise<{ aggregate: PublishedAggregate; question: ResultsQuestion }> {
       const aggregate = await edition(year)
       const slug = questionSlug(keyOrSlug)
-      const question = aggregate.results.flatMap((section) => section.questions).find((q) => q.key === keyOrSlug || q.slug === slug)
+      const question = aggregate.results
+        .flatMap((section) => section.questions)
+        .find((q) => q.key === keyOrSlug || q.slug === slug)
       if (!question) throw new NotFoundError('There is no such question in this survey year')
       return { aggregate, question }
     },

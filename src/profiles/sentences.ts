@@ -22,8 +22,13 @@ export function chosenCount(question: Question, value: AnswerValue): number {
 export function sentenceMatches(sentence: Sentence, question: Question, value: AnswerValue): boolean {
   const when = sentence.when
   if (!when) return true
-  if (when.equals !== undefined && !((value.type === 'yesno' || value.type === 'single') && value.choice === when.equals)) return false
-  if (when.includes !== undefined && !(value.type === 'multiple' && value.choices.includes(when.includes))) return false
+  if (
+    when.equals !== undefined &&
+    !((value.type === 'yesno' || value.type === 'single') && value.choice === when.equals)
+  )
+    return false
+  if (when.includes !== undefined && !(value.type === 'multiple' && value.choices.includes(when.includes)))
+    return false
   if (when.count !== undefined) {
     const count = chosenCount(question, value)
     if (when.count === 'many' ? count < 2 : count !== when.count) return false
@@ -96,7 +101,12 @@ const usesShare = (text: string): boolean => /\{share(InWords)?\}/.test(text)
  * Fills a template. Returns `withheld` when it needs a share but the basis, or the cities that
  * answered this question, are fewer than the disclosure threshold.
  */
-export function renderSentence(question: Question, sentence: Sentence, value: AnswerValue, context: SentenceContext): RenderedSentence | 'withheld' {
+export function renderSentence(
+  question: Question,
+  sentence: Sentence,
+  value: AnswerValue,
+  context: SentenceContext,
+): RenderedSentence | 'withheld' {
   let share: number | undefined
   let words = ''
   if (usesShare(sentence.text)) {
@@ -120,11 +130,20 @@ export function renderSentence(question: Question, sentence: Sentence, value: An
     else parts.push(fill[piece]?.() ?? { text: `{${piece}}` })
   }
   const merged = parts.filter((part) => part.text !== '')
-  return { parts: merged, text: merged.map((part) => part.text).join(''), ...(share === undefined ? {} : { share }) }
+  return {
+    parts: merged,
+    text: merged.map((part) => part.text).join(''),
+    ...(share === undefined ? {} : { share }),
+  }
 }
 
 /** The first sentence whose `when` matches, rendered; undefined when none matches. */
-export function firstSentence(question: Question, sentences: Sentence[] | undefined, value: AnswerValue, context: SentenceContext): RenderedSentence | 'withheld' | undefined {
+export function firstSentence(
+  question: Question,
+  sentences: Sentence[] | undefined,
+  value: AnswerValue,
+  context: SentenceContext,
+): RenderedSentence | 'withheld' | undefined {
   const sentence = sentences?.find((candidate) => sentenceMatches(candidate, question, value))
   return sentence && renderSentence(question, sentence, value, context)
 }

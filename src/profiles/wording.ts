@@ -36,10 +36,13 @@ export function shareInWords(part: number, whole: number): string {
 export function joinList(items: string[]): string {
   if (items.length <= 1) return items.join('')
   if (items.length === 2) {
-    return items.some((item) => / and /.test(item)) ? `${items[0]}, ${items[1]}` : `${items[0]} and ${items[1]}`
+    return items.some((item) => / and /.test(item))
+      ? `${items[0]}, ${items[1]}`
+      : `${items[0]} and ${items[1]}`
   }
   return `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
 }
 
 /** "1 city" / "47 cities". */
-export const citiesText = (count: number): string => `${formatCount(count)} ${count === 1 ? 'city' : 'cities'}`
+export const citiesText = (count: number): string =>
+  `${formatCount(count)} ${count === 1 ? 'city' : 'cities'}`

@@ -69,10 +69,33 @@ const toSummary = (row: EditionRow): EditionSummary => ({
 })
 
 // Stored definitions were validated on the way in; parsing again fills defaults and types them.
-const toEdition = (row: EditionRow): Edition => ({
-  ...toSummary(row),
-  definition: definitionSchema.parse(JSON.parse(row.definition ?? '{}')),
-})
+/**
+ * Parsed definitions by edition and last change: parsing one with zod costs more than the
+ * rest of a question page, and every officer request needs it. Frozen, because they are
+ * shared; callers that edit one clone it first.
+ */
+const parsedDefinitions = new Map<string, Definition>()
+
+function parseDefinition(row: EditionRow): Definition {
+  const cacheKey = `${row.id}:${row.updated_at}:${row.definition?.length}`
+  let definition = parsedDefinitions.get(cacheKey)
+  if (!definition) {
+    definition = deepFreeze(definitionSchema.parse(JSON.parse(row.definition ?? '{}')))
+    if (parsedDefinitions.size >= 100) parsedDefinitions.clear()
+    parsedDefinitions.set(cacheKey, definition)
+  }
+  return definition
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+const toEdition = (row: EditionRow): Edition => ({ ...toSummary(row), definition: parseDefinition(row) })
 
 export interface NewEdition {
   year: number

@@ -10,25 +10,34 @@ afterAll(() => t.close())
 
 beforeAll(async () => {
   // Fresh aggregates: on the shared PostgreSQL database other files may have changed answers.
-  for (const year of [2018, 2020]) await t.services.profiles.regeneration.regenerateEdition((await t.repos.editions.findByYear(year))!.id)
+  for (const year of [2018, 2020])
+    await t.services.profiles.regeneration.regenerateEdition((await t.repos.editions.findByYear(year))!.id)
 })
 
 const countOf = (text: string): { shown: number; total: number } => {
   const match = /(\d+) of (\d+) cities|(\d+) cit(?:y|ies)/.exec(text)!
-  return match[1] ? { shown: Number(match[1]), total: Number(match[2]) } : { shown: Number(match[3]), total: Number(match[3]) }
+  return match[1]
+    ? { shown: Number(match[1]), total: Number(match[2]) }
+    : { shown: Number(match[3]), total: Number(match[3]) }
 }
 
 describe('/cities', () => {
   it('when nothing is filtered, then every city with a published profile is listed with a count', async () => {
     const response = await request(t.app).get('/cities')
-    const [{ n }] = await t.knex('profile_snapshots as s').join('editions as e', 'e.id', 's.edition_id').where('e.status', 'published').countDistinct<{ n: number | string }[]>({ n: 's.city_id' })
+    const [{ n }] = await t
+      .knex('profile_snapshots as s')
+      .join('editions as e', 'e.id', 's.edition_id')
+      .where('e.status', 'published')
+      .countDistinct<{ n: number | string }[]>({ n: 's.city_id' })
     expect(response.status).toBe(200)
     expect(countOf(mainText(response.text))).toEqual({ shown: Number(n), total: Number(n) })
     expect(response.text).toContain('href="/cities/enschede-nld/2020"')
   })
 
   it('when search and filters are combined, then only matching cities are listed and the form keeps the choices', async () => {
-    const response = await request(t.app).get('/cities?q=ENSCH&region=Europe&population=100k-500k&policy_areas=digital_governance&roles=data_scientist&funding.activities=idea_generation')
+    const response = await request(t.app).get(
+      '/cities?q=ENSCH&region=Europe&population=100k-500k&policy_areas=digital_governance&roles=data_scientist&funding.activities=idea_generation',
+    )
     const text = mainText(response.text)
     expect(countOf(text).shown).toBe(1)
     expect(response.text).toContain('href="/cities/enschede-nld/2020">Enschede</a>, Netherlands')
@@ -41,7 +50,12 @@ describe('/cities', () => {
   })
 
   it('when a filter excludes the city, then it is not listed', async () => {
-    for (const query of ['q=ensch&region=Africa', 'q=ensch&population=1m-5m', 'q=ensch&policy_areas=health', 'q=ensch&roles=designer']) {
+    for (const query of [
+      'q=ensch&region=Africa',
+      'q=ensch&population=1m-5m',
+      'q=ensch&policy_areas=health',
+      'q=ensch&roles=designer',
+    ]) {
       const response = await request(t.app).get(`/cities?${query}`)
       expect(response.text, query).not.toContain('href="/cities/enschede-nld/2020"')
       expect(mainText(response.text), query).toContain('No cities match these filters.')
@@ -71,22 +85,32 @@ describe('/results', () => {
   it('when a year is opened, then every question of its definition is there with its counts', async () => {
     const edition = (await t.repos.editions.findByYear(2020))!
     const response = await request(t.app).get('/results/2020')
-    for (const { question } of allQuestions(edition.definition)) expect(response.text, question.key).toContain(`id="${question.key.replace(/[._]+/g, '-')}"`)
+    for (const { question } of allQuestions(edition.definition))
+      expect(response.text, question.key).toContain(`id="${question.key.replace(/[._]+/g, '-')}"`)
     const [{ n }] = await t
       .knex('answers as a')
       .join('responses as r', 'r.id', 'a.response_id')
       .join('editions as e', 'e.id', 'r.edition_id')
-      .where({ 'e.year': 2018, 'r.status': 'approved', 'a.question_key': 'funding.has_dedicated', 'a.option_key': 'yes' })
+      .where({
+        'e.year': 2018,
+        'r.status': 'approved',
+        'a.question_key': 'funding.has_dedicated',
+        'a.option_key': 'yes',
+      })
       .countDistinct<{ n: number | string }[]>({ n: 'r.id' })
     const y2018 = await request(t.app).get('/results/2018/funding.has_dedicated')
-    expect(y2018.text).toMatch(new RegExp(`Yes</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(n)}</td>`))
+    expect(y2018.text).toMatch(
+      new RegExp(`Yes</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(n)}</td>`),
+    )
   })
 
   it('when one question is asked for by key or by its kebab-case form, then it is shown with its chart', async () => {
     for (const path of ['/results/2020/policy_areas', '/results/2020/policy-areas']) {
       const response = await request(t.app).get(path)
       expect(response.status, path).toBe(200)
-      expect(response.text).toContain('<title id="chart-policy-areas-title">Policy areas by number of cities</title>')
+      expect(response.text).toContain(
+        '<title id="chart-policy-areas-title">Policy areas by number of cities</title>',
+      )
     }
     expect((await request(t.app).get('/results/2020/no-such-question')).status).toBe(404)
     expect((await request(t.app).get('/results/20x0')).status).toBe(404)
@@ -98,9 +122,13 @@ describe('home page', () => {
     const response = await request(t.app).get('/')
     const text = mainText(response.text)
     expect(text).toContain('Headline figures, 2020')
-    expect(text).toMatch(/\d+% of cities answered yes to “Does the city have specific or dedicated funding to support innovation capacity\?”/)
+    expect(text).toMatch(
+      /\d+% of cities answered yes to “Does the city have specific or dedicated funding to support innovation capacity\?”/,
+    )
     expect(text).toMatch(/\d+% of cities chose “Project manager” \(innovation roles\)/)
-    expect(response.text).toContain('<a href="/cities/enschede-nld" class="city" aria-label="Enschede, Netherlands">')
+    expect(response.text).toContain(
+      '<a href="/cities/enschede-nld" class="city" aria-label="Enschede, Netherlands">',
+    )
     expect(response.text).toContain('<path class="land" d="M')
     expect(response.text).toContain('<a class="govuk-link" href="/cities/enschede-nld">Enschede</a>')
   })
@@ -111,13 +139,21 @@ describe('/open-data', () => {
     const text = mainText((await request(t.app).get('/open-data')).text)
     expect(text).toContain('Creative Commons Attribution 4.0 International (CC BY 4.0)')
     expect(text).toContain('at least 5 cities are compared')
-    expect(text).toMatch(/Innovation capacity in cities survey 2020 Release \d+ Every city’s latest approved answers up to 2020/)
+    expect(text).toMatch(
+      /Innovation capacity in cities survey 2020 Release \d+ Every city’s latest approved answers up to 2020/,
+    )
     expect(text).toContain('Corrections log')
   })
 
   it('when the 2020 CSV and codebook are downloaded, then there is one row per approved city and a codebook entry per column', async () => {
-    const csv = parse((await request(t.app).get('/open-data/2020.csv')).text, { columns: true }) as Array<Record<string, string>>
-    const [{ n }] = await t.knex('responses as r').join('editions as e', 'e.id', 'r.edition_id').where({ 'e.year': 2020, 'r.status': 'approved' }).count<{ n: number | string }[]>({ n: '*' })
+    const csv = parse((await request(t.app).get('/open-data/2020.csv')).text, { columns: true }) as Array<
+      Record<string, string>
+    >
+    const [{ n }] = await t
+      .knex('responses as r')
+      .join('editions as e', 'e.id', 'r.edition_id')
+      .where({ 'e.year': 2020, 'r.status': 'approved' })
+      .count<{ n: number | string }[]>({ n: '*' })
     expect(csv).toHaveLength(Number(n))
     const enschede = csv.find((row) => row.city_slug === 'enschede-nld')!
     expect(enschede['funding.has_dedicated']).toBe('yes')
@@ -125,8 +161,14 @@ describe('/open-data', () => {
     expect(enschede['funding.sources.national']).toBe('0')
     expect(enschede['data.availability.land_use']).toBe('insufficient')
     expect(enschede['city.population']).toBe('159000')
-    const codebook = parse((await request(t.app).get('/open-data/2020-codebook.csv')).text, { columns: true }) as Array<Record<string, string>>
+    const codebook = parse((await request(t.app).get('/open-data/2020-codebook.csv')).text, {
+      columns: true,
+    }) as Array<Record<string, string>>
     expect(codebook.map((row) => row.column)).toEqual(Object.keys(enschede))
-    expect(codebook.find((row) => row.column === 'funding.sources.municipal')).toMatchObject({ question_key: 'funding.sources', option_key: 'municipal', type: 'multiple' })
+    expect(codebook.find((row) => row.column === 'funding.sources.municipal')).toMatchObject({
+      question_key: 'funding.sources',
+      option_key: 'municipal',
+      type: 'multiple',
+    })
   })
 })

@@ -22,12 +22,16 @@ async function basisResponseIds(): Promise<number[]> {
   const latest = new Map<number, { id: number; year: number }>()
   for (const r of responses) {
     const seen = latest.get(Number(r.city_id))
-    if (!seen || seen.year < Number(r.year)) latest.set(Number(r.city_id), { id: Number(r.id), year: Number(r.year) })
+    if (!seen || seen.year < Number(r.year))
+      latest.set(Number(r.city_id), { id: Number(r.id), year: Number(r.year) })
   }
   return [...latest.values()].map((r) => r.id)
 }
 
-async function independentShare(questionKey: string, optionKey: string): Promise<{ share: number; same: number; answered: number; basis: number }> {
+async function independentShare(
+  questionKey: string,
+  optionKey: string,
+): Promise<{ share: number; same: number; answered: number; basis: number }> {
   const ids = await basisResponseIds()
   const count = async (option?: string) => {
     const [row] = await t
@@ -114,10 +118,16 @@ describe('Enschede’s 2020 profile', () => {
     const strategy = await independentShare('strategy.formal', 'no')
     const approach = await independentShare('approach.level', 'both')
     const funding = await independentShare('funding.has_dedicated', 'yes')
-    expect(text).toContain(`Along with ${strategy.share}% of cities surveyed, Enschede does not have an explicit innovation strategy.`)
+    expect(text).toContain(
+      `Along with ${strategy.share}% of cities surveyed, Enschede does not have an explicit innovation strategy.`,
+    )
     expect(2 * approach.same).toBeGreaterThan(approach.answered)
-    expect(text).toContain('Similar to more than half of cities surveyed, Enschede approaches innovation capacity both from a holistic/macro level')
-    expect(text).toContain(`Like ${funding.share}% of cities surveyed, Enschede has dedicated funding to support innovation capacity.`)
+    expect(text).toContain(
+      'Similar to more than half of cities surveyed, Enschede approaches innovation capacity both from a holistic/macro level',
+    )
+    expect(text).toContain(
+      `Like ${funding.share}% of cities surveyed, Enschede has dedicated funding to support innovation capacity.`,
+    )
     expect(text).toContain(`of ${strategy.basis} cities surveyed`)
     expect(page.text).toContain(`<strong class="cis-share">${funding.share}%</strong>`)
   })
@@ -132,7 +142,10 @@ describe('Enschede’s 2020 profile', () => {
   })
 
   it('when the activities chart is shown, then it counts cities per activity, highlights Enschede’s and carries the footnote', async () => {
-    const figure = /<figure class="cis-figure" data-chart="funding.activities">([\s\S]*?)<\/figure>/.exec(page.text)?.[1] ?? ''
+    const figure =
+      /<figure class="cis-figure" data-chart="funding.activities">([\s\S]*?)<\/figure>/.exec(
+        page.text,
+      )?.[1] ?? ''
     expect(figure).toContain('role="img"')
     expect(figure).toContain('<title id="chart-funding-activities-title">Activities being funded</title>')
     expect(figure).toContain('class="bar bar--own" data-option="idea_generation"')
@@ -142,7 +155,11 @@ describe('Enschede’s 2020 profile', () => {
     const launching = await independentShare('funding.activities', 'launching_project')
     expect(launching.same).toBeGreaterThan(0)
     const row = { n: launching.same }
-    expect(figure).toMatch(new RegExp(`Launching or sustaining a project</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(row.n)}</td>`))
+    expect(figure).toMatch(
+      new RegExp(
+        `Launching or sustaining a project</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(row.n)}</td>`,
+      ),
+    )
   })
 
   it('when the profile is asked for again with its ETag, then the answer is 304 with no body', async () => {
@@ -163,11 +180,14 @@ describe('Enschede’s 2020 profile', () => {
   })
 
   it('when the PDF is asked for, then a PDF of the profile is sent as a download', async () => {
-    const response = await request(t.app).get('/cities/enschede-nld/2020.pdf').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () => done(null, Buffer.concat(chunks)))
-    })
+    const response = await request(t.app)
+      .get('/cities/enschede-nld/2020.pdf')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => done(null, Buffer.concat(chunks)))
+      })
     expect(response.status).toBe(200)
     expect(response.headers['content-type']).toBe('application/pdf')
     expect(response.headers['content-disposition']).toContain('enschede-nld-2020.pdf')
@@ -177,7 +197,14 @@ describe('Enschede’s 2020 profile', () => {
   })
 
   it('when a year or city has no published profile, then the page is not found', async () => {
-    for (const path of ['/cities/enschede-nld/2026', '/cities/enschede-nld/2019', '/cities/enschede-nld/20x0', '/cities/no-such-city/2020', '/cities/no-such-city', '/cities/enschede-nld/2026.pdf']) {
+    for (const path of [
+      '/cities/enschede-nld/2026',
+      '/cities/enschede-nld/2019',
+      '/cities/enschede-nld/20x0',
+      '/cities/no-such-city/2020',
+      '/cities/no-such-city',
+      '/cities/enschede-nld/2026.pdf',
+    ]) {
       const response = await request(t.app).get(path)
       expect(response.status, path).toBe(404)
     }

@@ -12,20 +12,26 @@ const editionId = async (year: number) => (await t.repos.editions.findByYear(yea
 
 /** The count of a bar in a profile's chart table ("Digital governance" → 64). */
 function chartCount(html: string, questionKey: string, label: string): number {
-  const figure = new RegExp(`data-chart="${questionKey.replace('.', '\\.')}">([\\s\\S]*?)</figure>`).exec(html)?.[1] ?? ''
+  const figure =
+    new RegExp(`data-chart="${questionKey.replace('.', '\\.')}">([\\s\\S]*?)</figure>`).exec(html)?.[1] ?? ''
   const match = new RegExp(`${label}</th>\\s*<td[^>]*>([\\d,]+)</td>`).exec(figure)
   if (!match) throw new Error(`No bar "${label}" in the ${questionKey} chart`)
   return Number(match[1].replace(/,/g, ''))
 }
 
-const basisSize = (html: string): number => Number(/of ([\d,]+) cities surveyed/.exec(mainText(html))?.[1].replace(/,/g, ''))
+const basisSize = (html: string): number =>
+  Number(/of ([\d,]+) cities surveyed/.exec(mainText(html))?.[1].replace(/,/g, ''))
 
 describe('regeneration on approval', () => {
   it('when one more city is approved for 2020, then Enschede’s profile is regenerated with the new city counted', async () => {
     const id = await editionId(2020)
     await t.services.profiles.regeneration.regenerateEdition(id)
     const before = await request(t.app).get('/cities/enschede-nld/2020')
-    const [{ generated_at: generatedBefore }] = await t.knex('profile_snapshots as s').join('cities as c', 'c.id', 's.city_id').where({ 'c.slug': 'enschede-nld', 's.edition_id': id }).select('s.generated_at')
+    const [{ generated_at: generatedBefore }] = await t
+      .knex('profile_snapshots as s')
+      .join('cities as c', 'c.id', 's.city_id')
+      .where({ 'c.slug': 'enschede-nld', 's.edition_id': id })
+      .select('s.generated_at')
 
     const city = await buildCity(t.repos)
     await buildResponse(t.repos, {
@@ -42,16 +48,26 @@ describe('regeneration on approval', () => {
     await t.services.events.changed(id, 'response_approved')
 
     const after = await request(t.app).get('/cities/enschede-nld/2020')
-    const [{ generated_at: generatedAfter }] = await t.knex('profile_snapshots as s').join('cities as c', 'c.id', 's.city_id').where({ 'c.slug': 'enschede-nld', 's.edition_id': id }).select('s.generated_at')
+    const [{ generated_at: generatedAfter }] = await t
+      .knex('profile_snapshots as s')
+      .join('cities as c', 'c.id', 's.city_id')
+      .where({ 'c.slug': 'enschede-nld', 's.edition_id': id })
+      .select('s.generated_at')
     expect(generatedAfter > generatedBefore).toBe(true)
     expect(basisSize(after.text)).toBe(basisSize(before.text) + 1)
-    expect(chartCount(after.text, 'policy_areas', 'Digital governance')).toBe(chartCount(before.text, 'policy_areas', 'Digital governance') + 1)
+    expect(chartCount(after.text, 'policy_areas', 'Digital governance')).toBe(
+      chartCount(before.text, 'policy_areas', 'Digital governance') + 1,
+    )
     expect(chartCount(after.text, 'roles', 'Designer')).toBe(chartCount(before.text, 'roles', 'Designer') + 1)
     expect(after.headers.etag).not.toBe(before.headers.etag)
     const newProfile = await request(t.app).get(`/cities/${city.slug}/2020`)
     expect(newProfile.status).toBe(200)
-    expect(mainText(newProfile.text)).toContain(`${city.name} utilizes 2 different innovation skills or roles`)
-    expect(mainText(newProfile.text)).toContain(`Unlike most cities surveyed, ${city.name} does not have dedicated funding`)
+    expect(mainText(newProfile.text)).toContain(
+      `${city.name} utilizes 2 different innovation skills or roles`,
+    )
+    expect(mainText(newProfile.text)).toContain(
+      `Unlike most cities surveyed, ${city.name} does not have dedicated funding`,
+    )
   })
 
   it('when a published edition’s data changes, then its open-data release goes up and the corrections log says why', async () => {
@@ -82,7 +98,14 @@ describe('regeneration cost', () => {
     const before = await countQueries()
     for (let i = 0; i < 3; i++) {
       const city = await buildCity(t.repos)
-      await buildResponse(t.repos, { year: 2020, cityId: city.id, answers: [['strategy.formal', yes], ['roles', multiple(['designer'])]] })
+      await buildResponse(t.repos, {
+        year: 2020,
+        cityId: city.id,
+        answers: [
+          ['strategy.formal', yes],
+          ['roles', multiple(['designer'])],
+        ],
+      })
     }
     expect(await countQueries()).toBe(before)
     expect(before).toBeLessThanOrEqual(12)
@@ -109,11 +132,23 @@ describe('only published editions and approved answers are public', () => {
 
   it('when an edition is not published, then its approved profiles, results and data are not found', async () => {
     const city = await buildCity(t.repos)
-    const { editionId: id } = await buildResponse(t.repos, { year: 2026, cityId: city.id, answers: [['strategy.formal', yes]] })
+    const { editionId: id } = await buildResponse(t.repos, {
+      year: 2026,
+      cityId: city.id,
+      answers: [['strategy.formal', yes]],
+    })
     await t.services.events.changed(id, 'response_approved')
     const stored = await t.knex('profile_snapshots').where({ edition_id: id, city_id: city.id })
     expect(stored).toHaveLength(1)
-    for (const path of [`/cities/${city.slug}/2026`, `/cities/${city.slug}`, '/results/2026', '/results/2026/strategy-formal', '/open-data/2026.csv', '/open-data/2026.json', '/open-data/2026-codebook.csv']) {
+    for (const path of [
+      `/cities/${city.slug}/2026`,
+      `/cities/${city.slug}`,
+      '/results/2026',
+      '/results/2026/strategy-formal',
+      '/open-data/2026.csv',
+      '/open-data/2026.json',
+      '/open-data/2026-codebook.csv',
+    ]) {
       expect((await request(t.app).get(path)).status, path).toBe(404)
     }
     expect((await request(t.app).get('/results')).text).not.toContain('/results/2026')
@@ -161,16 +196,23 @@ describe('free text is shown as written, never run', () => {
     expect(row['roles.project_manager']).toBe('1')
     expect(row['roles.designer']).toBe('0')
 
-    const json = await request(t.app).get('/open-data/2020.json').buffer(true).parse((res, done) => {
-      let body = ''
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()))
-      res.on('end', () => done(null, body))
-    })
+    const json = await request(t.app)
+      .get('/open-data/2020.json')
+      .buffer(true)
+      .parse((res, done) => {
+        let body = ''
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()))
+        res.on('end', () => done(null, body))
+      })
     const raw = json.body as string
     expect(raw).not.toContain('<script>')
     expect(raw).not.toContain('<img')
     expect(raw).toContain('\\u003cscript\\u003e')
-    const data = JSON.parse(raw) as { cities: Array<{ slug: string; answers: Record<string, { value?: string }> }> }
-    expect(data.cities.find((c) => c.slug === city.slug)!.answers['city.spotlight'].value).toBe(`Spotlight ${script}`)
+    const data = JSON.parse(raw) as {
+      cities: Array<{ slug: string; answers: Record<string, { value?: string }> }>
+    }
+    expect(data.cities.find((c) => c.slug === city.slug)!.answers['city.spotlight'].value).toBe(
+      `Spotlight ${script}`,
+    )
   })
 })

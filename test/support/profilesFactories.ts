@@ -1,4 +1,8 @@
-import { definitionSchema, type Definition, type DefinitionInput } from '../../src/questionnaire/definitionSchema'
+import {
+  definitionSchema,
+  type Definition,
+  type DefinitionInput,
+} from '../../src/questionnaire/definitionSchema'
 import { answerToRows, type Answers, type AnswerValue } from '../../src/questionnaire/answerCodec'
 import type { Repositories } from '../../src/dataAccess'
 import type { BasisMember } from '../../src/profiles/profileContent'
@@ -21,12 +25,48 @@ export function profileTestDefinition(year = 2020): Definition {
         title: 'City',
         pages: [
           page('facts', [
-            { key: 'city.mayor', type: 'text', label: 'Mayor', profile: { section: 'header', display: 'value', heading: 'Mayor' } },
-            { key: 'city.population', type: 'number', label: 'Population', profile: { section: 'header', display: 'value', heading: 'Population' } },
-            { key: 'city.population_year', type: 'year', label: 'Population year', profile: { section: 'header', display: 'value' } },
-            { key: 'city.website', type: 'url', label: 'Website', required: false, profile: { section: 'header', display: 'value', heading: 'Innovation Website' } },
-            { key: 'city.officers', type: 'textList', label: 'Officers', profile: { section: 'header', display: 'value', heading: 'Lead Innovation Officer' } },
-            { key: 'city.spotlight', type: 'longtext', label: 'Spotlight', required: false, profile: { section: 'spotlight', display: 'value', heading: 'Spotlight on innovation in {city}' } },
+            {
+              key: 'city.mayor',
+              type: 'text',
+              label: 'Mayor',
+              profile: { section: 'header', display: 'value', heading: 'Mayor' },
+            },
+            {
+              key: 'city.population',
+              type: 'number',
+              label: 'Population',
+              profile: { section: 'header', display: 'value', heading: 'Population' },
+            },
+            {
+              key: 'city.population_year',
+              type: 'year',
+              label: 'Population year',
+              profile: { section: 'header', display: 'value' },
+            },
+            {
+              key: 'city.website',
+              type: 'url',
+              label: 'Website',
+              required: false,
+              profile: { section: 'header', display: 'value', heading: 'Innovation Website' },
+            },
+            {
+              key: 'city.officers',
+              type: 'textList',
+              label: 'Officers',
+              profile: { section: 'header', display: 'value', heading: 'Lead Innovation Officer' },
+            },
+            {
+              key: 'city.spotlight',
+              type: 'longtext',
+              label: 'Spotlight',
+              required: false,
+              profile: {
+                section: 'spotlight',
+                display: 'value',
+                heading: 'Spotlight on innovation in {city}',
+              },
+            },
           ]),
         ],
       },
@@ -44,8 +84,14 @@ export function profileTestDefinition(year = 2020): Definition {
                 display: 'sentence',
                 heading: 'Vision and approach to innovation capacity',
                 sentences: [
-                  { when: { equals: 'yes' }, text: 'Along with {share} of cities surveyed, {city} has an explicit innovation strategy.' },
-                  { when: { equals: 'no' }, text: 'Along with {share} of cities surveyed, {city} does not have an explicit innovation strategy.' },
+                  {
+                    when: { equals: 'yes' },
+                    text: 'Along with {share} of cities surveyed, {city} has an explicit innovation strategy.',
+                  },
+                  {
+                    when: { equals: 'no' },
+                    text: 'Along with {share} of cities surveyed, {city} does not have an explicit innovation strategy.',
+                  },
                 ],
               },
             },
@@ -62,8 +108,13 @@ export function profileTestDefinition(year = 2020): Definition {
                 section: 'vision',
                 display: 'sentence',
                 sentences: [
-                  { when: { equals: 'both' }, text: 'Similar to {shareInWords} of cities surveyed, {city} approaches innovation capacity both from a holistic/macro level, as well as in specific policy areas.' },
-                  { text: 'Similar to {shareInWords} of cities surveyed, {city} approaches innovation capacity in its own way.' },
+                  {
+                    when: { equals: 'both' },
+                    text: 'Similar to {shareInWords} of cities surveyed, {city} approaches innovation capacity both from a holistic/macro level, as well as in specific policy areas.',
+                  },
+                  {
+                    text: 'Similar to {shareInWords} of cities surveyed, {city} approaches innovation capacity in its own way.',
+                  },
                 ],
               },
             },
@@ -73,7 +124,12 @@ export function profileTestDefinition(year = 2020): Definition {
               label: 'Experience?',
               options: [
                 { key: 'risk_taking', label: 'Taking risks or testing new ideas' },
-                { key: 'data_analytics', label: 'Data-driven analytics/public data management', longLabel: 'Promoting data-driven analytics / public data management', hint: 'e.g. data storage/analytics; open data; big data' },
+                {
+                  key: 'data_analytics',
+                  label: 'Data-driven analytics/public data management',
+                  longLabel: 'Promoting data-driven analytics / public data management',
+                  hint: 'e.g. data storage/analytics; open data; big data',
+                },
                 { key: 'resident_engagement', label: 'Engaging residents in new ways' },
               ],
               scale: [
@@ -81,7 +137,11 @@ export function profileTestDefinition(year = 2020): Definition {
                 { key: 'some', label: 'Some' },
                 { key: 'extensive', label: 'Extensive' },
               ],
-              profile: { section: 'activities', display: 'topRated', heading: "{city}'s most common innovation activities" },
+              profile: {
+                section: 'activities',
+                display: 'topRated',
+                heading: "{city}'s most common innovation activities",
+              },
             },
           ]),
         ],
@@ -107,9 +167,15 @@ export function profileTestDefinition(year = 2020): Definition {
                 display: 'list',
                 heading: 'Innovation skills or roles',
                 sentences: [
-                  { when: { includes: 'none' }, text: '{city} does not report specific innovation skills or roles.' },
+                  {
+                    when: { includes: 'none' },
+                    text: '{city} does not report specific innovation skills or roles.',
+                  },
                   { when: { count: 1 }, text: '{city} utilizes 1 innovation skill or role' },
-                  { when: { count: 'many' }, text: '{city} utilizes {count} different innovation skills or roles' },
+                  {
+                    when: { count: 'many' },
+                    text: '{city} utilizes {count} different innovation skills or roles',
+                  },
                 ],
                 chart: { title: 'Innovation roles by number of cities' },
               },
@@ -131,8 +197,14 @@ export function profileTestDefinition(year = 2020): Definition {
                 display: 'sentence',
                 heading: 'How is innovation funded here?',
                 sentences: [
-                  { when: { equals: 'yes' }, text: 'Like {share} of cities surveyed, {city} has dedicated funding to support innovation capacity.' },
-                  { when: { equals: 'no' }, text: 'Unlike most cities surveyed, {city} does not have dedicated funding to support innovation capacity.' },
+                  {
+                    when: { equals: 'yes' },
+                    text: 'Like {share} of cities surveyed, {city} has dedicated funding to support innovation capacity.',
+                  },
+                  {
+                    when: { equals: 'no' },
+                    text: 'Unlike most cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
+                  },
                 ],
               },
             },
@@ -147,7 +219,12 @@ export function profileTestDefinition(year = 2020): Definition {
                 { key: 'digital_systems', label: 'Investing in digital systems' },
                 { key: 'training_staff', label: 'Training staff and building capacity', availableIn: [2020] },
               ],
-              profile: { section: 'funding_activities', display: 'list', heading: 'Activities being funded', chart: { title: 'Activities being funded' } },
+              profile: {
+                section: 'funding_activities',
+                display: 'list',
+                heading: 'Activities being funded',
+                chart: { title: 'Activities being funded' },
+              },
             },
           ]),
         ],
@@ -164,15 +241,25 @@ export function profileTestDefinition(year = 2020): Definition {
               options: [
                 { key: 'public_agencies', label: 'Other public agencies', phrase: 'other public agencies' },
                 { key: 'private_firms', label: 'Private firms', phrase: 'private firms' },
-                { key: 'not_for_profit', label: 'Not-for-profit organizations', phrase: 'not-for-profit organizations' },
-                { key: 'residents', label: 'City residents/resident associations', phrase: 'city residents/resident associations' },
+                {
+                  key: 'not_for_profit',
+                  label: 'Not-for-profit organizations',
+                  phrase: 'not-for-profit organizations',
+                },
+                {
+                  key: 'residents',
+                  label: 'City residents/resident associations',
+                  phrase: 'city residents/resident associations',
+                },
               ],
               other: true,
               profile: {
                 section: 'partnerships',
                 display: 'sentence',
                 heading: 'How is innovation measured?',
-                sentences: [{ text: '{city} has developed partnerships to promote innovation capacity with {list}.' }],
+                sentences: [
+                  { text: '{city} has developed partnerships to promote innovation capacity with {list}.' },
+                ],
               },
             },
             {
@@ -188,9 +275,18 @@ export function profileTestDefinition(year = 2020): Definition {
                 section: 'partnerships',
                 display: 'sentence',
                 sentences: [
-                  { when: { includes: 'other_cities', count: 1 }, text: 'To improve data use, the city has developed data partnerships with other cities.' },
-                  { when: { includes: 'other_cities' }, listExcludes: ['other_cities'], text: 'To improve data use, the city has also developed data partnerships with {list}, to collect and analyze data, as well as with other cities.' },
-                  { text: 'To improve data use, the city has also developed data partnerships with {list}, to collect and analyze data.' },
+                  {
+                    when: { includes: 'other_cities', count: 1 },
+                    text: 'To improve data use, the city has developed data partnerships with other cities.',
+                  },
+                  {
+                    when: { includes: 'other_cities' },
+                    listExcludes: ['other_cities'],
+                    text: 'To improve data use, the city has also developed data partnerships with {list}, to collect and analyze data, as well as with other cities.',
+                  },
+                  {
+                    text: 'To improve data use, the city has also developed data partnerships with {list}, to collect and analyze data.',
+                  },
                 ],
               },
             },
@@ -208,7 +304,11 @@ export function profileTestDefinition(year = 2020): Definition {
                 { key: 'sufficient', label: 'Sufficient data' },
                 { key: 'insufficient', label: 'Insufficient data' },
               ],
-              profile: { section: 'data_availability', display: 'matrixLists', heading: 'Data availability by policy area' },
+              profile: {
+                section: 'data_availability',
+                display: 'matrixLists',
+                heading: 'Data availability by policy area',
+              },
             },
           ]),
         ],
@@ -220,7 +320,12 @@ export function profileTestDefinition(year = 2020): Definition {
 
 export const yes: AnswerValue = { type: 'yesno', choice: 'yes' }
 export const no: AnswerValue = { type: 'yesno', choice: 'no' }
-export const multiple = (choices: string[], other?: string): AnswerValue => ({ type: 'multiple', choices, notes: {}, ...(other ? { other } : {}) })
+export const multiple = (choices: string[], other?: string): AnswerValue => ({
+  type: 'multiple',
+  choices,
+  notes: {},
+  ...(other ? { other } : {}),
+})
 
 /** A basis member from plain entries. */
 export const member = (cityId: number, entries: Array<[string, AnswerValue]>, year = 2020): BasisMember => ({
@@ -241,7 +346,12 @@ export const testCity = (id: number, name = `City ${id}`) => ({
 /** A response of a city in an edition with these answers, left in progress or approved (through the repositories). */
 export async function buildResponse(
   repos: Repositories,
-  options: { year: number; cityId: number; answers: Array<[string, AnswerValue]>; status?: 'approved' | 'in_progress' },
+  options: {
+    year: number
+    cityId: number
+    answers: Array<[string, AnswerValue]>
+    status?: 'approved' | 'in_progress'
+  },
 ): Promise<{ responseId: number; editionId: number }> {
   const edition = await repos.editions.findByYear(options.year)
   if (!edition) throw new Error(`No ${options.year} edition`)
@@ -255,7 +365,12 @@ export async function buildResponse(
     event: { type: 'page_saved', actorId: null },
   })
   if ((options.status ?? 'approved') === 'approved') {
-    await repos.responses.transition(response.id, version, { status: 'approved', approved_at: new Date().toISOString() }, { type: 'approved', actorId: null })
+    await repos.responses.transition(
+      response.id,
+      version,
+      { status: 'approved', approved_at: new Date().toISOString() },
+      { type: 'approved', actorId: null },
+    )
   }
   return { responseId: response.id, editionId: edition.id }
 }
@@ -265,7 +380,8 @@ const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** The text of a page's <main>, tags removed and entities decoded; charts and their tables left out unless asked. */
 export function mainText(html: string, options: { charts?: boolean } = {}): string {
   let main = html.includes('<main') ? html.slice(html.indexOf('<main'), html.indexOf('</main>')) : html
-  if (!options.charts) main = main.replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<details[\s\S]*?<\/details>/g, ' ')
+  if (!options.charts)
+    main = main.replace(/<svg[\s\S]*?<\/svg>/g, ' ').replace(/<details[\s\S]*?<\/details>/g, ' ')
   return main
     .replace(/<[^>]+>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39|#34);/g, (_, name: string) => entities[name])

@@ -17,11 +17,18 @@ const activities = () => {
 
 describe('bar chart renderer', () => {
   it('when a chart is drawn, then it is an accessible image with a title, a description and labelled counts', () => {
-    const svg = renderBarChart({ id: 'chart-x', title: 'Activities being funded', description: describeBars(bars), bars })
+    const svg = renderBarChart({
+      id: 'chart-x',
+      title: 'Activities being funded',
+      description: describeBars(bars),
+      bars,
+    })
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="cis-chart"/)
     expect(svg).toContain('role="img" aria-labelledby="chart-x-title chart-x-desc"')
     expect(svg).toContain('<title id="chart-x-title">Activities being funded</title>')
-    expect(svg).toContain('<desc id="chart-x-desc">Horizontal bar chart. Idea generation &amp; brainstorming: 79 cities; ')
+    expect(svg).toContain(
+      '<desc id="chart-x-desc">Horizontal bar chart. Idea generation &amp; brainstorming: 79 cities; ',
+    )
     expect(svg).toContain('>79 cities</text>')
     expect(svg.match(/<rect class="bar" data-option="[a-z_]+"/g)).toHaveLength(3)
   })
@@ -57,13 +64,22 @@ describe('edition footnotes', () => {
     )
   })
 
-  it('when a chart counts one edition only, then it shows that edition\'s options and needs no footnote', () => {
+  it("when a chart counts one edition only, then it shows that edition's options and needs no footnote", () => {
     expect(availabilityFootnote(activities(), [2018])).toBeUndefined()
-    expect(chartOptions(activities(), [2018]).map((o) => o.key)).toEqual(['launching_project', 'idea_generation', 'digital_systems'])
+    expect(chartOptions(activities(), [2018]).map((o) => o.key)).toEqual([
+      'launching_project',
+      'idea_generation',
+      'digital_systems',
+    ])
   })
 
   it('when two options are missing from the same edition, then they share one clause', () => {
-    const question = { ...activities(), options: activities().options.map((o) => (o.key === 'digital_systems' ? { ...o, availableIn: [2020] } : o)) }
+    const question = {
+      ...activities(),
+      options: activities().options.map((o) =>
+        o.key === 'digital_systems' ? { ...o, availableIn: [2020] } : o,
+      ),
+    }
     expect(availabilityFootnote(question, [2018, 2020])).toBe(
       '*"Investing in digital systems" and "Training staff and building capacity" are not options in the 2018 survey, while "Launching or sustaining a project" is not an option in the 2020 survey.',
     )

@@ -16,13 +16,25 @@ const enschedeAnswers: Array<[string, AnswerValue]> = [
   ['city.officers', { type: 'textList', values: ['Gerdien Looman'] }],
   ['strategy.formal', no],
   ['approach.level', single('both')],
-  ['activities.experience', { type: 'rating', cells: { risk_taking: 'some', data_analytics: 'extensive', resident_engagement: 'none' } }],
+  [
+    'activities.experience',
+    {
+      type: 'rating',
+      cells: { risk_taking: 'some', data_analytics: 'extensive', resident_engagement: 'none' },
+    },
+  ],
   ['roles', multiple(['project_manager', 'data_scientist', 'communication_officer'])],
   ['funding.has_dedicated', yes],
   ['funding.activities', multiple(['idea_generation', 'digital_systems'])],
   ['partnerships.innovation', multiple(['public_agencies', 'private_firms', 'not_for_profit', 'residents'])],
   ['data.partnerships', multiple(['private_sector', 'academia', 'other_cities'])],
-  ['data.availability', { type: 'matrix', cells: { economic_development: 'sufficient', land_use: 'insufficient', public_works: 'sufficient' } }],
+  [
+    'data.availability',
+    {
+      type: 'matrix',
+      cells: { economic_development: 'sufficient', land_use: 'insufficient', public_works: 'sufficient' },
+    },
+  ],
 ]
 
 /**
@@ -44,7 +56,15 @@ function eightCities(): BasisMember[] {
     multiple(['project_manager', 'data_scientist']),
     multiple(['communication_officer']),
   ]
-  const activities: Array<AnswerValue | undefined> = [undefined, multiple(['idea_generation']), undefined, multiple(['digital_systems']), multiple(['idea_generation']), undefined, multiple(['training_staff'])]
+  const activities: Array<AnswerValue | undefined> = [
+    undefined,
+    multiple(['idea_generation']),
+    undefined,
+    multiple(['digital_systems']),
+    multiple(['idea_generation']),
+    undefined,
+    multiple(['training_staff']),
+  ]
   return strategy.map((_, index) => {
     if (index === 0) return member(1, enschedeAnswers)
     const entries: Array<[string, AnswerValue]> = [
@@ -54,33 +74,52 @@ function eightCities(): BasisMember[] {
     if (funding[index]) entries.push(['funding.has_dedicated', funding[index]!])
     if (roles[index]) entries.push(['roles', roles[index]])
     if (activities[index]) entries.push(['funding.activities', activities[index]!])
-    if (index === 1) entries.push(['activities.experience', { type: 'rating', cells: { risk_taking: 'extensive', data_analytics: 'some', resident_engagement: 'extensive' } }])
+    if (index === 1)
+      entries.push([
+        'activities.experience',
+        {
+          type: 'rating',
+          cells: { risk_taking: 'extensive', data_analytics: 'some', resident_engagement: 'extensive' },
+        },
+      ])
     return member(index + 1, entries)
   })
 }
 
-function generate(members: BasisMember[], options: { threshold?: number; basis?: 'approved' | 'latest' } = {}) {
-  return generateEdition({
+function generate(
+  members: BasisMember[],
+  options: { threshold?: number; basis?: 'approved' | 'latest' } = {},
+) {
+  const generated = generateEdition({
     definition: profileTestDefinition(2020),
     title: 'Test survey 2020',
     basis: options.basis ?? 'approved',
     threshold: options.threshold ?? 5,
     members,
-    profiled: members.filter((m) => m.year === 2020).map((m) => ({ city: m.cityId === 1 ? enschede : testCity(m.cityId), answers: m.answers })),
+    profiled: members
+      .filter((m) => m.year === 2020)
+      .map((m) => ({ city: m.cityId === 1 ? enschede : testCity(m.cityId), answers: m.answers })),
   })
+  return { ...generated, profiles: [...generated.profiles] }
 }
 
 const blocks = (profile: ProfileContent): Block[] => profile.sections.flatMap((section) => section.blocks)
 const texts = (profile: ProfileContent): string[] =>
-  blocks(profile).flatMap((block) => (block.kind === 'sentence' || block.kind === 'heading' ? [block.text] : []))
+  blocks(profile).flatMap((block) =>
+    block.kind === 'sentence' || block.kind === 'heading' ? [block.text] : [],
+  )
 
 describe('profile generation', () => {
   const generated = generate(eightCities())
   const profile = generated.profiles[0]
 
   it('when shares tie at 4 of 8, then both answers read 50%', () => {
-    expect(texts(profile)).toContain('Along with 50% of cities surveyed, Enschede does not have an explicit innovation strategy.')
-    expect(texts(generated.profiles[1])).toContain('Along with 50% of cities surveyed, City 2 has an explicit innovation strategy.')
+    expect(texts(profile)).toContain(
+      'Along with 50% of cities surveyed, Enschede does not have an explicit innovation strategy.',
+    )
+    expect(texts(generated.profiles[1])).toContain(
+      'Along with 50% of cities surveyed, City 2 has an explicit innovation strategy.',
+    )
   })
 
   it('when a template asks for words and more than half share the answer, then it says "more than half"', () => {
@@ -90,30 +129,54 @@ describe('profile generation', () => {
   })
 
   it('when a template asks for words but the share is at most half, then it gives the number, rounded half up', () => {
-    expect(texts(generated.profiles[3])).toContain('Similar to 13% of cities surveyed, City 4 approaches innovation capacity in its own way.') // 1 of 8 = 12.5%
-    expect(texts(generated.profiles[2])).toContain('Similar to 25% of cities surveyed, City 3 approaches innovation capacity in its own way.')
+    expect(texts(generated.profiles[3])).toContain(
+      'Similar to 13% of cities surveyed, City 4 approaches innovation capacity in its own way.',
+    ) // 1 of 8 = 12.5%
+    expect(texts(generated.profiles[2])).toContain(
+      'Similar to 25% of cities surveyed, City 3 approaches innovation capacity in its own way.',
+    )
   })
 
-  it('when a city did not answer a question, then it is not in that question\'s denominator', () => {
-    expect(texts(profile)).toContain('Like 71% of cities surveyed, Enschede has dedicated funding to support innovation capacity.') // 5 of 7
-    expect(generated.aggregate.questions['funding.has_dedicated']).toMatchObject({ answered: 7, counts: { yes: 5, no: 2 } })
+  it("when a city did not answer a question, then it is not in that question's denominator", () => {
+    expect(texts(profile)).toContain(
+      'Like 71% of cities surveyed, Enschede has dedicated funding to support innovation capacity.',
+    ) // 5 of 7
+    expect(generated.aggregate.questions['funding.has_dedicated']).toMatchObject({
+      answered: 7,
+      counts: { yes: 5, no: 2 },
+    })
   })
 
   it('when the share is a number, then it is marked as the strong part of the sentence', () => {
-    const funding = blocks(profile).find((b) => b.kind === 'sentence' && b.questionKey === 'funding.has_dedicated')
-    expect(funding).toMatchObject({ share: 71, parts: [{ text: 'Like ' }, { text: '71%', strong: true }, { text: ' of cities surveyed, ' }, { text: 'Enschede' }, { text: ' has dedicated funding to support innovation capacity.' }] })
+    const funding = blocks(profile).find(
+      (b) => b.kind === 'sentence' && b.questionKey === 'funding.has_dedicated',
+    )
+    expect(funding).toMatchObject({
+      share: 71,
+      parts: [
+        { text: 'Like ' },
+        { text: '71%', strong: true },
+        { text: ' of cities surveyed, ' },
+        { text: 'Enschede' },
+        { text: ' has dedicated funding to support innovation capacity.' },
+      ],
+    })
   })
 
   it('when cities name one or several roles, then the count sentence is singular or plural and counts "Other"', () => {
     expect(texts(profile)).toContain('Enschede utilizes 3 different innovation skills or roles')
     expect(texts(generated.profiles[1])).toContain('City 2 utilizes 1 innovation skill or role')
     expect(texts(generated.profiles[2])).toContain('City 3 utilizes 2 different innovation skills or roles')
-    expect(texts(generated.profiles[3])).toContain('City 4 does not report specific innovation skills or roles.')
+    expect(texts(generated.profiles[3])).toContain(
+      'City 4 does not report specific innovation skills or roles.',
+    )
   })
 
   it('when a city answered "Other", then it is listed as written and "None" is never listed', () => {
     const list = (p: ProfileContent) => blocks(p).find((b) => b.kind === 'list' && b.questionKey === 'roles')
-    expect(list(generated.profiles[2])).toMatchObject({ items: [{ text: 'Data scientist' }, { text: 'Urban <planner>', other: true }] })
+    expect(list(generated.profiles[2])).toMatchObject({
+      items: [{ text: 'Data scientist' }, { text: 'Urban <planner>', other: true }],
+    })
     expect(list(generated.profiles[3])).toBeUndefined()
   })
 
@@ -137,12 +200,24 @@ describe('profile generation', () => {
 
   it('when a city names several lead officers, then the heading is plural and each name is a line', () => {
     const answers = new Map(enschedeAnswers)
-    answers.set('city.officers', { type: 'textList', values: ['A. One (current)', 'B. Two (at time of 2018 survey)'] })
+    answers.set('city.officers', {
+      type: 'textList',
+      values: ['A. One (current)', 'B. Two (at time of 2018 survey)'],
+    })
     answers.set('city.website', { type: 'url', value: 'https://example.org/innovation' })
     const two = generate([member(1, [...answers]), ...eightCities().slice(1)]).profiles[0]
     expect(two.header.slice(3)).toEqual([
-      { key: 'city.website', label: 'Innovation Website', lines: ['https://example.org/innovation'], href: 'https://example.org/innovation' },
-      { key: 'city.officers', label: 'Lead Innovation Officers', lines: ['A. One (current)', 'B. Two (at time of 2018 survey)'] },
+      {
+        key: 'city.website',
+        label: 'Innovation Website',
+        lines: ['https://example.org/innovation'],
+        href: 'https://example.org/innovation',
+      },
+      {
+        key: 'city.officers',
+        label: 'Lead Innovation Officers',
+        lines: ['A. One (current)', 'B. Two (at time of 2018 survey)'],
+      },
     ])
   })
 
@@ -150,20 +225,43 @@ describe('profile generation', () => {
     const answers = new Map(enschedeAnswers)
     answers.set('city.website', { type: 'url', value: 'javascript:alert(1)' })
     const profile = generate([member(1, [...answers])], { threshold: 1 }).profiles[0]
-    expect(profile.header.find((item) => item.key === 'city.website')).toEqual({ key: 'city.website', label: 'Innovation Website', lines: ['javascript:alert(1)'] })
+    expect(profile.header.find((item) => item.key === 'city.website')).toEqual({
+      key: 'city.website',
+      label: 'Innovation Website',
+      lines: ['javascript:alert(1)'],
+    })
   })
 
   it('when the sections are laid out, then they follow the seed order', () => {
-    expect(profile.sections.map((s) => s.key)).toEqual(['vision', 'roles', 'activities', 'funding', 'funding_activities', 'partnerships', 'data_availability'])
+    expect(profile.sections.map((s) => s.key)).toEqual([
+      'vision',
+      'roles',
+      'activities',
+      'funding',
+      'funding_activities',
+      'partnerships',
+      'data_availability',
+    ])
   })
 
   it('when items tie for the highest rating, then all of them are the most common activities', () => {
     const top = (p: ProfileContent) => blocks(p).find((b) => b.kind === 'topRated')
     expect(top(profile)).toMatchObject({
-      top: [{ label: 'Promoting data-driven analytics / public data management', hint: 'e.g. data storage/analytics; open data; big data' }],
-      all: ['Taking risks or testing new ideas', 'Data-driven analytics/public data management', 'Engaging residents in new ways'],
+      top: [
+        {
+          label: 'Promoting data-driven analytics / public data management',
+          hint: 'e.g. data storage/analytics; open data; big data',
+        },
+      ],
+      all: [
+        'Taking risks or testing new ideas',
+        'Data-driven analytics/public data management',
+        'Engaging residents in new ways',
+      ],
     })
-    expect(top(generated.profiles[1])).toMatchObject({ top: [{ label: 'Taking risks or testing new ideas' }, { label: 'Engaging residents in new ways' }] })
+    expect(top(generated.profiles[1])).toMatchObject({
+      top: [{ label: 'Taking risks or testing new ideas' }, { label: 'Engaging residents in new ways' }],
+    })
   })
 
   it('when a matrix is shown, then it becomes one list per column in row order', () => {
@@ -175,16 +273,22 @@ describe('profile generation', () => {
     })
   })
 
-  it('when a charted question is shown, then the edition chart comes with the city\'s bars highlighted', () => {
+  it("when a charted question is shown, then the edition chart comes with the city's bars highlighted", () => {
     const chart = blocks(profile).find((b) => b.kind === 'chart' && b.chart.questionKey === 'roles')
-    expect(chart?.kind === 'chart' && chart.chart.svg).toContain('class="bar bar--own" data-option="project_manager"')
+    expect(chart?.kind === 'chart' && chart.chart.svg).toContain(
+      'class="bar bar--own" data-option="project_manager"',
+    )
     expect(generated.aggregate.charts.roles.rows.map((r) => [r.key, r.count])).toEqual([
       ['project_manager', 4],
       ['data_scientist', 3],
       ['communication_officer', 2],
       ['other', 1],
     ])
-    expect(generated.aggregate.cities[0].facets.roles).toEqual(['project_manager', 'data_scientist', 'communication_officer'])
+    expect(generated.aggregate.cities[0].facets.roles).toEqual([
+      'project_manager',
+      'data_scientist',
+      'communication_officer',
+    ])
   })
 })
 
@@ -193,7 +297,12 @@ describe('disclosure threshold', () => {
     const { profiles, aggregate } = generate(eightCities().slice(0, 4))
     expect(profiles[0].basis).toMatchObject({ size: 4, threshold: 5, suppressed: true })
     expect(texts(profiles[0]).join(' ')).not.toMatch(/%|more than half/)
-    expect(blocks(profiles[0])).toContainEqual({ kind: 'answer', questionKey: 'strategy.formal', label: 'Formal strategy?', lines: ['No'] })
+    expect(blocks(profiles[0])).toContainEqual({
+      kind: 'answer',
+      questionKey: 'strategy.formal',
+      label: 'Formal strategy?',
+      lines: ['No'],
+    })
     expect(blocks(profiles[0]).some((b) => b.kind === 'chart')).toBe(false)
     expect(aggregate.charts).toEqual({})
     expect(texts(profiles[0])).toContain('Enschede utilizes 3 different innovation skills or roles')
@@ -202,7 +311,9 @@ describe('disclosure threshold', () => {
   it('when exactly the threshold is compared, then shares are shown', () => {
     const { profiles } = generate(eightCities().slice(0, 5))
     expect(profiles[0].basis.suppressed).toBe(false)
-    expect(texts(profiles[0])).toContain('Along with 40% of cities surveyed, Enschede does not have an explicit innovation strategy.') // 2 of 5
+    expect(texts(profiles[0])).toContain(
+      'Along with 40% of cities surveyed, Enschede does not have an explicit innovation strategy.',
+    ) // 2 of 5
   })
 })
 
@@ -226,12 +337,36 @@ describe('comparison basis', () => {
 
   it('when "latest" brings in 2018 answers, then shares count them and the chart shows 2018-only options with the footnote', () => {
     const members = eightCities()
-    members.push(member(9, [['strategy.formal', yes], ['funding.has_dedicated', yes], ['funding.activities', multiple(['launching_project', 'idea_generation'])]], 2018))
-    members.push(member(10, [['strategy.formal', yes], ['funding.has_dedicated', yes], ['funding.activities', multiple(['launching_project'])]], 2018))
+    members.push(
+      member(
+        9,
+        [
+          ['strategy.formal', yes],
+          ['funding.has_dedicated', yes],
+          ['funding.activities', multiple(['launching_project', 'idea_generation'])],
+        ],
+        2018,
+      ),
+    )
+    members.push(
+      member(
+        10,
+        [
+          ['strategy.formal', yes],
+          ['funding.has_dedicated', yes],
+          ['funding.activities', multiple(['launching_project'])],
+        ],
+        2018,
+      ),
+    )
     const latest = generate(members, { basis: 'latest' })
     expect(latest.profiles).toHaveLength(8)
-    expect(texts(latest.profiles[0])).toContain('Along with 40% of cities surveyed, Enschede does not have an explicit innovation strategy.') // 4 of 10
-    expect(texts(latest.profiles[0])).toContain('Like 78% of cities surveyed, Enschede has dedicated funding to support innovation capacity.') // 7 of 9
+    expect(texts(latest.profiles[0])).toContain(
+      'Along with 40% of cities surveyed, Enschede does not have an explicit innovation strategy.',
+    ) // 4 of 10
+    expect(texts(latest.profiles[0])).toContain(
+      'Like 78% of cities surveyed, Enschede has dedicated funding to support innovation capacity.',
+    ) // 7 of 9
     const chart = latest.aggregate.charts['funding.activities']
     expect(chart.rows.map((r) => [r.key, r.count])).toEqual([
       ['launching_project', 2],

@@ -30,7 +30,9 @@ describe('open data columns', () => {
     expect(column('roles.data_scientist').read(undefined)).toBeNull()
     expect(column('roles.other_text').read(roles)).toBe('Urban planner')
     expect(column('strategy.formal').read(yes)).toBe('yes')
-    expect(column('data.availability.land_use').read({ type: 'matrix', cells: { land_use: 'insufficient' } })).toBe('insufficient')
+    expect(
+      column('data.availability.land_use').read({ type: 'matrix', cells: { land_use: 'insufficient' } }),
+    ).toBe('insufficient')
     expect(column('city.officers.2').read({ type: 'textList', values: ['A', 'B'] })).toBe('B')
   })
 

@@ -30,8 +30,17 @@ describe('profile wording', () => {
     expect(joinList([])).toBe('')
     expect(joinList(['other cities'])).toBe('other cities')
     expect(joinList(['private firms', 'other cities'])).toBe('private firms and other cities')
-    expect(joinList(['the private sector', 'academia and think tanks'])).toBe('the private sector, academia and think tanks')
-    expect(joinList(['other public agencies', 'private firms', 'not-for-profit organizations', 'city residents/resident associations'])).toBe(
+    expect(joinList(['the private sector', 'academia and think tanks'])).toBe(
+      'the private sector, academia and think tanks',
+    )
+    expect(
+      joinList([
+        'other public agencies',
+        'private firms',
+        'not-for-profit organizations',
+        'city residents/resident associations',
+      ]),
+    ).toBe(
       'other public agencies, private firms, not-for-profit organizations, and city residents/resident associations',
     )
   })

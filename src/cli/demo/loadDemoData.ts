@@ -28,7 +28,11 @@ export const demoAccounts = (demoCityName: string): DemoAccount[] => [
  * Loads the demo data when the database has no editions yet (deterministic: the same
  * rows every time), and makes sure the demo accounts exist. Returns the accounts.
  */
-export async function ensureDemoData(knex: Knex, password: string, options: { disclosureThreshold?: number } = {}): Promise<DemoAccount[]> {
+export async function ensureDemoData(
+  knex: Knex,
+  password: string,
+  options: { disclosureThreshold?: number } = {},
+): Promise<DemoAccount[]> {
   const repos = dataAccess(knex)
   const demoCity = demoCities.find((c) => c.fictional)!
   if ((await repos.editions.list()).length === 0) await loadEditionsAndAnswers(knex)
