@@ -56,9 +56,10 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
     next()
   })
 
+  // The most-read pages first, so their requests pass the fewest route layers.
+  app.use(publicRoutes(services))
   app.use(loginRoutes(config))
   app.use(accountsRoutes(services))
-  app.use(publicRoutes(services))
   app.use(authoringRoutes(services))
   app.use(reviewRoutes(services))
   app.use(collectionRoutes(services))

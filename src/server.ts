@@ -31,7 +31,10 @@ async function main(): Promise<void> {
     )
   })
   const shutdown = () => {
+    // Finish requests in flight before the database goes: close() waits for them, and idle
+    // keep-alive sockets are dropped so it does not wait for those.
     server.close(() => void knex.destroy().then(() => process.exit(0)))
+    server.closeIdleConnections()
     setTimeout(() => process.exit(1), 10_000).unref()
   }
   process.once('SIGTERM', shutdown)
