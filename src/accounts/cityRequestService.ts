@@ -13,6 +13,7 @@ import {
   type FormResult,
 } from './accountForms'
 import { ConflictError, NotFoundError } from '../shared/errors'
+import { citySlug } from '../cities/citySlug'
 
 /** The regions the public site filters by; those already in the cities table are added. */
 export const STANDARD_REGIONS = [
@@ -31,16 +32,8 @@ interface Deps {
   transaction: AccountsTransaction
 }
 
-/** `São Paulo` + `BRA` → `sao-paulo-bra`, the slug form of the existing cities (`enschede-nld`). */
-export function slugFor(name: string, iso3: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return [base, iso3.toLowerCase()].filter(Boolean).join('-')
-}
+/** The slug of a city from its name and ISO-3 code (one rule for every place that makes cities). */
+export const slugFor = citySlug
 
 const sameText = (a: string, b: string) =>
   a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base' }) === 0

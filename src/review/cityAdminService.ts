@@ -5,6 +5,7 @@ import type { CitiesRepository, NewCity } from '../cities/citiesRepository'
 import { NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
 import type { CityAdminRepository } from './cityAdminRepository'
+import { citySlug } from '../cities/citySlug'
 
 export const CITY_PAGE_SIZE = 50
 
@@ -18,16 +19,8 @@ export const defaultRegions = [
   'North America',
 ]
 
-/** "Enschede" + "NLD" → "enschede-nld": the stable public address of a city. */
-export function deriveSlug(name: string, iso3: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-  return [base, iso3.trim().toLowerCase()].filter(Boolean).join('-')
-}
+/** The slug of a city from its name and ISO-3 code (one rule for every place that makes cities). */
+export const deriveSlug = citySlug
 
 const optionalNumber = (min: number, max: number, message: string) =>
   z

@@ -1,22 +1,7 @@
 import { relativePath } from './formValues'
+import { textFields } from './questionForm'
 
-const sameName = new Set([
-  'key',
-  'number',
-  'type',
-  'label',
-  'hint',
-  'required',
-  'min',
-  'max',
-  'integer',
-  'unit',
-  'maxLength',
-  'maxItems',
-  'maxChoices',
-  'other',
-  'notes',
-])
+const sameName = new Set(textFields)
 
 /** The form field a problem path (relative to the question) concerns. */
 export function questionFieldFor(relative: string): string | undefined {

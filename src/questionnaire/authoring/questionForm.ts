@@ -27,7 +27,8 @@ export const questionTypes: Array<{ value: QuestionType; text: string }> = [
   { value: 'textList', text: 'Several short texts' },
 ]
 
-const textFields = [
+/** Form fields named exactly like the question's own properties. */
+export const textFields = [
   'key',
   'number',
   'type',
