@@ -1,5 +1,6 @@
 import path from 'node:path'
 import express, { type Express } from 'express'
+import ejs from 'ejs'
 import type { Knex } from 'knex'
 import type { Logger } from 'pino'
 import type { Config } from './config'
@@ -32,7 +33,13 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
-  app.set('views', path.resolve(import.meta.dirname, '../views'))
+  const views = path.resolve(import.meta.dirname, '../views')
+  app.set('views', views)
+  // Views include each other by absolute path from this root: EJS resolves a relative include
+  // with a file-system check on every render, even with the view cache on.
+  app.engine('ejs', (file, data, done) =>
+    ejs.renderFile(file, data as ejs.Data, { root: views, cache: config.viewCache }, done),
+  )
   app.set('view engine', 'ejs')
   app.set('view cache', config.viewCache)
   Object.assign(app.locals, viewHelpers)

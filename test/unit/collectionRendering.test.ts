@@ -54,10 +54,11 @@ async function renderAllPages(definition: Definition): Promise<string[]> {
   )
   return Promise.all(
     pages.map((placed) =>
-      ejs.renderFile(path.join(views, 'collection/question-page.ejs'), {
-        ...locals,
-        ...buildPageView(ctx, placed),
-      }),
+      ejs.renderFile(
+        path.join(views, 'collection/question-page.ejs'),
+        { ...locals, ...buildPageView(ctx, placed) },
+        { root: views },
+      ),
     ),
   )
 }
