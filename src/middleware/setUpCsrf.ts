@@ -16,11 +16,12 @@ export function setUpCsrf(): Router {
       code: 'EBADCSRFTOKEN',
     },
   })
-  router.use(csrfSynchronisedProtection)
   router.use((req, res, next) => {
     // Lazily: only a page that renders a form asks for the token (and so for a session).
+    // Set before the check, so the error page of a refused form can render its own forms.
     res.locals.csrfToken = () => generateToken(req)
     next()
   })
+  router.use(csrfSynchronisedProtection)
   return router
 }

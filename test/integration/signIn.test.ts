@@ -64,6 +64,17 @@ describe('signing in', () => {
     expect(response.text).toContain('Your form could not be checked')
   })
 
+  it('when a signed-in user posts a stale token, then the refusal is our own page, without a stack trace', async () => {
+    const admin = await buildUser(t.repos, { role: 'admin' })
+    const agent = request.agent(t.app)
+    await signIn(agent, admin.email, admin.password)
+    const response = await agent.post('/logout').type('form').send({ _csrf: 'stale-token' })
+    expect(response.status).toBe(403)
+    expect(response.text).toContain('Your form could not be checked')
+    expect(response.text).toContain('Sign out')
+    expect(response.text).not.toMatch(/ReferenceError|node_modules/)
+  })
+
   it('when the account is disabled, then the right password is refused with its own message', async () => {
     const user = await buildUser(t.repos, { role: 'admin' })
     await t.repos.users.setDisabled(user.id, true)
