@@ -195,6 +195,19 @@ describe('the editor forms', () => {
     expect(response.text).toContain('Shown when')
   })
 
+  it('when a move names no known direction, then it is refused plainly and nothing moves', async () => {
+    const edition = await buildEdition(t.repos, { status: 'draft' })
+    const before = await definitionOf(edition.year)
+    const refused = await post(
+      `${base(edition.year)}/questions/funding.activities/move`,
+      { direction: 'sideways' },
+      base(edition.year),
+    )
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('Choose whether to move it up or down')
+    expect(await definitionOf(edition.year)).toEqual(before)
+  })
+
   it('when a question is moved and its profile presentation changed, then both are stored', async () => {
     const edition = await buildEdition(t.repos, { status: 'draft' })
     const moved = await post(

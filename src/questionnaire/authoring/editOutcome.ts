@@ -1,4 +1,4 @@
-import type { FieldError } from '../../shared/errors'
+import { BadRequestError, type FieldError } from '../../shared/errors'
 import type { Definition } from '../definitionSchema'
 
 /** What one edit did to the draft: a summary for the history, and how its problems map to form fields. */
@@ -15,7 +15,11 @@ export type Edit = (draft: Definition) => EditOutcome
 
 export type Direction = 'up' | 'down'
 
-export const direction = (value: unknown): Direction => (value === 'up' ? 'up' : 'down')
+/** The direction of a move button; anything else is a malformed request, not a move down. */
+export function direction(value: unknown): Direction {
+  if (value === 'up' || value === 'down') return value
+  throw new BadRequestError('Choose whether to move it up or down')
+}
 
 /** An edit that cannot be made at all; the message shows at the top of the confirmation page. */
 export const refused = (message: string): EditOutcome => ({
