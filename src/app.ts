@@ -16,6 +16,7 @@ import { setUpAuthentication } from './accounts/setUpAuthentication'
 import { loginRoutes } from './accounts/loginRoutes'
 import { accountsRoutes } from './accounts/accountsRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
+import { profileRevalidation } from './profiles/cityRoutes'
 import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
@@ -50,6 +51,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
   app.use(setUpStaticResources())
   if (logger) app.use(setUpLogging(logger))
+  app.use(profileRevalidation(services))
   app.use(setUpWebSecurity())
   app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
   app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))

@@ -1,4 +1,5 @@
-import express, { type Express, type Router } from 'express'
+import express, { type Express, type RequestHandler, type Router } from 'express'
+import { isAnonymousPublicRead } from '../middleware/publicReads'
 import type { Services } from '../services'
 import { cachedFragment, notModified, yearParam } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
@@ -67,4 +68,22 @@ export function cityRoutes(services: Services): Router {
     res.type('html').send(html.replaceAll(NONCE_SLOT, String(res.locals.cspNonce)))
   })
   return router
+}
+
+/**
+ * Answers a visitor's revalidation of a profile (304) before security headers, body parsing
+ * and the routers run: a 304 has no body for those to protect, and it is the most frequent read.
+ */
+export function profileRevalidation(services: Services): RequestHandler {
+  const { pages } = services.profiles
+  return (req, res, next) => {
+    const match = /^\/cities\/([^/]+)\/(\d{4})$/.exec(req.path)
+    if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()
+    pages.cityPage(decodeURIComponent(match[1]), Number(match[2])).then(
+      (page) => {
+        if (!notModified(req, res, page.contentHash, page.years.join(','))) next()
+      },
+      () => next(),
+    )
+  }
 }

@@ -168,9 +168,13 @@ describe('Enschede’s 2020 profile', () => {
     const again = await request(t.app).get('/cities/enschede-nld/2020').set('If-None-Match', etag)
     expect(again.status).toBe(304)
     expect(again.text ?? '').toBe('')
+    expect(again.headers.etag).toBe(etag)
     const other = await request(t.app).get('/cities/enschede-nld/2020').set('If-None-Match', 'W/"stale"')
     expect(other.status).toBe(200)
     expect(other.headers.etag).toBe(etag)
+    expect(other.headers['content-security-policy']).toMatch(/nonce-/)
+    const missing = await request(t.app).get('/cities/no-such-city/2020').set('If-None-Match', etag)
+    expect(missing.status).toBe(404)
   })
 
   it('when a visitor opens /cities/enschede-nld, then they are sent to the latest published year', async () => {
