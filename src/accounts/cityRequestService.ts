@@ -14,16 +14,7 @@ import {
 } from './accountForms'
 import { ConflictError, NotFoundError } from '../shared/errors'
 import { citySlug } from '../cities/citySlug'
-
-/** The regions the public site filters by; those already in the cities table are added. */
-export const STANDARD_REGIONS = [
-  'Africa',
-  'Asia-Pacific',
-  'Europe',
-  'Latin America',
-  'Middle East',
-  'North America',
-]
+import { standardRegions } from '../cities/regions'
 
 interface Deps {
   cityRequests: CityRequestsRepository
@@ -80,7 +71,7 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
       const all = await cities.list()
       const sameCountry = all.find((c) => sameText(c.country, request.country))
       const iso3 = sameCountry?.iso3 ?? ''
-      const regions = [...new Set([...STANDARD_REGIONS, ...all.map((c) => c.region)])].sort()
+      const regions = [...new Set([...standardRegions, ...all.map((c) => c.region)])].sort()
       const values = {
         cityName: request.cityName,
         country: sameCountry?.country ?? request.country,

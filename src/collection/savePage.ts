@@ -2,7 +2,7 @@ import type { Repositories } from '../dataAccess'
 import { answerToRows, type Answers, type AnswerValue } from '../questionnaire/answerCodec'
 import type { Question } from '../questionnaire/definitionSchema'
 import { displayAnswer } from '../questionnaire/answerDisplay'
-import { readFormValue, type FormBody, type FormValue } from '../questionnaire/formCodec'
+import { readFormValue, typedChoices, type FormBody } from '../questionnaire/formCodec'
 import { validatePage } from '../questionnaire/pageValidation'
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
 import { buildPageView, neighbours, pageFingerprint, type PageView, type TheirAnswer } from './pageView'
@@ -24,19 +24,6 @@ export interface SaveRequest {
 
 const rowsKey = (key: string, value: AnswerValue | undefined) =>
   JSON.stringify(value ? answerToRows(key, value).map((r) => [r.optionKey, r.text, r.number, r.note]) : [])
-
-/** Choice answers as typed, for deciding same-page conditions before the page is valid. */
-function typedChoices(questions: Question[], values: Record<string, FormValue>): Answers {
-  const answers: Answers = new Map()
-  for (const q of questions) {
-    const v = values[q.key]
-    if ((q.type === 'yesno' || q.type === 'single') && v.choice)
-      answers.set(q.key, { type: q.type, choice: v.choice })
-    if (q.type === 'multiple' && v.choices.length)
-      answers.set(q.key, { type: 'multiple', choices: v.choices, notes: {} })
-  }
-  return answers
-}
 
 function theirAnswers(
   ctx: SurveyContext,

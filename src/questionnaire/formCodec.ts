@@ -1,4 +1,4 @@
-import { OTHER, type AnswerValue } from './answerCodec'
+import { OTHER, type Answers, type AnswerValue } from './answerCodec'
 import type { Option, Question } from './definitionSchema'
 import { isOffered, offeredOptions } from './definitionModel'
 
@@ -191,4 +191,18 @@ export const questionForm = {
   columns: gridColumns,
   /** Ids joined for aria-describedby (empty parts left out). */
   describedBy: (...ids: Array<string | false | undefined | null>): string => ids.filter(Boolean).join(' '),
+}
+
+/** The choices typed on a page, for deciding its own conditions before the page is valid. */
+export function typedChoices(questions: Question[], values: Record<string, FormValue>): Answers {
+  const answers: Answers = new Map()
+  for (const q of questions) {
+    const v = values[q.key]
+    if (!v) continue
+    if ((q.type === 'yesno' || q.type === 'single') && v.choice)
+      answers.set(q.key, { type: q.type, choice: v.choice })
+    if (q.type === 'multiple' && v.choices.length)
+      answers.set(q.key, { type: 'multiple', choices: v.choices, notes: {} })
+  }
+  return answers
 }

@@ -6,18 +6,9 @@ import { NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
 import type { CityAdminRepository } from './cityAdminRepository'
 import { citySlug } from '../cities/citySlug'
+import { standardRegions } from '../cities/regions'
 
 export const CITY_PAGE_SIZE = 50
-
-/** Regions offered when creating a city, with any others already in use. */
-export const defaultRegions = [
-  'Africa',
-  'Asia-Pacific',
-  'Europe',
-  'Latin America',
-  'Middle East',
-  'North America',
-]
 
 /** The slug of a city from its name and ISO-3 code (one rule for every place that makes cities). */
 export const deriveSlug = citySlug
@@ -80,7 +71,7 @@ interface Deps {
 }
 
 export function cityAdminService(deps: Deps) {
-  const regions = async () => [...new Set([...defaultRegions, ...(await deps.cityAdmin.regions())])].sort()
+  const regions = async () => [...new Set([...standardRegions, ...(await deps.cityAdmin.regions())])].sort()
 
   /** Checks the form; the slug is derived from name and code when left empty, and must be unique. */
   const validate = async (

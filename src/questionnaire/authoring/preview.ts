@@ -1,7 +1,13 @@
-import type { Answers } from '../answerCodec'
 import type { Definition, Page, Question, Section } from '../definitionSchema'
 import { optionLabel } from '../definitionModel'
-import { emptyFormValue, fieldId, readFormValue, type FormBody, type FormValue } from '../formCodec'
+import {
+  emptyFormValue,
+  fieldId,
+  readFormValue,
+  typedChoices,
+  type FormBody,
+  type FormValue,
+} from '../formCodec'
 import { validatePage } from '../pageValidation'
 import { conditionHolds } from '../visibility'
 import { NotFoundError, type FieldError } from '../../shared/errors'
@@ -28,19 +34,6 @@ export function findPreviewPage(definition: Definition, sectionKey: string, page
 
 const onSamePage = (question: Question, page: Page): boolean =>
   Boolean(question.condition && page.questions.some((q) => q.key === question.condition!.question))
-
-/** The choices typed on the page, for deciding its own conditions before it is valid. */
-function typedChoices(page: Page, values: Record<string, FormValue>): Answers {
-  const answers: Answers = new Map()
-  for (const q of page.questions) {
-    const v = values[q.key]
-    if ((q.type === 'yesno' || q.type === 'single') && v.choice)
-      answers.set(q.key, { type: q.type, choice: v.choice })
-    if (q.type === 'multiple' && v.choices.length)
-      answers.set(q.key, { type: 'multiple', choices: v.choices, notes: {} })
-  }
-  return answers
-}
 
 /**
  * The officer's page as a view model. Conditions on the same page work as for officers
@@ -105,7 +98,7 @@ export function checkPreviewPage(edition: Edition, place: PreviewPlace, body: Fo
   const values = Object.fromEntries(
     place.page.questions.map((q) => [q.key, readFormValue(q, body, edition.year)]),
   )
-  const typed = typedChoices(place.page, values)
+  const typed = typedChoices(place.page.questions, values)
   const applicable = place.page.questions.filter(
     (q) => !onSamePage(q, place.page) || conditionHolds(q.condition, typed),
   )
