@@ -94,17 +94,19 @@ async function main(): Promise<void> {
   })
   const lines = machineLines(engine, s.quick)
   lines.forEach((line) => step(line))
-  await attempt('HTTP cases (profile, officer GET and save)', httpCases)
+  const runs = (group: string) => s.only === undefined || s.only.has(group)
+  if (runs('http')) await attempt('HTTP cases (profile, officer GET and save)', httpCases)
   let databases: Awaited<ReturnType<typeof syntheticDatabases>> = []
-  await attempt('Synthetic cities', async () => {
-    databases = await syntheticDatabases()
-    return []
-  })
+  if (runs('regeneration') || runs('csv'))
+    await attempt('Synthetic cities', async () => {
+      databases = await syntheticDatabases()
+      return []
+    })
   if (databases.length > 0) {
-    await attempt('Regeneration', () => regenerationCases(databases))
-    await attempt('CSV export', async () => [await csvExportCase(databases)])
+    if (runs('regeneration')) await attempt('Regeneration', () => regenerationCases(databases))
+    if (runs('csv')) await attempt('CSV export', async () => [await csvExportCase(databases)])
   }
-  await attempt('Cold start', async () => [await coldStartCase(s)])
+  if (runs('cold')) await attempt('Cold start', async () => [await coldStartCase(s)])
 
   const table = renderTable(rows)
   console.log(`\n${lines.join('\n')}\n\n${table}\n`)

@@ -11,6 +11,8 @@ export interface Settings {
   /** Synthetic city counts for regeneration: [reference, measured]. */
   cities: [number, number]
   tmp: string
+  /** `--only=http,regeneration,csv,cold`: the groups to run (all when absent). */
+  only: Set<string> | undefined
 }
 
 /** Full run: the issue's figures. Quick (CI): small N and 3-second loads, to keep the harness from rotting. */
@@ -23,6 +25,7 @@ export function settings(argv: string[]): Settings {
     officers: connections,
     cities: quick ? [50, 500] : [1000, 10_000],
     tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'cis-bench-')),
+    only: onlyGroups(argv),
   }
 }
 
@@ -43,3 +46,15 @@ export const productionEnv = (databaseFile: string, port: number): Record<string
 export const BENCH_PASSWORD = 'bench-password-1234'
 export const BENCH_ADMIN = 'bench.admin@example.test'
 export const officerEmail = (i: number) => `bench.officer.${String(i + 1).padStart(3, '0')}@example.test`
+
+const GROUPS = ['http', 'regeneration', 'csv', 'cold']
+
+function onlyGroups(argv: string[]): Set<string> | undefined {
+  const option = argv.find((arg) => arg.startsWith('--only='))
+  if (!option) return undefined
+  const groups = option.slice('--only='.length).split(',')
+  const unknown = groups.filter((group) => !GROUPS.includes(group))
+  if (unknown.length > 0)
+    throw new Error(`Unknown bench group ${unknown.join(', ')}; choose from ${GROUPS.join(', ')}`)
+  return new Set(groups)
+}
