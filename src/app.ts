@@ -21,6 +21,7 @@ import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { viewHelpers } from './shared/viewHelpers'
+import { isolatedPartial } from './shared/isolatedPartial'
 
 export interface AppDeps {
   config: Config
@@ -37,20 +38,24 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   const views = path.resolve(import.meta.dirname, '../views')
   app.set('views', views)
   // Views include each other by absolute path from this root: EJS resolves a relative include
-  // with a file-system check on every render, even with the view cache on.
-  app.engine('ejs', (file, data, done) =>
-    ejs.renderFile(file, data as ejs.Data, { root: views, cache: config.viewCache }, done),
-  )
+  // with a file-system check on every render, even with the view cache on. EJS copies the data
+  // for every include, so Express's own keys (settings, _locals, cache), which no view reads,
+  // are left out.
+  app.engine('ejs', (file, options, done) => {
+    const { settings: _settings, _locals, cache: _cache, ...data } = options as ejs.Data
+    ejs.renderFile(file, data, { root: views, cache: config.viewCache }, done)
+  })
   app.set('view engine', 'ejs')
   app.set('view cache', config.viewCache)
   Object.assign(app.locals, viewHelpers)
+  app.locals.partial = isolatedPartial(views, config.viewCache, viewHelpers)
 
   app.get('/healthz', async (_req, res) => {
     await services.home.health()
     res.json({ status: 'ok' })
   })
   app.use(setUpStaticResources())
-  if (logger) app.use(setUpLogging(logger))
+  if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
   app.use(profileRevalidation(services))
   app.use(setUpWebSecurity())
   app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))

@@ -4,7 +4,20 @@ import { Strategy as LocalStrategy } from 'passport-local'
 import type { AuthService } from './authService'
 import type { RefusalRecorder } from './guards'
 
-/** passport-local over the auth service; the user is re-read (and re-checked) on every request. */
+/**
+ * passport-local over the auth service. The session keeps the signed-in user (id, name, role,
+ * city), so a request needs no user query: every change to those, and disabling an account,
+ * ends the user's sessions (accountAdminService, bootstrapAdmin), which is what re-checks them.
+ */
+/** The user as the session keeps it: `id` first, which is how sessionsRepository finds a user's sessions. */
+const toStoredUser = ({ id, email, displayName, role, cityId }: Express.User): Express.User => ({
+  id,
+  email,
+  displayName,
+  role,
+  cityId,
+})
+
 export function setUpAuthentication(auth: AuthService): Router {
   passport.use(
     new LocalStrategy({ usernameField: 'email', passReqToCallback: true }, (req, email, password, done) => {
@@ -16,10 +29,12 @@ export function setUpAuthentication(auth: AuthService): Router {
         .catch(done)
     }),
   )
-  passport.serializeUser((user, done) => done(null, user.id))
-  passport.deserializeUser((id: number, done) => {
+  passport.serializeUser((user, done) => done(null, toStoredUser(user)))
+  passport.deserializeUser((stored: Express.User | number, done) => {
+    if (typeof stored === 'object') return done(null, stored)
+    // A session signed in before the user was kept in it holds only the id.
     auth
-      .sessionUser(id)
+      .sessionUser(stored)
       .then((user) => done(null, user ?? false))
       .catch(done)
   })

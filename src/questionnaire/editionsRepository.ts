@@ -68,23 +68,30 @@ const toSummary = (row: EditionRow): EditionSummary => ({
   updatedAt: row.updated_at,
 })
 
-// Stored definitions were validated on the way in; parsing again fills defaults and types them.
 /**
- * Parsed definitions by edition and last change: parsing one with zod costs more than the
- * rest of a question page, and every officer request needs it. Frozen, because they are
- * shared; callers that edit one clone it first.
+ * Parsed definitions by edition and last change. Every officer request needs its edition's
+ * definition, and reading (~60 kB of JSON) and parsing it with zod would cost more than the
+ * rest of a question page; so pages read the edition's summary and fetch and parse the
+ * definition only when it changed. Frozen, because they are shared; callers that edit one
+ * clone it first. Stored definitions were validated on the way in; parsing again fills
+ * defaults and types them.
  */
 const parsedDefinitions = new Map<string, Definition>()
+const cacheKey = (row: Pick<EditionRow, 'id' | 'updated_at'>) => `${row.id}:${row.updated_at}`
 
 function parseDefinition(row: EditionRow): Definition {
-  const cacheKey = `${row.id}:${row.updated_at}:${row.definition?.length}`
-  let definition = parsedDefinitions.get(cacheKey)
+  let definition = parsedDefinitions.get(cacheKey(row))
   if (!definition) {
     definition = deepFreeze(definitionSchema.parse(JSON.parse(row.definition ?? '{}')))
     if (parsedDefinitions.size >= 100) parsedDefinitions.clear()
-    parsedDefinitions.set(cacheKey, definition)
+    parsedDefinitions.set(cacheKey(row), definition)
   }
   return definition
+}
+
+/** Forgets an edition's parsed definitions (two changes within one millisecond share an `updated_at`). */
+function forgetDefinitions(id: number): void {
+  for (const key of parsedDefinitions.keys()) if (key.startsWith(`${id}:`)) parsedDefinitions.delete(key)
 }
 
 function deepFreeze<T>(value: T): T {
@@ -109,6 +116,14 @@ export interface NewEdition {
 }
 
 export function editionsRepository(knex: Knex) {
+  /** The edition of a summary row, its definition from the cache or read again if it changed. */
+  async function withDefinition(summary: EditionRow | undefined): Promise<Edition | undefined> {
+    if (!summary) return undefined
+    if (parsedDefinitions.has(cacheKey(summary))) return toEdition(summary)
+    const row = await knex<EditionRow>('editions').where({ id: summary.id }).first()
+    return row && toEdition(row)
+  }
+
   return {
     async list(): Promise<EditionSummary[]> {
       return ((await knex('editions').select(summaryColumns).orderBy('year', 'desc')) as EditionRow[]).map(
@@ -116,12 +131,10 @@ export function editionsRepository(knex: Knex) {
       )
     },
     async findByYear(year: number): Promise<Edition | undefined> {
-      const row = await knex<EditionRow>('editions').where({ year }).first()
-      return row && toEdition(row)
+      return withDefinition(await knex('editions').first<EditionRow>(summaryColumns).where({ year }))
     },
     async findById(id: number): Promise<Edition | undefined> {
-      const row = await knex<EditionRow>('editions').where({ id }).first()
-      return row && toEdition(row)
+      return withDefinition(await knex('editions').first<EditionRow>(summaryColumns).where({ id }))
     },
     async listWithDefinitions(): Promise<Edition[]> {
       return (await knex<EditionRow>('editions').orderBy('year')).map(toEdition)
@@ -152,6 +165,7 @@ export function editionsRepository(knex: Knex) {
       await knex('editions')
         .where({ id })
         .update({ definition: JSON.stringify(definition), title: definition.title, updated_at: nowIso() })
+      forgetDefinitions(id)
     },
     async update(
       id: number,

@@ -37,7 +37,9 @@ export interface Child {
  * tsx wrapper, so the pid we hold is the server itself (its RSS is what we measure).
  */
 export function spawnTs(entry: string, args: string[], env: Record<string, string>, port: number): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, entry), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -108,7 +110,9 @@ export function memoryOf(pid: number): { rss: number; peak: number } | undefined
 /** Runs a TypeScript script to completion in its own process and returns its stdout. */
 export function runTs(entry: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, entry), ...args], {
+    // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the servers under load.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, entry), ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     })

@@ -5,6 +5,7 @@ import { buildUser } from '../support/factories'
 import { csrfToken, signIn, signedInAgent, type Agent } from '../support/http'
 import { buildOfficer, decodeHtml, pageState, type Officer } from '../support/collectionFactories'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
+import { sessionUserId } from '../support/accountsFactories'
 
 const t = testApp()
 afterAll(() => t.close())
@@ -136,7 +137,7 @@ describe('an expired session loses nothing', () => {
   async function expireSessionOf(userId: number) {
     for (const row of await t.knex('sessions').select('sid', 'sess')) {
       const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
-      if (sess.passport?.user !== userId) continue
+      if (sessionUserId(sess) !== userId) continue
       sess.lastSeen = Date.now() - 3 * 60 * 60_000
       await t
         .knex('sessions')

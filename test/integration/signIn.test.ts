@@ -56,6 +56,25 @@ describe('signing in', () => {
     expect(await t.knex('sessions').where({ sid }).first()).toBeUndefined()
   })
 
+  it('when a session keeps only the user id (signed in before the user was kept in it), then it still works and ends with the account', async () => {
+    const city = await buildCity(t.repos)
+    const user = await buildUser(t.repos, { cityId: city.id })
+    const agent = request.agent(t.app)
+    const response = await signIn(agent, user.email, user.password)
+    const sid = decodeURIComponent(sessionCookie(response)!.split('=')[1]).slice(2).split('.')[0]
+    const row = await t.knex('sessions').where({ sid }).first()
+    const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
+    expect(sess.passport.user).toMatchObject({ id: user.id, role: 'officer', cityId: city.id })
+    sess.passport.user = user.id
+    await t.knex('sessions').where({ sid }).update({ sess: JSON.stringify(sess) })
+
+    expect((await agent.get('/account')).text).toContain(user.email)
+    expect(await t.repos.sessions.deleteForUser(user.id)).toBe(1)
+    const after = await agent.get('/account')
+    expect(after.status).toBe(302)
+    expect(after.headers.location).toBe('/login')
+  })
+
   it('when a form is posted without its CSRF token, then it is refused', async () => {
     const agent = request.agent(t.app)
     await agent.get('/login')

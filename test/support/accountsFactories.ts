@@ -61,12 +61,14 @@ export async function auditTypes(t: TestApp, where: Record<string, unknown>): Pr
   return (await t.knex('audit_log').where(where).orderBy('id')).map((row: { type: string }) => row.type)
 }
 
+type StoredSession = { passport?: { user?: { id?: number } } }
+
+/** The user id a stored session is signed in as (the session keeps the user as an object). */
+export const sessionUserId = (sess: string | StoredSession): number | undefined =>
+  (typeof sess === 'string' ? (JSON.parse(sess) as StoredSession) : sess)?.passport?.user?.id
+
 /** The session ids a user is signed in with. */
 export async function sessionCountFor(t: TestApp, userId: number): Promise<number> {
-  const rows: Array<{ sess: string | { passport?: { user?: number } } }> = await t
-    .knex('sessions')
-    .select('sess')
-  return rows.filter(
-    (row) => (typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess)?.passport?.user === userId,
-  ).length
+  const rows: Array<{ sess: string | StoredSession }> = await t.knex('sessions').select('sess')
+  return rows.filter((row) => sessionUserId(row.sess) === userId).length
 }

@@ -2,6 +2,7 @@ import path from 'node:path'
 import ejs from 'ejs'
 import { describe, expect, it } from 'vitest'
 import { viewHelpers } from '../../src/shared/viewHelpers'
+import { isolatedPartial } from '../../src/shared/isolatedPartial'
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
 import { innovationCapacity2020 } from '../../src/questionnaire/definitions'
 import { buildPageView } from '../../src/collection/pageView'
@@ -48,7 +49,13 @@ function contextOf(definition: Definition): SurveyContext {
 /** Every page of a definition, rendered as the officer sees it (the real page view and partials). */
 async function renderAllPages(definition: Definition): Promise<string[]> {
   const ctx = contextOf(definition)
-  const locals = { ...viewHelpers, csrfToken: () => 'token', cspNonce: 'nonce', currentPath: '/survey' }
+  const locals = {
+    ...viewHelpers,
+    partial: isolatedPartial(views, false, viewHelpers),
+    csrfToken: () => 'token',
+    cspNonce: 'nonce',
+    currentPath: '/survey',
+  }
   const pages = definition.sections.flatMap((section, sectionIndex) =>
     section.pages.map((page) => ({ section, sectionIndex, page })),
   )
