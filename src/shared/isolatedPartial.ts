@@ -10,7 +10,11 @@ export type RenderPartial = (view: string, data: Record<string, unknown>) => str
  * include, and for each include inside it; on a question page that copying cost more than
  * the rest of the rendering.
  */
-export function isolatedPartial(root: string, cache: boolean, helpers: Record<string, unknown>): RenderPartial {
+export function isolatedPartial(
+  root: string,
+  cache: boolean,
+  helpers: Record<string, unknown>,
+): RenderPartial {
   const compiled = new Map<string, ejs.TemplateFunction>()
   return (view, data) => {
     let template = compiled.get(view)

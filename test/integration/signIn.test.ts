@@ -66,7 +66,10 @@ describe('signing in', () => {
     const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
     expect(sess.passport.user).toMatchObject({ id: user.id, role: 'officer', cityId: city.id })
     sess.passport.user = user.id
-    await t.knex('sessions').where({ sid }).update({ sess: JSON.stringify(sess) })
+    await t
+      .knex('sessions')
+      .where({ sid })
+      .update({ sess: JSON.stringify(sess) })
 
     expect((await agent.get('/account')).text).toContain(user.email)
     expect(await t.repos.sessions.deleteForUser(user.id)).toBe(1)
