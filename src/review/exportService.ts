@@ -46,7 +46,12 @@ async function* chunked(texts: AsyncIterable<string>, size = 64 * 1024): AsyncGe
 }
 
 /** The edition's exports: CSV, XLSX (answers and codebook), JSON and the codebook CSV, all streamed. */
-export function exportService(deps: { editions: EditionsRepository; exports: ExportRepository }) {
+export function exportService(deps: {
+  editions: EditionsRepository
+  exports: ExportRepository
+  batchSize?: number
+}) {
+  const batchSize = deps.batchSize ?? BATCH
   const find = async (year: number): Promise<Edition> => {
     const edition = await deps.editions.findByYear(year)
     if (!edition) throw new NotFoundError(`There is no survey year ${year}`)
@@ -58,12 +63,12 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
    * this one is handed on, so the database reads it while the rows are being written.
    */
   async function* responses(edition: Edition, scope: ExportScope): AsyncGenerator<ExportResponse> {
-    const read = (afterId: number) => deps.exports.batch(edition.id, scope, afterId, BATCH)
+    const read = (afterId: number) => deps.exports.batch(edition.id, scope, afterId, batchSize)
     let next: Promise<ExportResponse[]> | undefined = read(0)
     try {
       while (next) {
         const batch: ExportResponse[] = await next
-        next = batch.length === BATCH ? read(batch[batch.length - 1].id) : undefined
+        next = batch.length === batchSize ? read(batch[batch.length - 1].id) : undefined
         yield* batch
       }
     } finally {
@@ -142,7 +147,7 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
         }
         yield ']}'
       }
-      await pipeline(Readable.from(chunks()), out)
+      await pipeline(Readable.from(chunked(chunks())), out)
     },
   }
 }
