@@ -24,3 +24,24 @@ export async function insertInChunks(
   const chunk = Math.max(1, Math.floor(900 / columns))
   for (let i = 0; i < rows.length; i += chunk) await knex(table).insert(rows.slice(i, i + chunk))
 }
+
+/**
+ * An aggregate giving one JSON array with an array of `columns` per row, for a correlated
+ * subquery: one value per parent row instead of many rows, which the sqlite3 driver turns into
+ * objects far more slowly. SQLite's JSON keeps only 15 digits of a real, so `numbers` go in as
+ * text with 17 (exact again once read with Number); PostgreSQL writes exact numbers itself.
+ * Read the result with `jsonValue`; the order of the arrays is not defined.
+ */
+export function jsonArrayOfRows(knex: Knex, columns: string[], numbers: string[] = []): Knex.Raw {
+  const list = (items: string[]) => items.join(', ')
+  if (isPostgres(knex))
+    return knex.raw(`json_agg(json_build_array(${list(columns.map(() => '??'))}))`, columns)
+  const values = columns.map((c) =>
+    numbers.includes(c) ? `CASE WHEN ?? IS NULL THEN NULL ELSE printf('%!.17g', ??) END` : '??',
+  )
+  const bindings = columns.flatMap((c) => (numbers.includes(c) ? [c, c] : [c]))
+  return knex.raw(`json_group_array(json_array(${list(values)}))`, bindings)
+}
+
+/** A JSON column's value: pg parses json itself, SQLite gives text; an aggregate of no rows is null on pg. */
+export const jsonValue = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value)

@@ -1,12 +1,12 @@
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import type { Edition, EditionsRepository } from '../questionnaire/editionsRepository'
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
-import { answersFromRows } from './answersOf'
+import { CSV_BOM, csvLine } from '../shared/csv'
+import { answersReader } from './answersOf'
 import {
   codebookHeader,
   codebookRows,
@@ -18,7 +18,8 @@ import {
 } from './exportColumns'
 import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
 
-const BATCH = 100
+/** Responses per read: ~60 answer rows each, so a batch is a few MB whatever the edition's size. */
+const BATCH = 500
 const scopeSchema = z.enum(['approved', 'all']).default('approved')
 
 /** Reads the `scope` query value: approved responses only (the default) or all of them. */
@@ -31,30 +32,57 @@ export function parseScope(value: unknown): ExportScope {
 
 const safeRow = (cells: Cell[]): Cell[] => cells.map(neutralise)
 
+/** Text gathered into chunks of about 64 KB: one write to the socket per chunk, not per city. */
+async function* chunked(texts: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
+  let chunk = ''
+  for await (const text of texts) {
+    chunk += text
+    if (chunk.length >= size) {
+      yield chunk
+      chunk = ''
+    }
+  }
+  if (chunk) yield chunk
+}
+
 /** The edition's exports: CSV, XLSX (answers and codebook), JSON and the codebook CSV, all streamed. */
-export function exportService(deps: { editions: EditionsRepository; exports: ExportRepository }) {
+export function exportService(deps: {
+  editions: EditionsRepository
+  exports: ExportRepository
+  batchSize?: number
+}) {
+  const batchSize = deps.batchSize ?? BATCH
   const find = async (year: number): Promise<Edition> => {
     const edition = await deps.editions.findByYear(year)
     if (!edition) throw new NotFoundError(`There is no survey year ${year}`)
     return edition
   }
 
-  /** Responses one batch at a time, in response order. */
+  /**
+   * Responses one batch at a time, in response order. The next batch is asked for before
+   * this one is handed on, so the database reads it while the rows are being written.
+   */
   async function* responses(edition: Edition, scope: ExportScope): AsyncGenerator<ExportResponse> {
-    let afterId = 0
-    for (;;) {
-      const batch = await deps.exports.batch(edition.id, scope, afterId, BATCH)
-      yield* batch
-      if (batch.length < BATCH) return
-      afterId = batch[batch.length - 1].id
+    const read = (afterId: number) => deps.exports.batch(edition.id, scope, afterId, batchSize)
+    let next: Promise<ExportResponse[]> | undefined = read(0)
+    try {
+      while (next) {
+        const batch: ExportResponse[] = await next
+        next = batch.length === batchSize ? read(batch[batch.length - 1].id) : undefined
+        yield* batch
+      }
+    } finally {
+      // Stopped early (the client went away): the read ahead is not wanted, nor its failure.
+      next?.catch(() => undefined)
     }
   }
 
   async function* wideRows(edition: Edition, scope: ExportScope): AsyncGenerator<Cell[]> {
     const columns = exportColumns(edition.definition)
+    const answersOf = answersReader(edition.definition)
     yield headerRow(columns)
     for await (const response of responses(edition, scope)) {
-      yield safeRow(exportRow(columns, response.meta, answersFromRows(edition.definition, response.rows)))
+      yield safeRow(exportRow(columns, response.meta, answersOf(response.rows)))
     }
   }
 
@@ -67,13 +95,17 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
 
     /** One row per city, one column per question, option, row or item; text neutralised. */
     async csv(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
-      await pipeline(Readable.from(wideRows(edition, scope)), stringify({ bom: true }), out)
+      async function* lines(): AsyncGenerator<string> {
+        yield CSV_BOM
+        for await (const row of wideRows(edition, scope)) yield csvLine(row)
+      }
+      await pipeline(Readable.from(chunked(lines())), out)
     },
 
     /** The codebook alone: what each column means. */
     async codebookCsv(edition: Edition, out: Writable): Promise<void> {
       const rows = [[...codebookHeader], ...codebookRows(exportColumns(edition.definition)).map(safeRow)]
-      await pipeline(Readable.from(rows), stringify({ bom: true }), out)
+      await pipeline(Readable.from([CSV_BOM + rows.map(csvLine).join('')]), out)
     },
 
     /** The same rows as the CSV in a first sheet, the codebook in a second ("Codebook"). */
@@ -105,16 +137,17 @@ export function exportService(deps: { editions: EditionsRepository; exports: Exp
           exportedAt: nowIso(),
         }
         yield `{"edition":${JSON.stringify(head)},"responses":[`
+        const answersOf = answersReader(edition.definition)
         let first = true
         for await (const response of responses(edition, scope)) {
           const { status, submittedAt, approvedAt, ...city } = response.meta
-          const answers = Object.fromEntries(answersFromRows(edition.definition, response.rows))
+          const answers = Object.fromEntries(answersOf(response.rows))
           yield (first ? '' : ',') + JSON.stringify({ city, status, submittedAt, approvedAt, answers })
           first = false
         }
         yield ']}'
       }
-      await pipeline(Readable.from(chunks()), out)
+      await pipeline(Readable.from(chunked(chunks())), out)
     },
   }
 }
