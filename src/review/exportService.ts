@@ -1,11 +1,11 @@
 import { Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import type { Edition, EditionsRepository } from '../questionnaire/editionsRepository'
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
-import { CSV_BOM, csvLine } from '../shared/csv'
 import { answersReader } from './answersOf'
 import {
   codebookHeader,
@@ -95,17 +95,13 @@ export function exportService(deps: {
 
     /** One row per city, one column per question, option, row or item; text neutralised. */
     async csv(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
-      async function* lines(): AsyncGenerator<string> {
-        yield CSV_BOM
-        for await (const row of wideRows(edition, scope)) yield csvLine(row)
-      }
-      await pipeline(Readable.from(chunked(lines())), out)
+      await pipeline(Readable.from(wideRows(edition, scope)), stringify({ bom: true }), out)
     },
 
     /** The codebook alone: what each column means. */
     async codebookCsv(edition: Edition, out: Writable): Promise<void> {
       const rows = [[...codebookHeader], ...codebookRows(exportColumns(edition.definition)).map(safeRow)]
-      await pipeline(Readable.from([CSV_BOM + rows.map(csvLine).join('')]), out)
+      await pipeline(Readable.from(rows), stringify({ bom: true }), out)
     },
 
     /** The same rows as the CSV in a first sheet, the codebook in a second ("Codebook"). */
