@@ -1,11 +1,9 @@
 import express, { type Express, type RequestHandler, type Router } from 'express'
 import { isAnonymousPublicRead } from '../middleware/publicReads'
 import type { Services } from '../services'
-import { cachedFragment, notModified, yearParam } from './pageCache'
+import { cachedAnonymousPage, cachedFragment, notModified, yearParam } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
-
-const NONCE_SLOT = '__CSP_NONCE__'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(services: Services): Router {
@@ -60,12 +58,11 @@ export function cityRoutes(services: Services): Router {
     }
     if (req.user) return res.render('profiles/city', locals)
     // Anonymous visitors all get the same page but for the CSP nonce: render once, stamp the nonce per request.
-    const html = await cachedFragment(req.app as Express, 'profiles/city', key, () => ({
+    const stamped = await cachedAnonymousPage(req.app as Express, 'profiles/city', key, () => ({
       ...res.locals,
       ...locals,
-      cspNonce: NONCE_SLOT,
     }))
-    res.type('html').send(html.replaceAll(NONCE_SLOT, String(res.locals.cspNonce)))
+    res.type('html').send(stamped(String(res.locals.cspNonce)))
   })
   return router
 }

@@ -50,6 +50,13 @@ export function notModified(req: Request, res: Response, ...parts: Array<string 
 
 const fragments = new LruCache<string, string>(500)
 
+const renderView = (app: Express, view: string, locals: Record<string, unknown>): Promise<string> =>
+  new Promise<string>((resolve, reject) =>
+    app.render(view, { ...app.locals, ...locals }, (error, rendered) =>
+      error ? reject(error) : resolve(rendered),
+    ),
+  )
+
 /** Renders a view to a string once per key (e.g. a snapshot's content hash), then serves it from memory. */
 export async function cachedFragment(
   app: Express,
@@ -61,10 +68,35 @@ export async function cachedFragment(
   const cache = app.enabled('view cache')
   const hit = cache ? fragments.get(cacheKey) : undefined
   if (hit !== undefined) return hit
-  const html = await new Promise<string>((resolve, reject) =>
-    app.render(view, { ...app.locals, ...locals() }, (error, rendered) =>
-      error ? reject(error) : resolve(rendered),
-    ),
-  )
+  const html = await renderView(app, view, locals())
   return cache ? fragments.set(cacheKey, html) : html
+}
+
+const NONCE_SLOT = '__CSP_NONCE__'
+const stampedPages = new LruCache<string, Buffer[]>(500)
+
+/**
+ * A whole page that is the same for every anonymous visitor but for its CSP nonce: rendered
+ * once per key and kept as UTF-8 bytes between its nonce slots, so a request only joins the
+ * bytes around its own nonce (no rendering, no text encoding).
+ */
+export async function cachedAnonymousPage(
+  app: Express,
+  view: string,
+  key: string,
+  locals: () => Record<string, unknown>,
+): Promise<(nonce: string) => Buffer> {
+  const cacheKey = `${view}|${key}`
+  const cache = app.enabled('view cache')
+  let parts = cache ? stampedPages.get(cacheKey) : undefined
+  if (!parts) {
+    const html = await renderView(app, view, { ...locals(), cspNonce: NONCE_SLOT })
+    parts = html.split(NONCE_SLOT).map((text) => Buffer.from(text))
+    if (cache) stampedPages.set(cacheKey, parts)
+  }
+  const between = parts
+  return (nonce) => {
+    const stamp = Buffer.from(nonce)
+    return Buffer.concat(between.flatMap((part, i) => (i === 0 ? [part] : [stamp, part])))
+  }
 }
