@@ -177,6 +177,20 @@ describe('Enschede’s 2020 profile', () => {
     expect(missing.status).toBe(404)
   })
 
+  it('when two visitors read the same cached profile, then each page carries the nonce of its own CSP header', async () => {
+    const nonces = []
+    for (let i = 0; i < 2; i++) {
+      const response = await request(t.app).get('/cities/enschede-nld/2020')
+      const nonce = /'nonce-([^']+)'/.exec(response.headers['content-security-policy'])![1]
+      const inPage = [...response.text.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1])
+      expect(inPage.length).toBeGreaterThan(0)
+      expect(new Set(inPage)).toEqual(new Set([nonce]))
+      expect(response.text).not.toContain('__CSP_NONCE__')
+      nonces.push(nonce)
+    }
+    expect(nonces[0]).not.toBe(nonces[1])
+  })
+
   it('when a visitor opens /cities/enschede-nld, then they are sent to the latest published year', async () => {
     const response = await request(t.app).get('/cities/enschede-nld')
     expect(response.status).toBe(302)
