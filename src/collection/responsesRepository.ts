@@ -95,6 +95,18 @@ export const toAnswerRow = (r: Record<string, unknown>): StoredAnswerRow => ({
   updatedAt: String(r.updated_at),
 })
 
+/** The answer columns toAnswerRow reads. */
+const answerFields = [
+  'question_key',
+  'option_key',
+  'value_text',
+  'value_number',
+  'note',
+  'prefilled',
+  'updated_by',
+  'updated_at',
+] as const
+
 const answerColumns = (
   responseId: number,
   row: AnswerRow,
@@ -167,21 +179,39 @@ export function responsesRepository(knex: Knex) {
       return (await this.find(editionId, cityId))!
     },
     /** One response with its last editor's name: one query. */
-    async findSummary(editionId: number, cityId: number): Promise<ResponseSummary | undefined> {
-      const row = await knex('responses')
-        .leftJoin('users', 'users.id', 'responses.updated_by')
+    /**
+     * A city's response with the name of whoever changed it last, and its answers with the
+     * name of whoever saved each: one query (every question page needs both).
+     */
+    async findWithAnswers(
+      editionId: number,
+      cityId: number,
+    ): Promise<{ response: ResponseSummary | undefined; rows: EditedAnswerRow[] }> {
+      const joined: Array<Record<string, unknown>> = await knex('responses')
+        .leftJoin('users as editor', 'editor.id', 'responses.updated_by')
+        .leftJoin('answers', 'answers.response_id', 'responses.id')
+        .leftJoin('users as answerer', 'answerer.id', 'answers.updated_by')
         .where({ 'responses.edition_id': editionId, 'responses.city_id': cityId })
-        .first('responses.*', 'users.display_name as updated_by_name')
-      return row && { ...toResponse(row as ResponseRow), updatedByName: row.updated_by_name ?? null }
-    },
-    /** A response's answers with the name of whoever saved each: one query. */
-    async answersWithEditors(responseId: number): Promise<EditedAnswerRow[]> {
-      const rows = await knex('answers')
-        .leftJoin('users', 'users.id', 'answers.updated_by')
-        .where({ 'answers.response_id': responseId })
         .orderBy(['answers.question_key', 'answers.option_key'])
-        .select('answers.*', 'users.display_name as updated_by_name')
-      return rows.map((r) => ({ ...toAnswerRow(r), updatedByName: r.updated_by_name ?? null }))
+        .select(
+          'responses.*',
+          'editor.display_name as updated_by_name',
+          ...answerFields.map((field) => `answers.${field} as answer_${field}`),
+          'answerer.display_name as answer_updated_by_name',
+        )
+      if (joined.length === 0) return { response: undefined, rows: [] }
+      const [first] = joined
+      const response = {
+        ...toResponse(first as unknown as ResponseRow),
+        updatedByName: (first.updated_by_name as string | null) ?? null,
+      }
+      const rows = joined
+        .filter((row) => row.answer_question_key !== null)
+        .map((row) => ({
+          ...toAnswerRow(Object.fromEntries(answerFields.map((field) => [field, row[`answer_${field}`]]))),
+          updatedByName: (row.answer_updated_by_name as string | null) ?? null,
+        }))
+      return { response, rows }
     },
     /** The reviewer's comments that are not resolved yet, oldest first. */
     async openComments(responseId: number): Promise<ReviewComment[]> {

@@ -69,12 +69,11 @@ export function surveyLoader(repos: Repositories) {
       return undefined
     },
 
-    /** Loads the edition, the city's response and its answers: three queries (four when returned). */
+    /** Loads the edition, and the city's response with its answers: two queries (three when returned). */
     async load(officer: Officer, year: number): Promise<SurveyContext> {
       const edition = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
       if (!edition || edition.status === 'draft') throw new NotFoundError()
-      const response = await repos.responses.findSummary(edition.id, officer.cityId)
-      const rows = response ? await repos.responses.answersWithEditors(response.id) : []
+      const { response, rows } = await repos.responses.findWithAnswers(edition.id, officer.cityId)
       const comments = response?.status === 'returned' ? await repos.responses.openComments(response.id) : []
       const answers = answersFromRows(edition.definition, rows)
       const visible = visibleAnswers(edition.definition, answers)
