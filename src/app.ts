@@ -10,6 +10,7 @@ import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpSession } from './middleware/setUpSession'
 import { setUpCsrf } from './middleware/setUpCsrf'
 import { exceptAnonymousPublicReads } from './middleware/publicReads'
+import { onlyUnder } from './middleware/onlyUnder'
 import { setUpLogging } from './middleware/setUpLogging'
 import { errorHandler, notFoundHandler } from './middleware/errorHandler'
 import { setUpAuthentication } from './accounts/setUpAuthentication'
@@ -70,13 +71,13 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
     next()
   })
 
-  // The most-read pages first, so their requests pass the fewest route layers.
-  app.use(publicRoutes(services))
+  // The most-read pages first, each behind its own paths, so a request passes few route layers.
+  app.use(onlyUnder(['/', '/cities', '/results', '/open-data'], publicRoutes(services)))
+  app.use(onlyUnder(['/survey'], collectionRoutes(services)))
   app.use(loginRoutes(config))
   app.use(accountsRoutes(services))
   app.use(authoringRoutes(services))
   app.use(reviewRoutes(services))
-  app.use(collectionRoutes(services))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))
