@@ -133,7 +133,7 @@ export function buildProfile(input: ProfileInput): ProfileContent {
     .filter((section) => section.blocks.length > 0)
   const { id, slug, name, country, iso3, region } = input.city
   return {
-    format: 1,
+    format: 2,
     city: { id, slug, name, country, iso3, region },
     year: input.definition.year,
     title: input.editionTitle,

@@ -12,7 +12,10 @@ export interface SnapshotRow {
 /** One published year of a city's profile; `content` only for the year asked for. */
 export interface CitySnapshotYear {
   year: number
+  editionId: number
   contentHash: string
+  /** The hash of the edition's aggregate, whose charts the page shows. */
+  editionHash: string
   generatedAt: string
   content: string | null
 }
@@ -112,10 +115,13 @@ export function profilesRepository(knex: Knex) {
       const rows = await knex('profile_snapshots as s')
         .join('editions as e', 'e.id', 's.edition_id')
         .join('cities as c', 'c.id', 's.city_id')
+        .leftJoin('edition_aggregates as g', 'g.edition_id', 's.edition_id')
         .where({ 'c.slug': slug, 'e.status': 'published' })
         .select(
           'e.year',
+          's.edition_id',
           's.content_hash',
+          'g.content_hash as edition_hash',
           's.generated_at',
           knex.raw(
             `case when e.year in (${wanted.map(() => '?').join(', ')}) then s.content else null end as content`,
@@ -125,7 +131,9 @@ export function profilesRepository(knex: Knex) {
         .orderBy('e.year', 'desc')
       return rows.map((r) => ({
         year: Number(r.year),
+        editionId: Number(r.edition_id),
         contentHash: r.content_hash,
+        editionHash: r.edition_hash ?? '',
         generatedAt: r.generated_at,
         content: r.content ?? null,
       }))
