@@ -24,3 +24,15 @@ export async function insertInChunks(
   const chunk = Math.max(1, Math.floor(900 / columns))
   for (let i = 0; i < rows.length; i += chunk) await knex(table).insert(rows.slice(i, i + chunk))
 }
+
+/**
+ * An aggregate that gathers each group's values of `columns` into one JSON array of arrays, so
+ * a group of many rows crosses the driver as one value (SQLite's json_group_array, PostgreSQL's
+ * json_agg). The order within a group is not defined; sort after reading.
+ */
+export function jsonArrayAgg(knex: Knex, columns: string[], alias: string): Knex.Raw {
+  const list = columns.map(() => '??').join(', ')
+  return isPostgres(knex)
+    ? knex.raw(`json_agg(json_build_array(${list})) as ??`, [...columns, alias])
+    : knex.raw(`json_group_array(json_array(${list})) as ??`, [...columns, alias])
+}

@@ -14,7 +14,9 @@ export function profileView(profile: ProfileContent, charts: Record<string, Char
         if (block.kind !== 'chart') return [block]
         const chart = charts[block.questionKey]
         if (!chart) return []
-        return [{ kind: 'chart', chart: { ...chart, svg: highlightBars(chart.svg, block.own), own: block.own } }]
+        return [
+          { kind: 'chart', chart: { ...chart, svg: highlightBars(chart.svg, block.own), own: block.own } },
+        ]
       }),
     })),
   }

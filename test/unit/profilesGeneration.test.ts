@@ -91,7 +91,7 @@ function generate(
   members: BasisMember[],
   options: { threshold?: number; basis?: 'approved' | 'latest' } = {},
 ) {
-  const generated = generateEdition({
+  return generateEdition({
     definition: profileTestDefinition(2020),
     title: 'Test survey 2020',
     basis: options.basis ?? 'approved',
@@ -101,7 +101,6 @@ function generate(
       .filter((m) => m.year === 2020)
       .map((m) => ({ city: m.cityId === 1 ? enschede : testCity(m.cityId), answers: m.answers })),
   })
-  return { ...generated, profiles: [...generated.profiles] }
 }
 
 const blocks = (profile: ProfileContent): Block[] => profile.sections.flatMap((section) => section.blocks)

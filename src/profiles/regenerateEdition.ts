@@ -1,0 +1,96 @@
+import crypto from 'node:crypto'
+import type { Repositories } from '../dataAccess'
+import { nowIso } from '../shared/clock'
+import type { Definition } from '../questionnaire/definitionSchema'
+import type { Edition } from '../questionnaire/editionsRepository'
+import { aggregateCounter, chooseBasis, type ResponseRef } from './aggregate'
+import { readMembers } from './basisMembers'
+import { cityFacets, editionAggregate } from './generateEdition'
+import { buildProfile, type ProfileCity } from './profileBuilder'
+import type { CityFacets } from './profileContent'
+import type { AnswerReader, SnapshotRow } from './profilesRepository'
+
+export const contentHash = (content: string): string =>
+  crypto.createHash('sha256').update(content).digest('hex')
+
+export interface RegenerationResult {
+  editionId: number
+  year: number
+  profiles: number
+  basisSize: number
+  milliseconds: number
+}
+
+export type RegenerationDeps = Pick<Repositories, 'cities' | 'profiles'>
+
+/**
+ * Regenerates an edition's aggregate and profile snapshots from its stored answers, in two passes
+ * over the answers, a page of responses per query: the first counts the basis (and notes each
+ * profiled city's facets), the second builds, writes and forgets one city's profile at a time.
+ * Memory stays flat as cities grow: no pass holds an edition's answers or profiles at once.
+ */
+export async function regenerateEdition(
+  repos: RegenerationDeps,
+  edition: Edition,
+  definitions: Map<number, Definition>,
+  threshold: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RegenerationResult> {
+  const started = Date.now()
+  const [refs, cities] = await Promise.all([
+    repos.profiles.approvedResponses(edition.year, edition.basis === 'approved'),
+    repos.cities.list(),
+  ])
+  const cityById = new Map<number, ProfileCity>(cities.map((city) => [city.id, city]))
+  const basisIds = new Set(chooseBasis(edition.basis, edition.year, refs).map((ref) => ref.responseId))
+  const profiled = refs.filter((ref) => ref.year === edition.year && cityById.has(ref.cityId))
+
+  const counter = aggregateCounter(edition.definition)
+  const facets: CityFacets[] = []
+  const read = refs.filter((ref) => basisIds.has(ref.responseId) || ref.year === edition.year)
+  for await (const { ref, answers } of readMembers(byResponse(read), definitions, repos.profiles.answersOf)) {
+    if (basisIds.has(ref.responseId)) counter.add({ cityId: ref.cityId, year: ref.year, answers })
+    if (ref.year === edition.year && cityById.has(ref.cityId))
+      facets.push(cityFacets(edition.definition, ref.cityId, answers))
+  }
+  const basis = counter.basis(edition.basis, threshold)
+  const aggregate = editionAggregate(edition.definition, edition.title, basis, counter.questions, facets)
+
+  let written = 0
+  async function* snapshots(readAnswers: AnswerReader): AsyncGenerator<SnapshotRow> {
+    const own = new Map([[edition.year, edition.definition]])
+    for await (const { ref, answers } of readMembers(profiled, own, readAnswers)) {
+      const profile = buildProfile({
+        definition: edition.definition,
+        editionTitle: edition.title,
+        city: cityById.get(ref.cityId)!,
+        answers,
+        basis,
+        aggregates: aggregate.questions,
+        charts: aggregate.charts,
+      })
+      const content = JSON.stringify(profile)
+      yield { cityId: ref.cityId, content, contentHash: contentHash(content) }
+      written += 1
+      onProgress?.(written, profiled.length)
+    }
+  }
+  const content = JSON.stringify(aggregate)
+  await repos.profiles.replaceEdition(
+    edition.id,
+    { content, contentHash: contentHash(content) },
+    snapshots,
+    nowIso(),
+  )
+  return {
+    editionId: edition.id,
+    year: edition.year,
+    profiles: written,
+    basisSize: basis.size,
+    milliseconds: Date.now() - started,
+  }
+}
+
+/** In response order, as the basis was counted before (counts and their JSON do not depend on it otherwise). */
+const byResponse = (refs: ResponseRef[]): ResponseRef[] =>
+  [...refs].sort((a, b) => a.responseId - b.responseId)
