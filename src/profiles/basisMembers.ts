@@ -1,5 +1,5 @@
 import { groupRows, rowsToAnswer, type AnswerRow, type Answers } from '../questionnaire/answerCodec'
-import type { Definition } from '../questionnaire/definitionSchema'
+import type { Definition, Question } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
 import { visibleAnswers } from '../questionnaire/visibility'
 import type { ResponseRef } from './aggregate'
@@ -12,10 +12,14 @@ const PAGE = 100
  * A response's visible answers, rebuilt with the definition of the edition it was given in
  * (keys are stable across editions, so the counts line up).
  */
-export function memberAnswers(definition: Definition, rows: AnswerRow[]): Answers {
+export function memberAnswers(
+  definition: Definition,
+  rows: AnswerRow[],
+  questions: Question[] = allQuestions(definition).map(({ question }) => question),
+): Answers {
   const grouped = groupRows(rows)
   const answers: Answers = new Map()
-  for (const { question } of allQuestions(definition)) {
+  for (const question of questions) {
     const value = rowsToAnswer(question, grouped.get(question.key) ?? [])
     if (value) answers.set(question.key, value)
   }
@@ -33,12 +37,22 @@ export async function* readMembers(
   read: AnswerReader,
   pageSize = PAGE,
 ): AsyncGenerator<{ ref: ResponseRef; answers: Answers }> {
+  const questions = new Map(
+    [...definitions].map(([year, definition]) => [
+      year,
+      allQuestions(definition).map(({ question }) => question),
+    ]),
+  )
   for (let start = 0; start < refs.length; start += pageSize) {
     const page = refs.slice(start, start + pageSize)
     const rows = await read(page.map((ref) => ref.responseId))
     for (const ref of page) {
       const definition = definitions.get(ref.year)
-      if (definition) yield { ref, answers: memberAnswers(definition, rows.get(ref.responseId) ?? []) }
+      if (definition)
+        yield {
+          ref,
+          answers: memberAnswers(definition, rows.get(ref.responseId) ?? [], questions.get(ref.year)),
+        }
     }
   }
 }

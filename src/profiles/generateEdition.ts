@@ -4,7 +4,7 @@ import { allQuestions } from '../questionnaire/definitionModel'
 import { aggregateCounter } from './aggregate'
 import { editionCharts } from './editionCharts'
 import { ownKeys } from './profileBlocks'
-import { buildProfile, type ProfileCity } from './profileBuilder'
+import { profileBuilder, type ProfileCity } from './profileBuilder'
 import { buildFacets, buildHeadlines, buildResults } from './resultsModel'
 import type {
   BasisInfo,
@@ -40,9 +40,8 @@ export const facetQuestions = (definition: Definition) =>
       (question) => question.profile?.chart && (question.type === 'multiple' || question.type === 'single'),
     )
 
-/** A city's options on the /cities filters: what it chose in each facet question. */
-export function cityFacets(definition: Definition, cityId: number, answers: Answers): CityFacets {
-  const keys = facetQuestions(definition).map((question) => question.key)
+/** A city's options on the /cities filters: what it chose in each facet question (by key). */
+export function cityFacets(keys: string[], cityId: number, answers: Answers): CityFacets {
   return { cityId, facets: Object.fromEntries(keys.map((key) => [key, ownKeys(answers.get(key))])) }
 }
 
@@ -81,18 +80,16 @@ export function generateEdition(input: EditionInput): GeneratedEdition {
   const counter = aggregateCounter(input.definition)
   for (const member of input.members) counter.add(member)
   const basis = counter.basis(input.basis, input.threshold)
-  const cities = input.profiled.map(({ city, answers }) => cityFacets(input.definition, city.id, answers))
+  const facetKeys = facetQuestions(input.definition).map((question) => question.key)
+  const cities = input.profiled.map(({ city, answers }) => cityFacets(facetKeys, city.id, answers))
   const aggregate = editionAggregate(input.definition, input.title, basis, counter.questions, cities)
-  const profiles = input.profiled.map(({ city, answers }) =>
-    buildProfile({
-      definition: input.definition,
-      editionTitle: input.title,
-      city,
-      answers,
-      basis,
-      aggregates: aggregate.questions,
-      charts: aggregate.charts,
-    }),
-  )
+  const build = profileBuilder({
+    definition: input.definition,
+    editionTitle: input.title,
+    basis,
+    aggregates: aggregate.questions,
+    charts: aggregate.charts,
+  })
+  const profiles = input.profiled.map(({ city, answers }) => build(city, answers))
   return { aggregate, profiles }
 }

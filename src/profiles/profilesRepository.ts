@@ -72,7 +72,7 @@ const approvedUpTo = (knex: Knex, year: number, onlyThisYear: boolean): Knex.Que
           .andWhere((q) => q.where('e.year', year).orWhere('e.status', 'published'))
     })
 
-/** Snapshots written per round trip: about 4 MB of JSON. */
+/** Snapshots written per round trip: about 0.6 MB of JSON. */
 const SNAPSHOT_BATCH = 50
 
 export function profilesRepository(knex: Knex) {

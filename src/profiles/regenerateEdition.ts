@@ -5,8 +5,8 @@ import type { Definition } from '../questionnaire/definitionSchema'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { aggregateCounter, chooseBasis, type ResponseRef } from './aggregate'
 import { readMembers } from './basisMembers'
-import { cityFacets, editionAggregate } from './generateEdition'
-import { buildProfile, type ProfileCity } from './profileBuilder'
+import { cityFacets, editionAggregate, facetQuestions } from './generateEdition'
+import { profileBuilder, type ProfileCity } from './profileBuilder'
 import type { CityFacets } from './profileContent'
 import type { AnswerReader, SnapshotRow } from './profilesRepository'
 
@@ -46,12 +46,13 @@ export async function regenerateEdition(
   const profiled = refs.filter((ref) => ref.year === edition.year && cityById.has(ref.cityId))
 
   const counter = aggregateCounter(edition.definition)
+  const facetKeys = facetQuestions(edition.definition).map((question) => question.key)
   const facets: CityFacets[] = []
   const read = refs.filter((ref) => basisIds.has(ref.responseId) || ref.year === edition.year)
   for await (const { ref, answers } of readMembers(byResponse(read), definitions, repos.profiles.answersOf)) {
     if (basisIds.has(ref.responseId)) counter.add({ cityId: ref.cityId, year: ref.year, answers })
     if (ref.year === edition.year && cityById.has(ref.cityId))
-      facets.push(cityFacets(edition.definition, ref.cityId, answers))
+      facets.push(cityFacets(facetKeys, ref.cityId, answers))
   }
   const basis = counter.basis(edition.basis, threshold)
   const aggregate = editionAggregate(edition.definition, edition.title, basis, counter.questions, facets)
@@ -59,16 +60,15 @@ export async function regenerateEdition(
   let written = 0
   async function* snapshots(readAnswers: AnswerReader): AsyncGenerator<SnapshotRow> {
     const own = new Map([[edition.year, edition.definition]])
+    const build = profileBuilder({
+      definition: edition.definition,
+      editionTitle: edition.title,
+      basis,
+      aggregates: aggregate.questions,
+      charts: aggregate.charts,
+    })
     for await (const { ref, answers } of readMembers(profiled, own, readAnswers)) {
-      const profile = buildProfile({
-        definition: edition.definition,
-        editionTitle: edition.title,
-        city: cityById.get(ref.cityId)!,
-        answers,
-        basis,
-        aggregates: aggregate.questions,
-        charts: aggregate.charts,
-      })
+      const profile = build(cityById.get(ref.cityId)!, answers)
       const content = JSON.stringify(profile)
       yield { cityId: ref.cityId, content, contentHash: contentHash(content) }
       written += 1

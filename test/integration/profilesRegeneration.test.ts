@@ -108,7 +108,7 @@ describe('regeneration cost', () => {
       })
     }
     expect(await countQueries()).toBe(before)
-    // Answers are read twice (counting the basis, then building profiles), a page of 500 responses
+    // Answers are read twice (counting the basis, then building profiles), a page of 100 responses
     // per query: the demo edition is one page each time.
     expect(before).toBeLessThanOrEqual(13)
   })
