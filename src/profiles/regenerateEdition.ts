@@ -42,20 +42,17 @@ export async function regenerateEdition(
     repos.cities.list(),
   ])
   const cityById = new Map<number, ProfileCity>(cities.map((city) => [city.id, city]))
-  const basisIds = new Set(chooseBasis(edition.basis, edition.year, refs).map((ref) => ref.responseId))
   const profiled = refs.filter((ref) => ref.year === edition.year && cityById.has(ref.cityId))
 
-  const counter = aggregateCounter(edition.definition)
-  const facetKeys = facetQuestions(edition.definition).map((question) => question.key)
-  const facets: CityFacets[] = []
-  const read = refs.filter((ref) => basisIds.has(ref.responseId) || ref.year === edition.year)
-  for await (const { ref, answers } of readMembers(byResponse(read), definitions, repos.profiles.answersOf)) {
-    if (basisIds.has(ref.responseId)) counter.add({ cityId: ref.cityId, year: ref.year, answers })
-    if (ref.year === edition.year && cityById.has(ref.cityId))
-      facets.push(cityFacets(facetKeys, ref.cityId, answers))
-  }
-  const basis = counter.basis(edition.basis, threshold)
-  const aggregate = editionAggregate(edition.definition, edition.title, basis, counter.questions, facets)
+  const { basis, questions, facets } = await countBasis(
+    repos,
+    edition,
+    refs,
+    definitions,
+    cityById,
+    threshold,
+  )
+  const aggregate = editionAggregate(edition.definition, edition.title, basis, questions, facets)
 
   let written = 0
   async function* snapshots(readAnswers: AnswerReader): AsyncGenerator<SnapshotRow> {
@@ -91,6 +88,29 @@ export async function regenerateEdition(
   }
 }
 
-/** In response order, as the basis was counted before (counts and their JSON do not depend on it otherwise). */
-const byResponse = (refs: ResponseRef[]): ResponseRef[] =>
-  [...refs].sort((a, b) => a.responseId - b.responseId)
+/**
+ * The first pass: counts the basis and notes the facets of each city profiled in this edition.
+ * In response order, so the counts' keys come in the same order on every run.
+ */
+async function countBasis(
+  repos: RegenerationDeps,
+  edition: Edition,
+  refs: ResponseRef[],
+  definitions: Map<number, Definition>,
+  cityById: Map<number, ProfileCity>,
+  threshold: number,
+) {
+  const basisIds = new Set(chooseBasis(edition.basis, edition.year, refs).map((ref) => ref.responseId))
+  const ownCity = (ref: ResponseRef) => ref.year === edition.year && cityById.has(ref.cityId)
+  const read = refs
+    .filter((ref) => basisIds.has(ref.responseId) || ownCity(ref))
+    .sort((a, b) => a.responseId - b.responseId)
+  const counter = aggregateCounter(edition.definition)
+  const facetKeys = facetQuestions(edition.definition).map((question) => question.key)
+  const facets: CityFacets[] = []
+  for await (const { ref, answers } of readMembers(read, definitions, repos.profiles.answersOf)) {
+    if (basisIds.has(ref.responseId)) counter.add({ cityId: ref.cityId, year: ref.year, answers })
+    if (ownCity(ref)) facets.push(cityFacets(facetKeys, ref.cityId, answers))
+  }
+  return { basis: counter.basis(edition.basis, threshold), questions: counter.questions, facets }
+}
