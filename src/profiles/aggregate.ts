@@ -27,38 +27,48 @@ export function answerSignature(value: AnswerValue): string {
   return value.type === 'ranking' ? keys.join(',') : [...keys].sort().join(',')
 }
 
+/** Counts the basis one member at a time, so its answers never need to sit in memory together. */
+export interface AggregateCounter {
+  add(member: BasisMember): void
+  /** Counts per question key, of the members added so far. */
+  readonly questions: Record<string, QuestionAggregate>
+  /** Size, years and disclosure state of the members added so far. */
+  basis(kind: BasisKind, threshold: number): BasisInfo
+}
+
 /**
  * Counts per question and option across the basis. Each city is counted once per option
  * (a city is one member of the basis), and only for questions it answered.
  */
-export function aggregateQuestions(
-  definition: Definition,
-  members: BasisMember[],
-): Record<string, QuestionAggregate> {
-  const result: Record<string, QuestionAggregate> = {}
-  for (const { question } of allQuestions(definition)) {
-    const aggregate: QuestionAggregate = { answered: 0, counts: {}, signatures: {} }
-    for (const member of members) {
-      const value = member.answers.get(question.key)
-      if (!value) continue
-      aggregate.answered += 1
-      for (const key of new Set(countedKeys(value))) aggregate.counts[key] = (aggregate.counts[key] ?? 0) + 1
-      const signature = answerSignature(value)
-      if (signature) aggregate.signatures[signature] = (aggregate.signatures[signature] ?? 0) + 1
-    }
-    result[question.key] = aggregate
-  }
-  return result
-}
-
-/** Size, years and disclosure state of a basis. */
-export function basisInfo(kind: BasisKind, members: BasisMember[], threshold: number): BasisInfo {
+export function aggregateCounter(definition: Definition): AggregateCounter {
+  const keys = allQuestions(definition).map(({ question }) => question.key)
+  const questions: Record<string, QuestionAggregate> = {}
+  for (const key of keys) questions[key] = { answered: 0, counts: {}, signatures: {} }
+  const years = new Set<number>()
+  let size = 0
   return {
-    kind,
-    size: members.length,
-    threshold,
-    suppressed: members.length < threshold,
-    years: [...new Set(members.map((member) => member.year))].sort((a, b) => a - b),
+    questions,
+    add(member) {
+      size += 1
+      years.add(member.year)
+      for (const key of keys) {
+        const value = member.answers.get(key)
+        if (!value) continue
+        const aggregate = questions[key]
+        aggregate.answered += 1
+        for (const option of new Set(countedKeys(value)))
+          aggregate.counts[option] = (aggregate.counts[option] ?? 0) + 1
+        const signature = answerSignature(value)
+        if (signature) aggregate.signatures[signature] = (aggregate.signatures[signature] ?? 0) + 1
+      }
+    },
+    basis: (kind, threshold) => ({
+      kind,
+      size,
+      threshold,
+      suppressed: size < threshold,
+      years: [...years].sort((a, b) => a - b),
+    }),
   }
 }
 

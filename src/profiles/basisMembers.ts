@@ -1,42 +1,58 @@
 import { groupRows, rowsToAnswer, type AnswerRow, type Answers } from '../questionnaire/answerCodec'
-import type { Definition } from '../questionnaire/definitionSchema'
+import type { Definition, Question } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
 import { visibleAnswers } from '../questionnaire/visibility'
 import type { ResponseRef } from './aggregate'
-import type { BasisMember } from './profileContent'
+import type { AnswerReader } from './profilesRepository'
+
+/** Responses whose answers are read per query (about 60 rows each), never an edition's at once. */
+const PAGE = 100
 
 /**
- * Rebuilds each response's visible answers with the definition of the edition it was given in
- * (keys are stable across editions, so the counts line up). Rows must be ordered by response.
+ * A response's visible answers, rebuilt with the definition of the edition it was given in
+ * (keys are stable across editions, so the counts line up).
  */
-export function buildMembers(
+export function memberAnswers(
+  definition: Definition,
+  rows: AnswerRow[],
+  questions: Question[] = allQuestions(definition).map(({ question }) => question),
+): Answers {
+  const grouped = groupRows(rows)
+  const answers: Answers = new Map()
+  for (const question of questions) {
+    const value = rowsToAnswer(question, grouped.get(question.key) ?? [])
+    if (value) answers.set(question.key, value)
+  }
+  return visibleAnswers(definition, answers)
+}
+
+/**
+ * Each response's visible answers, in the order given, read a page of responses per query: one
+ * response's answers are in memory at a time (and one page's rows). Responses of an edition
+ * without a definition are skipped.
+ */
+export async function* readMembers(
   refs: ResponseRef[],
-  rows: Array<AnswerRow & { responseId: number }>,
   definitions: Map<number, Definition>,
-): Map<number, BasisMember> {
-  const wanted = new Map(refs.map((ref) => [ref.responseId, ref]))
-  const byResponse = new Map<number, AnswerRow[]>()
-  for (const row of rows) {
-    if (!wanted.has(row.responseId)) continue
-    const list = byResponse.get(row.responseId)
-    if (list) list.push(row)
-    else byResponse.set(row.responseId, [row])
-  }
-  const members = new Map<number, BasisMember>()
-  for (const ref of refs) {
-    const definition = definitions.get(ref.year)
-    if (!definition) continue
-    const grouped = groupRows(byResponse.get(ref.responseId) ?? [])
-    const answers: Answers = new Map()
-    for (const { question } of allQuestions(definition)) {
-      const value = rowsToAnswer(question, grouped.get(question.key) ?? [])
-      if (value) answers.set(question.key, value)
+  read: AnswerReader,
+  pageSize = PAGE,
+): AsyncGenerator<{ ref: ResponseRef; answers: Answers }> {
+  const questions = new Map(
+    [...definitions].map(([year, definition]) => [
+      year,
+      allQuestions(definition).map(({ question }) => question),
+    ]),
+  )
+  for (let start = 0; start < refs.length; start += pageSize) {
+    const page = refs.slice(start, start + pageSize)
+    const rows = await read(page.map((ref) => ref.responseId))
+    for (const ref of page) {
+      const definition = definitions.get(ref.year)
+      if (definition)
+        yield {
+          ref,
+          answers: memberAnswers(definition, rows.get(ref.responseId) ?? [], questions.get(ref.year)),
+        }
     }
-    members.set(ref.responseId, {
-      cityId: ref.cityId,
-      year: ref.year,
-      answers: visibleAnswers(definition, answers),
-    })
   }
-  return members
 }

@@ -32,16 +32,17 @@ export function cityRoutes(services: Services): Router {
 
   router.get('/cities/:slug/:year.pdf', async (req, res) => {
     const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
-    if (notModified(req, res, 'pdf', page.contentHash)) return
+    if (notModified(req, res, 'pdf', page.version)) return
+    const profile = await page.profile()
     res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
-    await writeProfilePdf(page.profile(), res)
+    await writeProfilePdf(profile, res)
   })
 
   router.get('/cities/:slug/:year', async (req, res) => {
     const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
-    if (notModified(req, res, page.contentHash, page.years.join(','))) return
-    const profile = page.profile()
-    const key = `${page.contentHash}|${page.years.join(',')}`
+    if (notModified(req, res, page.version, page.years.join(','))) return
+    const profile = await page.profile()
+    const key = `${page.version}|${page.years.join(',')}`
     const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({
       ...profileViewHelpers,
       profile,
@@ -78,7 +79,7 @@ export function profileRevalidation(services: Services): RequestHandler {
     if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()
     pages.cityPage(decodeURIComponent(match[1]), Number(match[2])).then(
       (page) => {
-        if (!notModified(req, res, page.contentHash, page.years.join(','))) next()
+        if (!notModified(req, res, page.version, page.years.join(','))) next()
       },
       () => next(),
     )

@@ -1,17 +1,19 @@
 import type { Answers } from '../questionnaire/answerCodec'
 import type { Definition } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
-import { aggregateQuestions, basisInfo } from './aggregate'
+import { aggregateCounter } from './aggregate'
 import { editionCharts } from './editionCharts'
 import { ownKeys } from './profileBlocks'
-import { buildProfile, type ProfileCity } from './profileBuilder'
+import { profileBuilder, type ProfileCity } from './profileBuilder'
 import { buildFacets, buildHeadlines, buildResults } from './resultsModel'
 import type {
+  BasisInfo,
   BasisKind,
   BasisMember,
   CityFacets,
   EditionAggregateContent,
   ProfileContent,
+  QuestionAggregate,
 } from './profileContent'
 
 export interface EditionInput {
@@ -23,14 +25,11 @@ export interface EditionInput {
   members: BasisMember[]
   /** The cities with an approved response in this edition: each gets a profile. */
   profiled: Array<{ city: ProfileCity; answers: Answers }>
-  /** Called after each profile, for a progress bar. */
-  onProfile?: (done: number, total: number) => void
 }
 
 export interface GeneratedEdition {
   aggregate: EditionAggregateContent
-  /** Built one at a time as they are read, so an edition's profiles never sit in memory together. */
-  profiles: Iterable<ProfileContent>
+  profiles: ProfileContent[]
 }
 
 /** The questions whose "by number of cities" chart also makes a filter on /cities. */
@@ -41,47 +40,56 @@ export const facetQuestions = (definition: Definition) =>
       (question) => question.profile?.chart && (question.type === 'multiple' || question.type === 'single'),
     )
 
+/** A city's options on the /cities filters: what it chose in each facet question (by key). */
+export function cityFacets(keys: string[], cityId: number, answers: Answers): CityFacets {
+  return { cityId, facets: Object.fromEntries(keys.map((key) => [key, ownKeys(answers.get(key))])) }
+}
+
 /**
- * An edition's aggregates (counts and charts, drawn once) and every profile, from the stored
- * answers alone. Pure: no I/O, so it is unit-tested with hand-computed cases.
+ * An edition's aggregate from its counts: charts drawn once, results, headlines and facets.
+ * `cities` are the profiled cities' facets, in profile order.
+ */
+export function editionAggregate(
+  definition: Definition,
+  title: string,
+  basis: BasisInfo,
+  questions: Record<string, QuestionAggregate>,
+  cities: CityFacets[],
+): EditionAggregateContent {
+  const charts = editionCharts(definition, basis, questions)
+  return {
+    format: 1,
+    year: definition.year,
+    title,
+    basis,
+    questions,
+    charts,
+    cities,
+    results: buildResults(definition, basis, questions, charts),
+    headlines: buildHeadlines(definition, charts),
+    facets: buildFacets(facetQuestions(definition), basis.years.length > 0 ? basis.years : [definition.year]),
+  }
+}
+
+/**
+ * An edition's aggregates and every profile, from the answers alone: the steps regeneration
+ * takes one city at a time (regenerateEdition.ts), over arrays. Pure, so it is unit-tested with
+ * hand-computed cases.
  */
 export function generateEdition(input: EditionInput): GeneratedEdition {
-  const basis = basisInfo(input.basis, input.members, input.threshold)
-  const aggregates = aggregateQuestions(input.definition, input.members)
-  const charts = editionCharts(input.definition, basis, aggregates)
-  const facetQuestionList = facetQuestions(input.definition)
-  const facetKeys = facetQuestionList.map((question) => question.key)
-  const cities: CityFacets[] = input.profiled.map(({ city, answers }) => ({
-    cityId: city.id,
-    facets: Object.fromEntries(facetKeys.map((key) => [key, ownKeys(answers.get(key))])),
-  }))
-  function* profiles(): Generator<ProfileContent> {
-    for (const [index, { city, answers }] of input.profiled.entries()) {
-      yield buildProfile({
-        definition: input.definition,
-        editionTitle: input.title,
-        city,
-        answers,
-        basis,
-        aggregates,
-        charts,
-      })
-      input.onProfile?.(index + 1, input.profiled.length)
-    }
-  }
-  return {
-    aggregate: {
-      format: 1,
-      year: input.definition.year,
-      title: input.title,
-      basis,
-      questions: aggregates,
-      charts,
-      cities,
-      results: buildResults(input.definition, basis, aggregates, charts),
-      headlines: buildHeadlines(input.definition, charts),
-      facets: buildFacets(facetQuestionList, basis.years.length > 0 ? basis.years : [input.definition.year]),
-    },
-    profiles: profiles(),
-  }
+  const counter = aggregateCounter(input.definition)
+  for (const member of input.members) counter.add(member)
+  const basis = counter.basis(input.basis, input.threshold)
+  const facetKeys = facetQuestions(input.definition).map((question) => question.key)
+  const cities = input.profiled.map(({ city, answers }) => cityFacets(facetKeys, city.id, answers))
+  const aggregate = editionAggregate(input.definition, input.title, basis, counter.questions, cities)
+  const build = profileBuilder({
+    definition: input.definition,
+    editionTitle: input.title,
+    basis,
+    aggregates: aggregate.questions,
+    charts: aggregate.charts,
+  })
+  const profiles = input.profiled.map(({ city, answers }) => build(city, answers))
+  return { aggregate, profiles }
 }

@@ -2,7 +2,6 @@ import { OTHER, type AnswerValue } from '../questionnaire/answerCodec'
 import type { Question } from '../questionnaire/definitionSchema'
 import { offeredOptions } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
-import { highlightBars } from './barChart'
 import type { Block, ChartContent, ListItem } from './profileContent'
 import { firstSentence, valueText, type SentenceContext } from './sentences'
 
@@ -27,11 +26,13 @@ export function ownKeys(value: AnswerValue | undefined): string[] {
   return []
 }
 
-/** The chart of the question with the city's own bars marked; drawn for the edition, not the city. */
+/**
+ * The question's chart, by key, with the options the city chose: the chart is the edition's,
+ * and the page marks the city's own bars when it shows it (profileView.ts).
+ */
 export function chartBlock(context: BlockContext, value: AnswerValue | undefined): Block[] {
   if (!context.chart) return []
-  const own = ownKeys(value)
-  return [{ kind: 'chart', chart: { ...context.chart, svg: highlightBars(context.chart.svg, own), own } }]
+  return [{ kind: 'chart', questionKey: context.chart.questionKey, own: ownKeys(value) }]
 }
 
 /** Chosen options as list items (labels, hints, notes), "Other" as written; never "None". */

@@ -37,15 +37,19 @@ export interface ProfileCity {
   region: string
 }
 
-export interface ProfileInput {
+/** What every profile of an edition shares. */
+export interface EditionProfileInput {
   definition: Definition
   editionTitle: string
-  city: ProfileCity
-  /** The city's visible answers in this edition. */
-  answers: Answers
   basis: BasisInfo
   aggregates: Record<string, QuestionAggregate>
   charts: Record<string, ChartContent>
+}
+
+export interface ProfileInput extends EditionProfileInput {
+  city: ProfileCity
+  /** The city's visible answers in this edition. */
+  answers: Answers
 }
 
 const isWebAddress = (text: string): boolean => /^https?:\/\/[^\s]+$/i.test(text)
@@ -55,9 +59,9 @@ const isWebAddress = (text: string): boolean => /^https?:\/\/[^\s]+$/i.test(text
  * without a heading qualifies the one before it ("159,000 (2019)"); a list of names makes the
  * heading plural ("Lead Innovation Officers").
  */
-export function buildHeader(definition: Definition, city: ProfileCity, answers: Answers): HeaderItem[] {
+function buildHeader(headerQuestions: Question[], city: ProfileCity, answers: Answers): HeaderItem[] {
   const items: HeaderItem[] = [{ key: 'country', label: 'Country', lines: [city.country] }]
-  for (const { question } of allQuestions(definition)) {
+  for (const question of headerQuestions) {
     const value = answers.get(question.key)
     if (question.profile?.section !== 'header' || !value) continue
     const heading = question.profile.heading
@@ -99,47 +103,53 @@ function questionBlocks(question: Question, input: ProfileInput): Block[] {
   }
 }
 
-/** The public questions the city answered, as plain lines (for comparing two years). */
-function answerSummaries(definition: Definition, answers: Answers): AnswerSummary[] {
-  return allQuestions(definition)
-    .filter(
-      ({ question }) =>
-        question.profile && question.profile.section !== 'hidden' && answers.has(question.key),
-    )
-    .map(({ question }) => ({
-      key: question.key,
-      label: question.label,
-      lines: displayAnswer(question, answers.get(question.key)),
-    }))
+/**
+ * The profiles of one edition, in the section order of the original site (instrument §4.2),
+ * everything worded by the definition's presentation. What depends on the edition alone (which
+ * question goes where) is worked out once, not once per city. Pure: the same input gives the same JSON.
+ */
+export function profileBuilder(
+  edition: EditionProfileInput,
+): (city: ProfileCity, answers: Answers) => ProfileContent {
+  const questions = allQuestions(edition.definition).map(({ question }) => question)
+  const inSection = (section: ProfileSection) => questions.filter((q) => q.profile?.section === section)
+  const headerQuestions = inSection('header')
+  const sectionQuestions = profileSections
+    .filter((key) => key !== 'header' && key !== 'hidden')
+    .map((key) => ({ key, questions: inSection(key) }))
+    .filter((section) => section.questions.length > 0)
+  // The public questions, as plain lines for comparing two years.
+  const summarised = questions.filter((q) => q.profile && q.profile.section !== 'hidden')
+
+  return (city, answers) => {
+    const input: ProfileInput = { ...edition, city, answers }
+    const sections: ProfileSectionContent[] = sectionQuestions
+      .map(({ key, questions: shown }) => ({
+        key,
+        blocks: shown.flatMap((question) => questionBlocks(question, input)),
+      }))
+      .filter((section) => section.blocks.length > 0)
+    const summaries: AnswerSummary[] = summarised
+      .filter((question) => answers.has(question.key))
+      .map((question) => ({
+        key: question.key,
+        label: question.label,
+        lines: displayAnswer(question, answers.get(question.key)),
+      }))
+    const { id, slug, name, country, iso3, region } = city
+    return {
+      format: 2,
+      city: { id, slug, name, country, iso3, region },
+      year: edition.definition.year,
+      title: edition.editionTitle,
+      basis: edition.basis,
+      header: buildHeader(headerQuestions, city, answers),
+      sections,
+      answers: summaries,
+    }
+  }
 }
 
-/**
- * A city's profile for one edition, in the section order of the original site (instrument §4.2),
- * everything worded by the definition's presentation. Pure: the same input gives the same JSON.
- */
-export function buildProfile(input: ProfileInput): ProfileContent {
-  const bySection = new Map<ProfileSection, Question[]>()
-  for (const { question } of allQuestions(input.definition)) {
-    const section = question.profile?.section
-    if (!section || section === 'header' || section === 'hidden') continue
-    bySection.set(section, [...(bySection.get(section) ?? []), question])
-  }
-  const sections: ProfileSectionContent[] = profileSections
-    .filter((key) => bySection.has(key))
-    .map((key) => ({
-      key,
-      blocks: bySection.get(key)!.flatMap((question) => questionBlocks(question, input)),
-    }))
-    .filter((section) => section.blocks.length > 0)
-  const { id, slug, name, country, iso3, region } = input.city
-  return {
-    format: 1,
-    city: { id, slug, name, country, iso3, region },
-    year: input.definition.year,
-    title: input.editionTitle,
-    basis: input.basis,
-    header: buildHeader(input.definition, input.city, input.answers),
-    sections,
-    answers: answerSummaries(input.definition, input.answers),
-  }
-}
+/** One city's profile (profileBuilder for a single city). */
+export const buildProfile = (input: ProfileInput): ProfileContent =>
+  profileBuilder(input)(input.city, input.answers)

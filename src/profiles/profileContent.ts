@@ -66,7 +66,8 @@ export interface ListItem {
   other?: boolean
 }
 
-export type Block =
+/** The blocks that read the same on every page of the snapshot. */
+export type TextBlock =
   | { kind: 'heading'; text: string; parts?: TextPart[] }
   | { kind: 'sentence'; questionKey: string; parts: TextPart[]; text: string; share?: number }
   | { kind: 'list'; questionKey: string; items: ListItem[] }
@@ -77,9 +78,20 @@ export type Block =
       questionKey: string
       columns: Array<{ key: string; label: string; items: string[] }>
     }
-  | { kind: 'chart'; chart: ChartContent & { own: string[] } }
   /** The plain answer, where a comparison sentence is withheld below the disclosure threshold. */
   | { kind: 'answer'; questionKey: string; label: string; lines: string[] }
+
+/**
+ * A block as stored. A chart is only named with the city's own options: the chart itself is
+ * the edition's (EditionAggregateContent.charts), stored once, not once per city.
+ */
+export type Block = TextBlock | { kind: 'chart'; questionKey: string; own: string[] }
+
+/** The edition's chart with the city's own bars highlighted, as a page shows it. */
+export type OwnChart = ChartContent & { own: string[] }
+
+/** A block as rendered: charts filled in from the edition (profileView.ts). */
+export type ViewBlock = TextBlock | { kind: 'chart'; chart: OwnChart }
 
 export interface ProfileSectionContent {
   key: ProfileSection
@@ -101,9 +113,12 @@ export interface AnswerSummary {
   lines: string[]
 }
 
-/** What a public profile page renders: stored as JSON in profile_snapshots.content. */
+/**
+ * A city's profile as stored in profile_snapshots.content. Format 2: charts by key, drawn once
+ * per edition (format 1 embedded each chart in every city's snapshot).
+ */
 export interface ProfileContent {
-  format: 1
+  format: 2
   city: { id: number; slug: string; name: string; country: string; iso3: string; region: string }
   year: number
   title: string
@@ -111,6 +126,11 @@ export interface ProfileContent {
   header: HeaderItem[]
   sections: ProfileSectionContent[]
   answers: AnswerSummary[]
+}
+
+/** What a public profile page renders: the snapshot with the edition's charts filled in. */
+export type ProfileView = Omit<ProfileContent, 'sections'> & {
+  sections: Array<{ key: ProfileSection; blocks: ViewBlock[] }>
 }
 
 /** Facets of one city for the /cities filters: option keys chosen per charted question. */

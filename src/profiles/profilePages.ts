@@ -3,14 +3,19 @@ import { BadRequestError, NotFoundError } from '../shared/errors'
 import { compareProfiles, type ComparedAnswer } from './compareProfiles'
 import { LruCache } from './lruCache'
 import type { CitySnapshotYear } from './profilesRepository'
-import type { ProfileContent } from './profileContent'
+import type { ChartContent, EditionAggregateContent, ProfileContent, ProfileView } from './profileContent'
+import { profileView } from './profileView'
 
 export interface CityPage {
-  contentHash: string
+  /**
+   * What the page is drawn from: the city's snapshot and its edition's charts (both hashes), so
+   * an ETag or a cached rendering changes when either does.
+   */
+  version: string
   generatedAt: string
   /** Published years of this city's profile, newest first (the year switcher). */
   years: number[]
-  profile: () => ProfileContent
+  profile: () => Promise<ProfileView>
 }
 
 export interface ComparePage {
@@ -35,6 +40,15 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
   const parsed = new LruCache<string, ProfileContent>(400)
   const parse = (hash: string, content: string) =>
     parsed.getOrSet(hash, () => JSON.parse(content) as ProfileContent)
+  // An edition's charts, read from its aggregate once per aggregate hash.
+  const charts = new LruCache<string, Record<string, ChartContent>>(16)
+  async function chartsOf(row: CitySnapshotYear): Promise<Record<string, ChartContent>> {
+    const hit = charts.get(row.editionHash)
+    if (hit) return hit
+    const content = await repos.profiles.aggregateContent(row.editionId)
+    return charts.set(row.editionHash, content ? (JSON.parse(content) as EditionAggregateContent).charts : {})
+  }
+  const views = new LruCache<string, ProfileView>(400)
   // A profile view costs one indexed query; under load the same rows are read many times a second,
   // so they are kept for a moment. This process forgets them as soon as it regenerates (forget());
   // another process sharing the database serves the old snapshot for at most `freshForMs`.
@@ -61,11 +75,14 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
       const row = rows.find((candidate) => candidate.year === year)
       if (!row || row.content === null) throw new NotFoundError()
       const content = row.content
+      const version = `${row.contentHash}|${row.editionHash}`
       return {
-        contentHash: row.contentHash,
+        version,
         generatedAt: row.generatedAt,
         years: rows.map((r) => r.year),
-        profile: () => parse(row.contentHash, content),
+        profile: async () =>
+          views.get(version) ??
+          views.set(version, profileView(parse(row.contentHash, content), await chartsOf(row))),
       }
     },
 

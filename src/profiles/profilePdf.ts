@@ -1,7 +1,7 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import PDFDocument from 'pdfkit'
-import type { Block, ChartContent, ProfileContent } from './profileContent'
+import type { OwnChart, ProfileView, ViewBlock } from './profileContent'
 import { basisSentence, suppressedNotice } from './profileWording'
 import { citiesText } from './wording'
 
@@ -24,7 +24,7 @@ function bullets(doc: Doc, items: string[]): void {
 }
 
 /** The chart as bars drawn with rectangles, counts written beside them. */
-function chart(doc: Doc, content: ChartContent & { own: string[] }): void {
+function chart(doc: Doc, content: OwnChart): void {
   doc.moveDown(0.4).font('Helvetica-Bold').fontSize(10.5).text(clean(content.title)).moveDown(0.2)
   const width = doc.page.width - 2 * MARGIN - 90
   const max = Math.max(1, ...content.rows.map((row) => row.count))
@@ -47,7 +47,7 @@ function chart(doc: Doc, content: ChartContent & { own: string[] }): void {
   if (content.footnote) body(doc, content.footnote, { width: width + 90 })
 }
 
-function block(doc: Doc, item: Block): void {
+function block(doc: Doc, item: ViewBlock): void {
   switch (item.kind) {
     case 'heading':
       return heading(doc, item.text)
@@ -79,7 +79,7 @@ function block(doc: Doc, item: Block): void {
 }
 
 /** A one-city PDF drawn from the stored snapshot with pdfkit (no browser). */
-export async function writeProfilePdf(profile: ProfileContent, out: Writable): Promise<void> {
+export async function writeProfilePdf(profile: ProfileView, out: Writable): Promise<void> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -1,24 +1,9 @@
-import crypto from 'node:crypto'
 import type { Repositories } from '../dataAccess'
 import type { EditionChange } from '../shared/editionEvents'
-import { nowIso } from '../shared/clock'
 import { NotFoundError } from '../shared/errors'
-import type { Definition } from '../questionnaire/definitionSchema'
-import type { Edition } from '../questionnaire/editionsRepository'
-import { chooseBasis } from './aggregate'
-import { buildMembers } from './basisMembers'
-import { generateEdition } from './generateEdition'
+import { regenerateEdition, type RegenerationResult } from './regenerateEdition'
 
-export const contentHash = (content: string): string =>
-  crypto.createHash('sha256').update(content).digest('hex')
-
-export interface RegenerationResult {
-  editionId: number
-  year: number
-  profiles: number
-  basisSize: number
-  milliseconds: number
-}
+export type { RegenerationResult } from './regenerateEdition'
 
 /** Why the public data changed, for the corrections log of a published edition. */
 const correctionNotes: Partial<Record<EditionChange, string>> = {
@@ -33,8 +18,9 @@ const correctionNotes: Partial<Record<EditionChange, string>> = {
 type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases'>
 
 /**
- * Regenerates an edition's aggregates and profile snapshots from its stored answers: a fixed
- * number of queries per edition, one render per city, one transaction to write (DESIGN §4).
+ * Regenerates editions' aggregates and profile snapshots from their stored answers, one
+ * regeneration at a time: a few queries per edition (a page of responses each), one render per
+ * city, one transaction to write (DESIGN §4).
  */
 export function profileService(repos: Deps, threshold: number, onWritten: () => void = () => undefined) {
   // One regeneration at a time in this process: two approvals in a row must not interleave their writes.
@@ -43,61 +29,6 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
     const run = queue.then(work)
     queue = run.catch(() => undefined)
     return run
-  }
-
-  async function generate(
-    edition: Edition,
-    definitions: Map<number, Definition>,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<RegenerationResult> {
-    const started = Date.now()
-    const onlyThisYear = edition.basis === 'approved'
-    const [refs, rows, cities] = await Promise.all([
-      repos.profiles.approvedResponses(edition.year, onlyThisYear),
-      repos.profiles.basisAnswers(edition.year, onlyThisYear),
-      repos.cities.list(),
-    ])
-    const basisRefs = chooseBasis(edition.basis, edition.year, refs)
-    const ownRefs = refs.filter((ref) => ref.year === edition.year)
-    const members = buildMembers([...new Set([...basisRefs, ...ownRefs])], rows, definitions)
-    const cityById = new Map(cities.map((city) => [city.id, city]))
-    const profiled = ownRefs.flatMap((ref) => {
-      const city = cityById.get(ref.cityId)
-      const member = members.get(ref.responseId)
-      return city && member ? [{ city, answers: member.answers }] : []
-    })
-    const generated = generateEdition({
-      definition: edition.definition,
-      title: edition.title,
-      basis: edition.basis,
-      threshold,
-      members: basisRefs.flatMap((ref) => members.get(ref.responseId) ?? []),
-      profiled,
-      onProfile: onProgress,
-    })
-    let written = 0
-    function* snapshots() {
-      for (const profile of generated.profiles) {
-        const content = JSON.stringify(profile)
-        written++
-        yield { cityId: profile.city.id, content, contentHash: contentHash(content) }
-      }
-    }
-    const aggregate = JSON.stringify(generated.aggregate)
-    await repos.profiles.replaceEdition(
-      edition.id,
-      { content: aggregate, contentHash: contentHash(aggregate) },
-      snapshots(),
-      nowIso(),
-    )
-    onWritten()
-    return {
-      editionId: edition.id,
-      year: edition.year,
-      profiles: written,
-      basisSize: generated.aggregate.basis.size,
-      milliseconds: Date.now() - started,
-    }
   }
 
   async function regenerate(
@@ -110,7 +41,8 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
     for (const id of editionIds) {
       const edition = editions.find((candidate) => candidate.id === id)
       if (!edition) throw new NotFoundError('There is no such survey year')
-      results.push(await generate(edition, definitions, onProgress))
+      results.push(await regenerateEdition(repos, edition, definitions, threshold, onProgress))
+      onWritten()
     }
     return results
   }

@@ -116,19 +116,29 @@ export function renderSentence(
     share = roundedPercent(same, aggregate.answered)
     words = shareInWords(same, aggregate.answered)
   }
-  const fill: Record<string, () => TextPart> = {
-    city: () => ({ text: context.cityName }),
-    share: () => ({ text: percentText(share ?? 0), strong: true }),
-    shareInWords: () => ({ text: words, strong: true }),
-    count: () => ({ text: String(chosenCount(question, value)) }),
-    list: () => ({ text: joinList(listPhrases(question, value, sentence.listExcludes)) }),
-    value: () => ({ text: valueText(question, value) }),
+  // A switch, not a table of closures: this runs for every sentence of every profile.
+  const fill = (placeholder: string): TextPart => {
+    switch (placeholder) {
+      case 'city':
+        return { text: context.cityName }
+      case 'share':
+        return { text: percentText(share ?? 0), strong: true }
+      case 'shareInWords':
+        return { text: words, strong: true }
+      case 'count':
+        return { text: String(chosenCount(question, value)) }
+      case 'list':
+        return { text: joinList(listPhrases(question, value, sentence.listExcludes)) }
+      case 'value':
+        return { text: valueText(question, value) }
+      default:
+        return { text: `{${placeholder}}` }
+    }
   }
   const parts: TextPart[] = []
-  for (const [index, piece] of sentence.text.split(/\{(\w+)\}/).entries()) {
-    if (index % 2 === 0) parts.push({ text: piece })
-    else parts.push(fill[piece]?.() ?? { text: `{${piece}}` })
-  }
+  const pieces = sentence.text.split(/\{(\w+)\}/)
+  for (let index = 0; index < pieces.length; index++)
+    parts.push(index % 2 === 0 ? { text: pieces[index] } : fill(pieces[index]))
   const merged = parts.filter((part) => part.text !== '')
   return {
     parts: merged,

@@ -191,6 +191,47 @@ describe('Enschede’s 2020 profile', () => {
     expect(nonces[0]).not.toBe(nonces[1])
   })
 
+  it('when only the edition’s shared charts change, then the ETag changes and the page shows the new chart with Enschede’s bars', async () => {
+    const edition = (await t.repos.editions.findByYear(2020))!
+    const snapshotHash = () =>
+      t
+        .knex('profile_snapshots as s')
+        .join('cities as c', 'c.id', 's.city_id')
+        .where({ 'c.slug': 'enschede-nld', 's.edition_id': edition.id })
+        .first('s.content_hash')
+    const stored = await t.knex('edition_aggregates').where({ edition_id: edition.id }).first()
+    const before = await snapshotHash()
+    const aggregate = JSON.parse(stored.content)
+    aggregate.charts.roles.svg = aggregate.charts.roles.svg.replace(
+      'class="cis-chart"',
+      'class="cis-chart" data-redrawn="yes"',
+    )
+    try {
+      await t
+        .knex('edition_aggregates')
+        .where({ edition_id: edition.id })
+        .update({
+          content: JSON.stringify(aggregate),
+          content_hash: `${stored.content_hash.slice(0, 60)}beef`,
+        })
+      t.services.profiles.pages.forget()
+      const after = await request(t.app)
+        .get('/cities/enschede-nld/2020')
+        .set('If-None-Match', page.headers.etag)
+      expect(after.status).toBe(200)
+      expect(after.headers.etag).not.toBe(page.headers.etag)
+      expect(await snapshotHash()).toEqual(before)
+      const figure = /<figure class="cis-figure" data-chart="roles">([\s\S]*?)<\/figure>/.exec(
+        after.text,
+      )?.[1]
+      expect(figure).toContain('data-redrawn="yes"')
+      expect(figure).toContain('class="bar bar--own" data-option="project_manager"')
+    } finally {
+      await t.knex('edition_aggregates').where({ edition_id: edition.id }).update(stored)
+      t.services.profiles.pages.forget()
+    }
+  })
+
   it('when a visitor opens /cities/enschede-nld, then they are sent to the latest published year', async () => {
     const response = await request(t.app).get('/cities/enschede-nld')
     expect(response.status).toBe(302)

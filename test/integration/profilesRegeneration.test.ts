@@ -108,7 +108,9 @@ describe('regeneration cost', () => {
       })
     }
     expect(await countQueries()).toBe(before)
-    expect(before).toBeLessThanOrEqual(12)
+    // Answers are read twice (counting the basis, then building profiles), a page of 100 responses
+    // per query: the demo edition is one page each time.
+    expect(before).toBeLessThanOrEqual(13)
   })
 })
 

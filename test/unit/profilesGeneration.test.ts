@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { AnswerValue } from '../../src/questionnaire/answerCodec'
 import { chooseBasis } from '../../src/profiles/aggregate'
 import { generateEdition } from '../../src/profiles/generateEdition'
+import { profileView } from '../../src/profiles/profileView'
 import type { Block, BasisMember, ProfileContent } from '../../src/profiles/profileContent'
 import { member, multiple, no, profileTestDefinition, testCity, yes } from '../support/profilesFactories'
 
@@ -90,7 +91,7 @@ function generate(
   members: BasisMember[],
   options: { threshold?: number; basis?: 'approved' | 'latest' } = {},
 ) {
-  const generated = generateEdition({
+  return generateEdition({
     definition: profileTestDefinition(2020),
     title: 'Test survey 2020',
     basis: options.basis ?? 'approved',
@@ -100,7 +101,6 @@ function generate(
       .filter((m) => m.year === 2020)
       .map((m) => ({ city: m.cityId === 1 ? enschede : testCity(m.cityId), answers: m.answers })),
   })
-  return { ...generated, profiles: [...generated.profiles] }
 }
 
 const blocks = (profile: ProfileContent): Block[] => profile.sections.flatMap((section) => section.blocks)
@@ -274,10 +274,19 @@ describe('profile generation', () => {
   })
 
   it("when a charted question is shown, then the edition chart comes with the city's bars highlighted", () => {
-    const chart = blocks(profile).find((b) => b.kind === 'chart' && b.chart.questionKey === 'roles')
-    expect(chart?.kind === 'chart' && chart.chart.svg).toContain(
-      'class="bar bar--own" data-option="project_manager"',
-    )
+    const stored = blocks(profile).find((b) => b.kind === 'chart' && b.questionKey === 'roles')
+    expect(stored).toEqual({
+      kind: 'chart',
+      questionKey: 'roles',
+      own: ['project_manager', 'data_scientist', 'communication_officer'],
+    })
+    const shown = profileView(profile, generated.aggregate.charts)
+      .sections.flatMap((section) => section.blocks)
+      .find((b) => b.kind === 'chart' && b.chart.questionKey === 'roles')
+    const svg = shown?.kind === 'chart' ? shown.chart.svg : ''
+    expect(svg).toContain('class="bar bar--own" data-option="project_manager"')
+    expect(svg).toContain('class="bar" data-option="other"')
+    expect(generated.aggregate.charts.roles.svg).not.toContain('bar--own')
     expect(generated.aggregate.charts.roles.rows.map((r) => [r.key, r.count])).toEqual([
       ['project_manager', 4],
       ['data_scientist', 3],

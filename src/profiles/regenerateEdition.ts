@@ -1,0 +1,116 @@
+import crypto from 'node:crypto'
+import type { Repositories } from '../dataAccess'
+import { nowIso } from '../shared/clock'
+import type { Definition } from '../questionnaire/definitionSchema'
+import type { Edition } from '../questionnaire/editionsRepository'
+import { aggregateCounter, chooseBasis, type ResponseRef } from './aggregate'
+import { readMembers } from './basisMembers'
+import { cityFacets, editionAggregate, facetQuestions } from './generateEdition'
+import { profileBuilder, type ProfileCity } from './profileBuilder'
+import type { CityFacets } from './profileContent'
+import type { AnswerReader, SnapshotRow } from './profilesRepository'
+
+export const contentHash = (content: string): string =>
+  crypto.createHash('sha256').update(content).digest('hex')
+
+export interface RegenerationResult {
+  editionId: number
+  year: number
+  profiles: number
+  basisSize: number
+  milliseconds: number
+}
+
+export type RegenerationDeps = Pick<Repositories, 'cities' | 'profiles'>
+
+/**
+ * Regenerates an edition's aggregate and profile snapshots from its stored answers, in two passes
+ * over the answers, a page of responses per query: the first counts the basis (and notes each
+ * profiled city's facets), the second builds, writes and forgets one city's profile at a time.
+ * Memory stays flat as cities grow: no pass holds an edition's answers or profiles at once.
+ */
+export async function regenerateEdition(
+  repos: RegenerationDeps,
+  edition: Edition,
+  definitions: Map<number, Definition>,
+  threshold: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<RegenerationResult> {
+  const started = Date.now()
+  const [refs, cities] = await Promise.all([
+    repos.profiles.approvedResponses(edition.year, edition.basis === 'approved'),
+    repos.cities.list(),
+  ])
+  const cityById = new Map<number, ProfileCity>(cities.map((city) => [city.id, city]))
+  const profiled = refs.filter((ref) => ref.year === edition.year && cityById.has(ref.cityId))
+
+  const { basis, questions, facets } = await countBasis(
+    repos,
+    edition,
+    refs,
+    definitions,
+    cityById,
+    threshold,
+  )
+  const aggregate = editionAggregate(edition.definition, edition.title, basis, questions, facets)
+
+  let written = 0
+  async function* snapshots(readAnswers: AnswerReader): AsyncGenerator<SnapshotRow> {
+    const own = new Map([[edition.year, edition.definition]])
+    const build = profileBuilder({
+      definition: edition.definition,
+      editionTitle: edition.title,
+      basis,
+      aggregates: aggregate.questions,
+      charts: aggregate.charts,
+    })
+    for await (const { ref, answers } of readMembers(profiled, own, readAnswers)) {
+      const profile = build(cityById.get(ref.cityId)!, answers)
+      const content = JSON.stringify(profile)
+      yield { cityId: ref.cityId, content, contentHash: contentHash(content) }
+      written += 1
+      onProgress?.(written, profiled.length)
+    }
+  }
+  const content = JSON.stringify(aggregate)
+  await repos.profiles.replaceEdition(
+    edition.id,
+    { content, contentHash: contentHash(content) },
+    snapshots,
+    nowIso(),
+  )
+  return {
+    editionId: edition.id,
+    year: edition.year,
+    profiles: written,
+    basisSize: basis.size,
+    milliseconds: Date.now() - started,
+  }
+}
+
+/**
+ * The first pass: counts the basis and notes the facets of each city profiled in this edition.
+ * In response order, so the counts' keys come in the same order on every run.
+ */
+async function countBasis(
+  repos: RegenerationDeps,
+  edition: Edition,
+  refs: ResponseRef[],
+  definitions: Map<number, Definition>,
+  cityById: Map<number, ProfileCity>,
+  threshold: number,
+) {
+  const basisIds = new Set(chooseBasis(edition.basis, edition.year, refs).map((ref) => ref.responseId))
+  const ownCity = (ref: ResponseRef) => ref.year === edition.year && cityById.has(ref.cityId)
+  const read = refs
+    .filter((ref) => basisIds.has(ref.responseId) || ownCity(ref))
+    .sort((a, b) => a.responseId - b.responseId)
+  const counter = aggregateCounter(edition.definition)
+  const facetKeys = facetQuestions(edition.definition).map((question) => question.key)
+  const facets: CityFacets[] = []
+  for await (const { ref, answers } of readMembers(read, definitions, repos.profiles.answersOf)) {
+    if (basisIds.has(ref.responseId)) counter.add({ cityId: ref.cityId, year: ref.year, answers })
+    if (ownCity(ref)) facets.push(cityFacets(facetKeys, ref.cityId, answers))
+  }
+  return { basis: counter.basis(edition.basis, threshold), questions: counter.questions, facets }
+}
