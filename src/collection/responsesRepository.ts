@@ -136,6 +136,16 @@ export interface SaveAnswers {
   prefilled?: boolean
 }
 
+/**
+ * Runs statements of one transaction at once and waits for all of them, failed or not, before
+ * throwing the first failure: a rollback must not overtake a statement still running.
+ */
+async function allOf(statements: Array<PromiseLike<unknown>>): Promise<unknown[]> {
+  const settled = await Promise.allSettled(statements)
+  for (const result of settled) if (result.status === 'rejected') throw result.reason
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value)
+}
+
 export function responsesRepository(knex: Knex) {
   const addEvent = (db: Knex, responseId: number, event: ResponseEvent, at: string) =>
     db('response_events').insert({
@@ -246,21 +256,26 @@ export function responsesRepository(knex: Knex) {
     async saveAnswers(save: SaveAnswers): Promise<number> {
       return knex.transaction(async (trx) => {
         const at = nowIso()
-        const bumped = await trx('responses')
-          .where({ id: save.responseId, version: save.expectedVersion })
-          .update({ version: save.expectedVersion + 1, updated_by: save.event.actorId, updated_at: at })
-        if (bumped !== 1)
+        // Statements that don't depend on each other go together: on SQLite's one connection,
+        // every wait for an answer in between holds up every other request.
+        const [bumped] = await allOf([
+          trx('responses')
+            .where({ id: save.responseId, version: save.expectedVersion })
+            .update({ version: save.expectedVersion + 1, updated_by: save.event.actorId, updated_at: at }),
+          trx('answers')
+            .where({ response_id: save.responseId })
+            .whereIn('question_key', save.questionKeys)
+            .delete(),
+          addEvent(trx, save.responseId, save.event, at),
+        ])
+        if (Number(bumped) !== 1)
           throw new ConflictError('Someone else saved this response since you opened the page')
-        await trx('answers')
-          .where({ response_id: save.responseId })
-          .whereIn('question_key', save.questionKeys)
-          .delete()
+        // After the delete: the new rows may have the keys of the old.
         await insertInChunks(
           trx,
           'answers',
           save.rows.map((row) => answerColumns(save.responseId, row, save.event.actorId, at, save.prefilled)),
         )
-        await addEvent(trx, save.responseId, save.event, at)
         return save.expectedVersion + 1
       })
     },

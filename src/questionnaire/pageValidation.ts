@@ -52,13 +52,35 @@ export function buildPageSchema(questions: Question[], options: PageValidationOp
   return z.object(shape)
 }
 
+type PageSchema = ReturnType<typeof buildPageSchema>
+
+/**
+ * Page schemas by the questions' identity: building (and zod compiling) one costs more than
+ * validating with it. Only questions of a stored definition are frozen (and so can't change
+ * under a cached schema); a draft's are built afresh.
+ */
+const schemas = new WeakMap<Question, Map<string, PageSchema>>()
+
+function pageSchema(questions: Question[], options: PageValidationOptions): PageSchema {
+  const [first] = questions
+  if (!first || !Object.isFrozen(first)) return buildPageSchema(questions, options)
+  const key = [questions.map((q) => q.key).join(' '), options.year, options.complete, options.idPrefix].join(
+    '|',
+  )
+  let byKey = schemas.get(first)
+  if (!byKey) schemas.set(first, (byKey = new Map()))
+  let schema = byKey.get(key)
+  if (!schema) byKey.set(key, (schema = buildPageSchema(questions, options)))
+  return schema
+}
+
 /** Validates a page's form values; errors link to the field they concern (`#` + its id). */
 export function validatePage(
   questions: Question[],
   values: Record<string, FormValue>,
   options: PageValidationOptions,
 ): PageResult {
-  const parsed = buildPageSchema(questions, options).safeParse(values)
+  const parsed = pageSchema(questions, options).safeParse(values)
   if (parsed.success) return { ok: true, answers: new Map(Object.entries(parsed.data)) }
   const errors = parsed.error.issues.map((issue) => {
     const [key, ...parts] = issue.path.map(String)
