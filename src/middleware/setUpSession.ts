@@ -6,6 +6,8 @@ import type { Config } from '../config'
 
 /** Refresh the idle clock at most this often, so reads do not write the session row. */
 const TOUCH_EVERY_MS = 60_000
+/** How often the store deletes sessions past their expiry (a day after their last write). */
+const CLEANUP_EVERY_MS = 15 * 60_000
 
 /**
  * Sessions live in the database (shared by every app process). The cookie has no
@@ -18,7 +20,7 @@ export function setUpSession(config: Config, knex: Knex): Router {
     knex,
     tableName: 'sessions',
     createTable: false,
-    cleanupInterval: 0,
+    cleanupInterval: CLEANUP_EVERY_MS,
   })
   router.use(
     session({

@@ -4,6 +4,7 @@ import { testApp } from '../support/testApp'
 import { buildCity, buildUser } from '../support/factories'
 import { csrfToken, signIn } from '../support/http'
 import { SIGN_IN_MESSAGES } from '../../src/accounts/authService'
+import { setUpSession } from '../../src/middleware/setUpSession'
 
 const t = testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '0.02' })
 afterAll(() => t.close())
@@ -76,6 +77,27 @@ describe('signing in', () => {
     const after = await agent.get('/account')
     expect(after.status).toBe(302)
     expect(after.headers.location).toBe('/login')
+  })
+
+  it('when sessions are past their expiry, then the session store deletes them and keeps live ones', async () => {
+    const row = (sid: string, expired: Date) => ({
+      sid,
+      sess: JSON.stringify({ cookie: {} }),
+      expired: expired.toISOString(),
+    })
+    await t
+      .knex('sessions')
+      .insert([
+        row('expired-session-for-cleanup', new Date(Date.now() - 60_000)),
+        row('live-session-for-cleanup', new Date(Date.now() + 60 * 60_000)),
+      ])
+    setUpSession(t.config, t.knex) // a new store cleans up when it starts, then every 15 minutes
+    const left = async () =>
+      (
+        await t.knex('sessions').whereIn('sid', ['expired-session-for-cleanup', 'live-session-for-cleanup'])
+      ).map((r: { sid: string }) => r.sid)
+    for (let i = 0; i < 50 && (await left()).length > 1; i++) await new Promise((r) => setTimeout(r, 50))
+    expect(await left()).toEqual(['live-session-for-cleanup'])
   })
 
   it('when a form is posted without its CSRF token, then it is refused', async () => {
