@@ -4,7 +4,7 @@ import { fieldId } from '../questionnaire/formCodec'
 import { validationMessage } from '../questionnaire/validationMessages'
 import { conditionHolds } from '../questionnaire/visibility'
 import type { FieldError } from '../shared/errors'
-import type { ReviewComment } from './responsesRepository'
+import type { ReviewComment } from './responseRecords'
 import type { SurveyContext } from './surveyContext'
 import {
   applicablePages,

@@ -3,7 +3,7 @@ import type { Answers } from '../questionnaire/answerCodec'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { visibleAnswers } from '../questionnaire/visibility'
 import { ForbiddenError, NotFoundError } from '../shared/errors'
-import type { EditedAnswerRow, ResponseSummary, ReviewComment } from './responsesRepository'
+import type { EditedAnswerRow, ResponseSummary, ReviewComment } from './responseRecords'
 import { answersFromRows } from './surveyModel'
 
 /** An officer bound to a city (the only users of the survey pages). */

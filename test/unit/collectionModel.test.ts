@@ -10,7 +10,7 @@ import {
 import { asReturnTarget, responseReference } from '../../src/collection/surveyPaths'
 import { accessFor } from '../../src/collection/surveyContext'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
-import type { ResponseSummary } from '../../src/collection/responsesRepository'
+import type { ResponseSummary } from '../../src/collection/responseRecords'
 import { madeUpDefinition } from '../support/collectionFactories'
 
 const definition = madeUpDefinition(2030)
