@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
-import { insertInChunks, jsonArrayOfRows, jsonValue } from '../db/dialect'
+import { insertInChunks } from '../db/dialect'
+import { answerRowsFromJson, answersAsJson } from '../db/answersJson'
 import type { AnswerRow } from '../questionnaire/answerCodec'
 import type { ResponseRef } from './aggregate'
 
@@ -23,38 +24,17 @@ export interface CitySnapshotYear {
 /** Reads the answer rows of a few responses, by response id (each in question and option key order). */
 export type AnswerReader = (responseIds: number[]) => Promise<Map<number, AnswerRow[]>>
 
-type AnswerTuple = [string, string, string | null, number | null, string | null]
-
-const byKeys = (a: AnswerRow, b: AnswerRow): number =>
-  a.questionKey < b.questionKey ? -1 : a.questionKey > b.questionKey ? 1 : a.optionKey < b.optionKey ? -1 : 1
-
 /** One row per response with its answers as JSON: a driver converts ~60 times fewer rows. */
 const answersReader =
   (db: Knex): AnswerReader =>
   async (responseIds) => {
     const byResponse = new Map<number, AnswerRow[]>(responseIds.map((id) => [id, []]))
     if (responseIds.length === 0) return byResponse
-    const columns = ['question_key', 'option_key', 'value_text', 'value_number', 'note']
     const rows: Array<{ response_id: number; answers: unknown }> = await db('answers')
       .whereIn('response_id', responseIds)
       .groupBy('response_id')
-      .select('response_id', db.raw('(?) as ??', [jsonArrayOfRows(db, columns, ['value_number']), 'answers']))
-    for (const r of rows) {
-      const tuples = jsonValue(r.answers) as AnswerTuple[]
-      byResponse.set(
-        Number(r.response_id),
-        tuples
-          .map(([questionKey, optionKey, text, number, note]) => ({
-            questionKey,
-            optionKey,
-            text,
-            // Exact numbers cross SQLite's JSON as text (see jsonArrayOfRows).
-            number: number === null ? null : Number(number),
-            note,
-          }))
-          .sort(byKeys),
-      )
-    }
+      .select('response_id', db.raw('(?) as ??', [answersAsJson(db), 'answers']))
+    for (const r of rows) byResponse.set(Number(r.response_id), answerRowsFromJson(r.answers))
     return byResponse
   }
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import type { AnswerRow } from '../questionnaire/answerCodec'
-import { jsonArrayOfRows, jsonValue } from '../db/dialect'
+import { answerRowsFromJson, answersAsJson } from '../db/answersJson'
 import type { CityMeta } from './exportColumns'
 
 export type ExportScope = 'approved' | 'all'
@@ -9,28 +9,6 @@ export interface ExportResponse {
   id: number
   meta: CityMeta
   rows: AnswerRow[]
-}
-
-const answerFields = ['a.question_key', 'a.option_key', 'a.value_text', 'a.value_number', 'a.note']
-type AnswerTuple = [string, string, string | null, number | string | null, string | null]
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-/** The primary key's order (keys are ASCII, so code units sort as SQLite's BINARY and pg's C collation). */
-const byKeys = (a: AnswerRow, b: AnswerRow): number =>
-  compare(a.questionKey, b.questionKey) || compare(a.optionKey, b.optionKey)
-
-/** A response's answers from its JSON aggregate, in key order as the table's primary key reads them. */
-function answerRows(value: unknown): AnswerRow[] {
-  const tuples = (jsonValue(value) ?? []) as AnswerTuple[]
-  return tuples
-    .map(([questionKey, optionKey, text, number, note]) => ({
-      questionKey,
-      optionKey,
-      text,
-      number: number === null ? null : Number(number),
-      note,
-    }))
-    .sort(byKeys)
 }
 
 /**
@@ -48,7 +26,7 @@ export function exportRepository(knex: Knex) {
       limit: number,
     ): Promise<ExportResponse[]> {
       const answers = knex('answers as a')
-        .select(jsonArrayOfRows(knex, answerFields, ['a.value_number']))
+        .select(answersAsJson(knex, 'a'))
         .where('a.response_id', knex.ref('r.id'))
       const query = knex('responses as r')
         .join('cities as c', 'c.id', 'r.city_id')
@@ -82,7 +60,7 @@ export function exportRepository(knex: Knex) {
           submittedAt: r.submitted_at,
           approvedAt: r.approved_at,
         },
-        rows: answerRows(r.answers),
+        rows: answerRowsFromJson(r.answers),
       }))
     },
   }
