@@ -7,18 +7,38 @@ export interface PlacedQuestion {
   sectionIndex: number
 }
 
+// A stored definition is frozen (editionsRepository) and shared by every request, so what is
+// derived from it is worked out once; a draft being edited is not frozen and is read afresh.
+const placedQuestions = new WeakMap<Definition, readonly PlacedQuestion[]>()
+const questionIndexes = new WeakMap<Definition, ReadonlyMap<string, PlacedQuestion>>()
+
+function memo<T>(cache: WeakMap<Definition, T>, definition: Definition, derive: () => T): T {
+  if (!Object.isFrozen(definition)) return derive()
+  let value = cache.get(definition)
+  if (value === undefined) cache.set(definition, (value = derive()))
+  return value
+}
+
 /** Every question of a definition in reading order, with the page and section it sits on. */
-export function allQuestions(definition: Definition): PlacedQuestion[] {
-  return definition.sections.flatMap((section, sectionIndex) =>
-    section.pages.flatMap((page) =>
-      page.questions.map((question) => ({ question, page, section, sectionIndex })),
+export function allQuestions(definition: Definition): readonly PlacedQuestion[] {
+  return memo(placedQuestions, definition, () =>
+    Object.freeze(
+      definition.sections.flatMap((section, sectionIndex) =>
+        section.pages.flatMap((page) =>
+          page.questions.map((question) => ({ question, page, section, sectionIndex })),
+        ),
+      ),
     ),
   )
 }
 
 /** Index of questions by key. */
-export function questionIndex(definition: Definition): Map<string, PlacedQuestion> {
-  return new Map(allQuestions(definition).map((placed) => [placed.question.key, placed]))
+export function questionIndex(definition: Definition): ReadonlyMap<string, PlacedQuestion> {
+  return memo(
+    questionIndexes,
+    definition,
+    () => new Map(allQuestions(definition).map((placed) => [placed.question.key, placed])),
+  )
 }
 
 /** Whether an option is offered in the given edition year. */
