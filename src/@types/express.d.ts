@@ -18,6 +18,8 @@ declare module 'express-session' {
     returnTo?: string
     /** Last request time (ms), for the idle timeout without a store write per request. */
     lastSeen?: number
+    /** When the signed-in user kept in the session was last read again from the database (ms). */
+    userCheckedAt?: number
     /** A form posted after the session had expired: restored on its page after sign-in. */
     pendingForm?: { path: string; body: Record<string, unknown>; savedAt: number }
     /** A one-off message for the next page. */

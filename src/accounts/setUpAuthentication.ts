@@ -1,4 +1,4 @@
-import express, { type Router } from 'express'
+import express, { type RequestHandler, type Router } from 'express'
 import passport from 'passport'
 import { Strategy as LocalStrategy } from 'passport-local'
 import type { AuthService } from './authService'
@@ -7,7 +7,8 @@ import type { RefusalRecorder } from './guards'
 /**
  * passport-local over the auth service. The session keeps the signed-in user (id, name, role,
  * city), so a request needs no user query: every change to those, and disabling an account,
- * ends the user's sessions (accountAdminService, bootstrapAdmin), which is what re-checks them.
+ * ends the user's sessions (accountAdminService, bootstrapAdmin), and the kept user is read
+ * again once a minute.
  */
 /** The user as the session keeps it: `id` first, which is how sessionsRepository finds a user's sessions. */
 const toStoredUser = ({ id, email, displayName, role, cityId }: Express.User): Express.User => ({
@@ -17,6 +18,28 @@ const toStoredUser = ({ id, email, displayName, role, cityId }: Express.User): E
   role,
   cityId,
 })
+
+/** How often a signed-in session's kept user is read again from the database. */
+const RECHECK_USER_MS = 60_000
+
+/**
+ * Reads the signed-in user again at most once a minute, and signs the session out if the account
+ * is gone or disabled. Disabling deletes a user's sessions, but a request of theirs that was
+ * running at that moment may write its session back; this ends such a session within a minute.
+ */
+function recheckSessionUser(auth: AuthService): RequestHandler {
+  return (req, _res, next) => {
+    const session = req.session
+    if (!req.user || !session || Date.now() - (session.userCheckedAt ?? 0) < RECHECK_USER_MS) return next()
+    auth.sessionUser(req.user.id).then((fresh) => {
+      if (!fresh) return req.logout((error) => next(error))
+      session.userCheckedAt = Date.now()
+      ;(session as unknown as { passport: { user: Express.User } }).passport.user = toStoredUser(fresh)
+      req.user = fresh
+      next()
+    }, next)
+  }
+}
 
 export function setUpAuthentication(auth: AuthService): Router {
   passport.use(
@@ -40,6 +63,7 @@ export function setUpAuthentication(auth: AuthService): Router {
   })
   const router = express.Router()
   router.use(passport.session())
+  router.use(recheckSessionUser(auth))
   const recordRefusal: RefusalRecorder = (user, path, ip) => auth.recordRefusal(user, path, ip)
   router.use((req, res, next) => {
     res.locals.user = req.user

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { insertInChunks, insertReturningId } from '../db/dialect'
+import { insertInChunks, insertReturningId, isPostgres } from '../db/dialect'
 import { nowIso } from '../shared/clock'
 import { ConflictError } from '../shared/errors'
 import type { AnswerRow } from '../questionnaire/answerCodec'
@@ -29,10 +29,18 @@ export interface SaveAnswers {
 }
 
 /**
- * Runs statements of one transaction at once and waits for all of them, failed or not, before
- * throwing the first failure: a rollback must not overtake a statement still running.
+ * Runs a transaction's statements that don't depend on each other. On SQLite they go at once
+ * (every wait for an answer in between holds up every other request on its one connection),
+ * and all are awaited, failed or not, before the first failure is thrown: a rollback must not
+ * overtake a statement still running. PostgreSQL's client takes one query at a time, so there
+ * they run in turn. Statements are knex builders, which start when awaited.
  */
-async function allOf(statements: Array<PromiseLike<unknown>>): Promise<unknown[]> {
+async function allOf(knex: Knex, statements: Array<PromiseLike<unknown>>): Promise<unknown[]> {
+  if (isPostgres(knex)) {
+    const results: unknown[] = []
+    for (const statement of statements) results.push(await statement)
+    return results
+  }
   const settled = await Promise.allSettled(statements)
   for (const result of settled) if (result.status === 'rejected') throw result.reason
   return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value)
@@ -148,9 +156,7 @@ export function responsesRepository(knex: Knex) {
     async saveAnswers(save: SaveAnswers): Promise<number> {
       return knex.transaction(async (trx) => {
         const at = nowIso()
-        // Statements that don't depend on each other go together: on SQLite's one connection,
-        // every wait for an answer in between holds up every other request.
-        const [bumped] = await allOf([
+        const [bumped] = await allOf(trx, [
           trx('responses')
             .where({ id: save.responseId, version: save.expectedVersion })
             .update({ version: save.expectedVersion + 1, updated_by: save.event.actorId, updated_at: at }),

@@ -7,5 +7,6 @@ import type { RequestHandler } from 'express'
 export function onlyUnder(prefixes: string[], handler: RequestHandler): RequestHandler {
   const matches = (path: string) =>
     prefixes.some((prefix) => path === prefix || (prefix !== '/' && path.startsWith(`${prefix}/`)))
-  return (req, res, next) => (matches(req.path) ? handler(req, res, next) : next())
+  // Express matches routes whatever their case, so this does too.
+  return (req, res, next) => (matches(req.path.toLowerCase()) ? handler(req, res, next) : next())
 }

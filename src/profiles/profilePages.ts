@@ -45,8 +45,10 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
   async function chartsOf(row: CitySnapshotYear): Promise<Record<string, ChartContent>> {
     const hit = charts.get(row.editionHash)
     if (hit) return hit
-    const content = await repos.profiles.aggregateContent(row.editionId)
-    return charts.set(row.editionHash, content ? (JSON.parse(content) as EditionAggregateContent).charts : {})
+    // Kept under the hash read, which is newer than the row's if a regeneration came in between.
+    const stored = await repos.profiles.aggregateContent(row.editionId)
+    if (!stored) return {}
+    return charts.set(stored.contentHash, (JSON.parse(stored.content) as EditionAggregateContent).charts)
   }
   const views = new LruCache<string, ProfileView>(400)
   // A profile view costs one indexed query; under load the same rows are read many times a second,

@@ -157,9 +157,12 @@ export function profilesRepository(knex: Knex) {
     },
 
     /** One edition's aggregate content. */
-    async aggregateContent(editionId: number): Promise<string | undefined> {
-      const row = await knex('edition_aggregates').where({ edition_id: editionId }).first('content')
-      return row?.content
+    /** An edition's aggregate as stored now, with its hash (callers cache it under that hash). */
+    async aggregateContent(editionId: number): Promise<{ content: string; contentHash: string } | undefined> {
+      const row = await knex('edition_aggregates')
+        .where({ edition_id: editionId })
+        .first('content', 'content_hash')
+      return row && { content: row.content, contentHash: row.content_hash }
     },
   }
 }

@@ -19,12 +19,13 @@ export function resultsService(repos: Pick<Repositories, 'profiles'>) {
     for (const entry of index) {
       let aggregate = cache.get(entry.contentHash)
       if (!aggregate) {
-        const content = await repos.profiles.aggregateContent(entry.editionId)
-        if (!content) continue
-        aggregate = cache.set(entry.contentHash, {
-          ...(JSON.parse(content) as EditionAggregateContent),
+        const stored = await repos.profiles.aggregateContent(entry.editionId)
+        if (!stored) continue
+        // Kept under the hash read, which is newer than the index's if a regeneration came in between.
+        aggregate = cache.set(stored.contentHash, {
+          ...(JSON.parse(stored.content) as EditionAggregateContent),
           editionId: entry.editionId,
-          contentHash: entry.contentHash,
+          contentHash: stored.contentHash,
         })
       }
       result.push(aggregate)

@@ -89,8 +89,11 @@ function parseDefinition(row: EditionRow): Definition {
   return definition
 }
 
-/** Forgets an edition's parsed definitions (two changes within one millisecond share an `updated_at`). */
-function forgetDefinitions(id: number): void {
+/**
+ * Forgets an edition's parsed definitions: every write of a definition calls it, since two
+ * changes within one millisecond share an `updated_at`.
+ */
+export function forgetParsedDefinitions(id: number): void {
   for (const key of parsedDefinitions.keys()) if (key.startsWith(`${id}:`)) parsedDefinitions.delete(key)
 }
 
@@ -165,7 +168,7 @@ export function editionsRepository(knex: Knex) {
       await knex('editions')
         .where({ id })
         .update({ definition: JSON.stringify(definition), title: definition.title, updated_at: nowIso() })
-      forgetDefinitions(id)
+      forgetParsedDefinitions(id)
     },
     async update(
       id: number,

@@ -63,17 +63,19 @@ export function exportService(deps: {
    * this one is handed on, so the database reads it while the rows are being written.
    */
   async function* responses(edition: Edition, scope: ExportScope): AsyncGenerator<ExportResponse> {
-    const read = (afterId: number) => deps.exports.batch(edition.id, scope, afterId, batchSize)
+    const read = (afterId: number) => {
+      const batch = deps.exports.batch(edition.id, scope, afterId, batchSize)
+      // Marked handled at once: while the rows before it are written (to a slow client, say), a
+      // failed read ahead must not be an unhandled rejection, which would end the process.
+      // It still fails the export when awaited below; if the client went away, nobody asks.
+      batch.catch(() => undefined)
+      return batch
+    }
     let next: Promise<ExportResponse[]> | undefined = read(0)
-    try {
-      while (next) {
-        const batch: ExportResponse[] = await next
-        next = batch.length === batchSize ? read(batch[batch.length - 1].id) : undefined
-        yield* batch
-      }
-    } finally {
-      // Stopped early (the client went away): the read ahead is not wanted, nor its failure.
-      next?.catch(() => undefined)
+    while (next) {
+      const batch: ExportResponse[] = await next
+      next = batch.length === batchSize ? read(batch[batch.length - 1].id) : undefined
+      yield* batch
     }
   }
 

@@ -79,6 +79,29 @@ describe('signing in', () => {
     expect(after.headers.location).toBe('/login')
   })
 
+  it('when an account is disabled but its session survives (written back by a request in flight), then the session ends at the next check', async () => {
+    const city = await buildCity(t.repos)
+    const user = await buildUser(t.repos, { cityId: city.id })
+    const agent = request.agent(t.app)
+    const response = await signIn(agent, user.email, user.password)
+    const sid = decodeURIComponent(sessionCookie(response)!.split('=')[1]).slice(2).split('.')[0]
+    expect((await agent.get('/account')).text).toContain(user.email)
+    // Disabled without its sessions deleted: what a session written back after the delete looks like.
+    await t.knex('users').where({ id: user.id }).update({ disabled_at: new Date().toISOString() })
+    expect((await agent.get('/account')).text).toContain(user.email) // checked less than a minute ago
+    const row = await t.knex('sessions').where({ sid }).first()
+    const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
+    expect(typeof sess.userCheckedAt).toBe('number')
+    sess.userCheckedAt -= 61_000
+    await t
+      .knex('sessions')
+      .where({ sid })
+      .update({ sess: JSON.stringify(sess) })
+    const after = await agent.get('/account')
+    expect(after.status).toBe(302)
+    expect(after.headers.location).toBe('/login')
+  })
+
   it('when sessions are past their expiry, then the session store deletes them and keeps live ones', async () => {
     const row = (sid: string, expired: Date) => ({
       sid,

@@ -76,4 +76,31 @@ describe('export paging', () => {
     expect(records).toEqual([])
     expect(reads).toEqual([0])
   })
+
+  it('when a read ahead fails while a slow client is still taking rows, then the export fails with it and nothing else does', async () => {
+    const unhandled: unknown[] = []
+    const record = (reason: unknown) => unhandled.push(reason)
+    process.on('unhandledRejection', record)
+    try {
+      const exports: ExportRepository = {
+        async batch(_editionId, _scope, afterId, limit) {
+          if (afterId === 0) return Array.from({ length: limit }, (_, i) => response(i + 1))
+          throw new Error('connection lost')
+        },
+      }
+      // Enough rows to fill the stream buffers, so the rows wait for the client while the read ahead fails.
+      const service = exportService({ editions: {} as EditionsRepository, exports, batchSize: 1000 })
+      const slow = new Writable({
+        highWaterMark: 1,
+        write(_chunk: Buffer, _encoding, done) {
+          setTimeout(done, 1)
+        },
+      })
+      await expect(service.csv(edition, 'approved', slow)).rejects.toThrow('connection lost')
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(unhandled).toEqual([])
+    } finally {
+      process.off('unhandledRejection', record)
+    }
+  })
 })

@@ -3,7 +3,7 @@ import { insertReturningId } from '../../db/dialect'
 import { nowIso } from '../../shared/clock'
 import { ConflictError } from '../../shared/errors'
 import type { Definition } from '../definitionSchema'
-import { editionsRepository, type NewEdition } from '../editionsRepository'
+import { editionsRepository, forgetParsedDefinitions, type NewEdition } from '../editionsRepository'
 
 export interface DefinitionChangeRecord {
   id: number
@@ -59,6 +59,7 @@ export function definitionChangesRepository(knex: Knex) {
           )
         await insertChange(trx, editionId, entry, at)
       })
+      forgetParsedDefinitions(editionId)
     },
     /** Creates an edition and records where its definition came from. */
     async createEdition(edition: NewEdition, entry: ChangeEntry): Promise<number> {
