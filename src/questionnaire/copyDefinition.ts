@@ -13,8 +13,13 @@ export function copyDefinition(previous: Definition, year: number, title?: strin
   for (const section of copy.sections) {
     for (const page of section.pages) {
       for (const question of page.questions) {
-        // A year bound equal to the edition's year ("population figure of which year?") moves with it.
-        if (question.type === 'year' && question.max === previous.year) question.max = year
+        // A year bound equal to the edition's year ("population figure of which year?") moves with
+        // it, and so does that year in its message (when written out rather than as {max}).
+        if (question.type === 'year' && question.max === previous.year) {
+          question.max = year
+          const message = question.messages?.max
+          if (message) question.messages!.max = message.replaceAll(String(previous.year), String(year))
+        }
         const lists = [
           'options' in question ? question.options : [],
           question.type === 'rating' ? question.scale : [],

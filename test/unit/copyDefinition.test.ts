@@ -3,6 +3,8 @@ import { copyDefinition } from '../../src/questionnaire/copyDefinition'
 import { definitionSchema } from '../../src/questionnaire/definitionSchema'
 import { allQuestions, offeredOptions } from '../../src/questionnaire/definitionModel'
 import { shippedDefinitions } from '../../src/questionnaire/definitions'
+import { validatePage } from '../../src/questionnaire/pageValidation'
+import { fieldId, readFormValue } from '../../src/questionnaire/formCodec'
 
 const def2020 = definitionSchema.parse(shippedDefinitions.find((d) => d.year === 2020))
 
@@ -23,6 +25,21 @@ describe('copying an edition', () => {
     const offered = offeredOptions(activities, 2026).map((o) => o.key)
     expect(offered).toContain('training_staff')
     expect(offered).not.toContain('launching_project')
+  })
+
+  it('when a year answer is after the new bound, then its message names the new year, however the message is written', () => {
+    const literal = structuredClone(def2020)
+    const question = allQuestions(literal).find((p) => p.question.key === 'city.population_year')!.question
+    question.messages = { ...question.messages, max: 'Year must be 2020 or earlier' }
+    for (const source of [def2020, literal]) {
+      const copied = allQuestions(copyDefinition(source, 2026)).find(
+        (p) => p.question.key === 'city.population_year',
+      )!.question
+      const value = readFormValue(copied, { [fieldId(copied.key, '')]: '2027' }, 2026)
+      const result = validatePage([copied], { [copied.key]: value }, { year: 2026, complete: true })
+      expect(result.ok).toBe(false)
+      expect(!result.ok && result.errors.map((e) => e.text)).toEqual(['Year must be 2026 or earlier'])
+    }
   })
 
   it('when a year question is bounded by the edition year, then the bound moves to the new year', () => {

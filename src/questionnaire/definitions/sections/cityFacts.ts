@@ -55,7 +55,7 @@ export function cityFactsSection(year: number): SectionInput {
               required: 'Enter the year of the population figure',
               invalid: `Year must be a real year, like ${year - 1}`,
               min: 'Year must be 1990 or later',
-              max: `Year must be ${year} or earlier`,
+              max: 'Year must be {max} or earlier',
             },
             profile: { section: 'header', display: 'value' },
           },
