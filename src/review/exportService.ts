@@ -7,6 +7,8 @@ import type { Edition, EditionsRepository } from '../questionnaire/editionsRepos
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
 import { answersReader } from './answersOf'
+import { visibleAnswers } from '../questionnaire/visibility'
+import type { AnswerRow } from '../questionnaire/answerCodec'
 import {
   codebookHeader,
   codebookRows,
@@ -31,6 +33,15 @@ export function parseScope(value: unknown): ExportScope {
 }
 
 const safeRow = (cells: Cell[]): Cell[] => cells.map(neutralise)
+
+/**
+ * A response's answers as they count: an answer hidden by a later change (a condition no
+ * longer met) is kept in the database but is not exported, as it is not counted anywhere.
+ */
+function countedAnswers(edition: Edition) {
+  const answersOf = answersReader(edition.definition)
+  return (rows: AnswerRow[]) => visibleAnswers(edition.definition, answersOf(rows))
+}
 
 /** Text gathered into chunks of about 64 KB: one write to the socket per chunk, not per city. */
 async function* chunked(texts: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
@@ -81,10 +92,10 @@ export function exportService(deps: {
 
   async function* wideRows(edition: Edition, scope: ExportScope): AsyncGenerator<Cell[]> {
     const columns = exportColumns(edition.definition)
-    const answersOf = answersReader(edition.definition)
+    const counted = countedAnswers(edition)
     yield headerRow(columns)
     for await (const response of responses(edition, scope)) {
-      yield safeRow(exportRow(columns, response.meta, answersOf(response.rows)))
+      yield safeRow(exportRow(columns, response.meta, counted(response.rows)))
     }
   }
 
@@ -135,11 +146,11 @@ export function exportService(deps: {
           exportedAt: nowIso(),
         }
         yield `{"edition":${JSON.stringify(head)},"responses":[`
-        const answersOf = answersReader(edition.definition)
+        const counted = countedAnswers(edition)
         let first = true
         for await (const response of responses(edition, scope)) {
           const { status, submittedAt, approvedAt, ...city } = response.meta
-          const answers = Object.fromEntries(answersOf(response.rows))
+          const answers = Object.fromEntries(counted(response.rows))
           yield (first ? '' : ',') + JSON.stringify({ city, status, submittedAt, approvedAt, answers })
           first = false
         }

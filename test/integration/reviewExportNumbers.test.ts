@@ -16,6 +16,7 @@ describe('exports read each response in one value', () => {
     const cities = [await buildCity(t.repos), await buildCity(t.repos), await buildCity(t.repos)]
     for (const [i, value] of numbers.entries()) {
       const answers = new Map<string, AnswerValue>([
+        ['q.yes', { type: 'yesno', choice: 'yes' }],
         ['q.count', { type: 'number', value }],
         ['q.grid', { type: 'matrix', cells: { r2: 'c1', r1: 'c2' } }],
       ])
@@ -40,5 +41,22 @@ describe('exports read each response in one value', () => {
     )
     expect(Object.keys(answers[0]['q.grid'].cells)).toEqual(['r1', 'r2'])
     expect(answers[2]).toEqual({})
+  })
+
+  it('when an answer is hidden by a later change (its condition no longer met), then the exports leave it out', async () => {
+    const edition = await buildEdition(t.repos, { status: 'open', definition: everyTypeDefinition() })
+    const city = await buildCity(t.repos)
+    const answers = new Map<string, AnswerValue>([
+      ['q.yes', { type: 'yesno', choice: 'no' }],
+      ['q.count', { type: 'number', value: 42 }],
+    ])
+    await buildResponse(t.repos, { editionId: edition.id, cityId: city.id, answers })
+    const agent = await signedInAgent(t.app, 'admin@example.org', DEMO_PASSWORD)
+
+    const csv = await agent.get(`/admin/editions/${edition.year}/export.csv?scope=all`)
+    const [record] = parse(csv.text, { columns: true, bom: true }) as Record<string, string>[]
+    expect(record).toMatchObject({ city_slug: city.slug, 'q.yes': 'no', 'q.count': '' })
+    const json = JSON.parse((await agent.get(`/admin/editions/${edition.year}/export.json?scope=all`)).text)
+    expect(json.responses[0].answers).toEqual({ 'q.yes': { type: 'yesno', choice: 'no' } })
   })
 })

@@ -26,7 +26,10 @@ const response = (id: number): ExportResponse => ({
     submittedAt: null,
     approvedAt: null,
   },
-  rows: [{ questionKey: 'q.count', optionKey: '', text: null, number: -id, note: null }],
+  rows: [
+    { questionKey: 'q.count', optionKey: '', text: null, number: -id, note: null },
+    { questionKey: 'q.yes', optionKey: 'yes', text: null, number: null, note: null },
+  ],
 })
 
 /** A repository over `count` responses that records each read (the keyset it was asked from). */
