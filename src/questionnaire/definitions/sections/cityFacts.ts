@@ -62,7 +62,7 @@ export function cityFactsSection(year: number): SectionInput {
           {
             key: 'city.innovation_website',
             type: 'url',
-            label: 'Innovation website (optional)',
+            label: 'Innovation website',
             hint: 'The web page about the city’s innovation work, if there is one.',
             required: false,
             messages: {
@@ -93,7 +93,7 @@ export function cityFactsSection(year: number): SectionInput {
           {
             key: 'city.spotlight',
             type: 'longtext',
-            label: 'Spotlight on innovation in your city (optional)',
+            label: 'Spotlight on innovation in your city',
             hint: 'One project or partnership that shows the city’s innovation work, in a short paragraph. It is published on the city’s profile as written.',
             required: false,
             maxLength: 3000,
