@@ -8,6 +8,7 @@ import { confirmation, submitResponse, type SubmitOutcome } from './submission'
 import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from './surveyContext'
 import { findPage, pageApplies, shownQuestions } from './surveyModel'
 import { buildSummary } from './summaryView'
+import { taskListProgress } from './taskListView'
 import { responseReference, surveyPaths, type ReturnTarget } from './surveyPaths'
 
 export { asOfficer, type Officer } from './surveyContext'
@@ -43,11 +44,9 @@ export function collectionService(repos: Repositories) {
       const prefillable = summary.sections.filter((s) => s.status === 'not_started')
       return {
         ...responseFacts(ctx),
+        ...taskListProgress(ctx, summary),
         title: ctx.edition.title,
         cityName: await cityName(officer),
-        sections: summary.sections,
-        completed: summary.sections.filter((s) => s.status === 'completed').length,
-        missingCount: summary.missingCount,
         prefill: previous && prefillable.length ? { year: previous.year, sections: prefillable } : undefined,
       }
     },

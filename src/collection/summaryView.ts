@@ -66,7 +66,8 @@ function row(ctx: SurveyContext, question: Question, href: string, changeLinks: 
     changedBy: rows[0]?.updatedByName ?? null,
     changedAt: rows[0]?.updatedAt ?? null,
     prefilled: rows.some((r) => r.prefilled),
-    missing: question.required && !isComplete(question, ctx.visible, ctx.edition.year),
+    // A read-only response is no longer a task: a gap in it is shown as not answered, not as still required.
+    missing: ctx.access.editable && question.required && !isComplete(question, ctx.visible, ctx.edition.year),
     comments: ctx.comments.filter((c) => c.questionKey === question.key),
   }
 }

@@ -24,6 +24,11 @@ export function cityRoutes(services: Services): Router {
 
   router.get('/cities/:slug/compare', async (req, res) => {
     const page = await pages.compare(req.params.slug, req.query.from, req.query.to)
+    if (page.kind === 'one-year')
+      return res.render('profiles/compare-one-year', {
+        title: `${page.city.name}: only one survey year published`,
+        ...page,
+      })
     res.render('profiles/compare', {
       title: `${page.to.city.name}: ${page.from.year} and ${page.to.year} compared`,
       ...page,

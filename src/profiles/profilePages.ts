@@ -19,10 +19,18 @@ export interface CityPage {
 }
 
 export interface ComparePage {
+  kind: 'compared'
   from: ProfileContent
   to: ProfileContent
   years: number[]
   answers: ComparedAnswer[]
+}
+
+/** A city with a single published year: there is nothing to compare it with yet. */
+export interface OneYearPage {
+  kind: 'one-year'
+  city: ProfileContent['city']
+  year: number
 }
 
 const parseYear = (value: unknown): number => {
@@ -95,13 +103,19 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
       return latest.year
     },
 
-    /** Two published years of one city side by side, with what changed. */
-    async compare(slug: string, fromValue: unknown, toValue: unknown): Promise<ComparePage> {
+    /** Two published years of one city side by side, with what changed (a city with one year has nothing to compare). */
+    async compare(slug: string, fromValue: unknown, toValue: unknown): Promise<ComparePage | OneYearPage> {
       const all = await citySnapshots(slug, [])
       if (all.length === 0) throw new NotFoundError()
+      if (all.length === 1) {
+        const [only] = await citySnapshots(slug, [all[0].year])
+        if (!only?.content) throw new NotFoundError()
+        return { kind: 'one-year', city: parse(only.contentHash, only.content).city, year: only.year }
+      }
       const years = all.map((row) => row.year)
-      const fromYear = fromValue === undefined ? (years[1] ?? years[0]) : parseYear(fromValue)
+      const fromYear = fromValue === undefined ? years[1] : parseYear(fromValue)
       const toYear = toValue === undefined ? years[0] : parseYear(toValue)
+      if (fromYear === toYear) throw new BadRequestError('Choose two different years to compare')
       const rows = await citySnapshots(slug, [fromYear, toYear])
       const pick = (year: number) => {
         const row = rows.find((candidate) => candidate.year === year)
@@ -110,7 +124,7 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
       }
       const from = pick(fromYear)
       const to = pick(toYear)
-      return { from, to, years, answers: compareProfiles(from, to) }
+      return { kind: 'compared', from, to, years, answers: compareProfiles(from, to) }
     },
   }
 }

@@ -292,3 +292,38 @@ describe('two years of one city', () => {
     expect(bad.status).toBe(400)
   })
 })
+
+describe('one published year of a city', () => {
+  it('when a city has a single published year, then the comparison says so and links the profile instead of comparing the year with itself', async () => {
+    const [one] = await t
+      .knex('profile_snapshots as s')
+      .join('cities as c', 'c.id', 's.city_id')
+      .join('editions as e', 'e.id', 's.edition_id')
+      .where('e.status', 'published')
+      .groupBy('c.slug', 'c.name')
+      .havingRaw('count(*) = 1')
+      .select('c.slug', 'c.name', t.knex.raw('max(e.year) as year'))
+    const page = await request(t.app).get(`/cities/${one.slug}/compare`)
+    expect(page.status).toBe(200)
+    const text = mainText(page.text)
+    expect(text).toContain(`${one.name}: only one survey year published`)
+    expect(text).toContain(
+      `There is only one published year of ${one.name}’s innovation profile, ${one.year}`,
+    )
+    expect(page.text).toContain(`href="/cities/${one.slug}/${one.year}"`)
+    expect(text).not.toContain(`${one.year} and ${one.year}`)
+    expect(text).not.toContain('Answers side by side')
+  })
+
+  it('when a visitor asks to compare a year with itself, then they are asked for two different years', async () => {
+    const [both] = await t
+      .knex('profile_snapshots as s')
+      .join('cities as c', 'c.id', 's.city_id')
+      .groupBy('c.slug')
+      .havingRaw('count(*) > 1')
+      .select('c.slug')
+    const page = await request(t.app).get(`/cities/${both.slug}/compare?from=2020&to=2020`)
+    expect(page.status).toBe(400)
+    expect(mainText(page.text)).toContain('Choose two different years to compare')
+  })
+})
