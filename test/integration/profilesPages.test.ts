@@ -270,14 +270,20 @@ describe('Enschede’s 2020 profile', () => {
   })
 })
 
+/** A city with profiles of more than one year. */
+async function cityWithSeveralYears(): Promise<{ slug: string }> {
+  const [city] = await t
+    .knex('profile_snapshots as s')
+    .join('cities as c', 'c.id', 's.city_id')
+    .groupBy('c.slug')
+    .havingRaw('count(*) > 1')
+    .select('c.slug')
+  return city
+}
+
 describe('two years of one city', () => {
   it('when a city answered in 2018 and 2020, then its profile links both years and the comparison shows what changed', async () => {
-    const [both] = await t
-      .knex('profile_snapshots as s')
-      .join('cities as c', 'c.id', 's.city_id')
-      .groupBy('c.slug')
-      .havingRaw('count(*) > 1')
-      .select('c.slug')
+    const both = await cityWithSeveralYears()
     const profile = await request(t.app).get(`/cities/${both.slug}/2020`)
     expect(profile.text).toContain(`href="/cities/${both.slug}/2018"`)
     expect(profile.text).toContain(`/cities/${both.slug}/compare?from=2018&amp;to=2020`)
@@ -316,12 +322,7 @@ describe('one published year of a city', () => {
   })
 
   it('when a visitor asks to compare a year with itself, then they are asked for two different years', async () => {
-    const [both] = await t
-      .knex('profile_snapshots as s')
-      .join('cities as c', 'c.id', 's.city_id')
-      .groupBy('c.slug')
-      .havingRaw('count(*) > 1')
-      .select('c.slug')
+    const both = await cityWithSeveralYears()
     const page = await request(t.app).get(`/cities/${both.slug}/compare?from=2020&to=2020`)
     expect(page.status).toBe(400)
     expect(mainText(page.text)).toContain('Choose two different years to compare')
