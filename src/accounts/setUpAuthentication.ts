@@ -4,12 +4,6 @@ import { Strategy as LocalStrategy } from 'passport-local'
 import type { AuthService } from './authService'
 import type { RefusalRecorder } from './guards'
 
-/**
- * passport-local over the auth service. The session keeps the signed-in user (id, name, role,
- * city), so a request needs no user query: every change to those, and disabling an account,
- * ends the user's sessions (accountAdminService, bootstrapAdmin), and the kept user is read
- * again once a minute.
- */
 /** The user as the session keeps it: `id` first, which is how sessionsRepository finds a user's sessions. */
 const toStoredUser = ({ id, email, displayName, role, cityId }: Express.User): Express.User => ({
   id,
@@ -41,6 +35,12 @@ function recheckSessionUser(auth: AuthService): RequestHandler {
   }
 }
 
+/**
+ * passport-local over the auth service. The session keeps the signed-in user (id, name, role,
+ * city), so a request needs no user query: every change to those, and disabling an account,
+ * ends the user's sessions (accountAdminService, bootstrapAdmin), and the kept user is read
+ * again once a minute.
+ */
 export function setUpAuthentication(auth: AuthService): Router {
   passport.use(
     new LocalStrategy({ usernameField: 'email', passReqToCallback: true }, (req, email, password, done) => {
