@@ -15,6 +15,25 @@ const sessionCookie = (response: request.Response) =>
     .find((c) => c.startsWith('cis.sid='))
     ?.split(';')[0]
 
+/** The session id in a `cis.sid=s%3A<id>.<signature>` cookie. */
+const sidOf = (cookie: string) => decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0]
+
+/** Changes a stored session as `edit` says (sqlite3 stores its JSON as text, pg as json). */
+interface StoredSession {
+  passport: { user: unknown }
+  userCheckedAt: number
+}
+
+async function editStoredSession(sid: string, edit: (sess: StoredSession) => void) {
+  const row = await t.knex('sessions').where({ sid }).first()
+  const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
+  edit(sess)
+  await t
+    .knex('sessions')
+    .where({ sid })
+    .update({ sess: JSON.stringify(sess) })
+}
+
 const escaped = (text: string) => text.replaceAll("'", '&#39;')
 
 describe('signing in', () => {
@@ -42,7 +61,7 @@ describe('signing in', () => {
     const after = sessionCookie(response)
     expect(after).toBeDefined()
     expect(after).not.toBe(before)
-    const sid = decodeURIComponent(after!.split('=')[1]).slice(2).split('.')[0]
+    const sid = sidOf(after!)
     expect(await t.knex('sessions').where({ sid }).first()).toBeDefined()
   })
 
@@ -50,7 +69,7 @@ describe('signing in', () => {
     const admin = await buildUser(t.repos, { role: 'admin' })
     const agent = request.agent(t.app)
     const response = await signIn(agent, admin.email, admin.password)
-    const sid = decodeURIComponent(sessionCookie(response)!.split('=')[1]).slice(2).split('.')[0]
+    const sid = sidOf(sessionCookie(response)!)
     const token = await csrfToken(agent, '/')
     const logout = await agent.post('/logout').type('form').send({ _csrf: token })
     expect(logout.status).toBe(302)
@@ -62,15 +81,11 @@ describe('signing in', () => {
     const user = await buildUser(t.repos, { cityId: city.id })
     const agent = request.agent(t.app)
     const response = await signIn(agent, user.email, user.password)
-    const sid = decodeURIComponent(sessionCookie(response)!.split('=')[1]).slice(2).split('.')[0]
-    const row = await t.knex('sessions').where({ sid }).first()
-    const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
-    expect(sess.passport.user).toMatchObject({ id: user.id, role: 'officer', cityId: city.id })
-    sess.passport.user = user.id
-    await t
-      .knex('sessions')
-      .where({ sid })
-      .update({ sess: JSON.stringify(sess) })
+    const sid = sidOf(sessionCookie(response)!)
+    await editStoredSession(sid, (sess) => {
+      expect(sess.passport.user).toMatchObject({ id: user.id, role: 'officer', cityId: city.id })
+      sess.passport.user = user.id
+    })
 
     expect((await agent.get('/account')).text).toContain(user.email)
     expect(await t.repos.sessions.deleteForUser(user.id)).toBe(1)
@@ -84,19 +99,15 @@ describe('signing in', () => {
     const user = await buildUser(t.repos, { cityId: city.id })
     const agent = request.agent(t.app)
     const response = await signIn(agent, user.email, user.password)
-    const sid = decodeURIComponent(sessionCookie(response)!.split('=')[1]).slice(2).split('.')[0]
+    const sid = sidOf(sessionCookie(response)!)
     expect((await agent.get('/account')).text).toContain(user.email)
     // Disabled without its sessions deleted: what a session written back after the delete looks like.
     await t.knex('users').where({ id: user.id }).update({ disabled_at: new Date().toISOString() })
     expect((await agent.get('/account')).text).toContain(user.email) // checked less than a minute ago
-    const row = await t.knex('sessions').where({ sid }).first()
-    const sess = typeof row.sess === 'string' ? JSON.parse(row.sess) : row.sess
-    expect(typeof sess.userCheckedAt).toBe('number')
-    sess.userCheckedAt -= 61_000
-    await t
-      .knex('sessions')
-      .where({ sid })
-      .update({ sess: JSON.stringify(sess) })
+    await editStoredSession(sid, (sess) => {
+      expect(typeof sess.userCheckedAt).toBe('number')
+      sess.userCheckedAt -= 61_000
+    })
     const after = await agent.get('/account')
     expect(after.status).toBe(302)
     expect(after.headers.location).toBe('/login')
