@@ -32,6 +32,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIEW_CACHE: bool.default(true),
   TRUST_PROXY: bool.default(false),
+  PUBLIC_BASE_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http:// or https:// address' })
+    .optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -50,6 +53,8 @@ export interface Config {
   logLevel: string
   viewCache: boolean
   trustProxy: boolean
+  /** Where the public reaches this site, without a trailing slash: every absolute link starts here. */
+  publicBaseUrl: string
 }
 
 export class ConfigError extends Error {}
@@ -59,6 +64,9 @@ function parseDatabase(url: string): Database {
     return { client: 'sqlite3', filename: url.slice('sqlite:'.length) || ':memory:' }
   return { client: 'pg', connectionString: url }
 }
+
+/** In development the default address is where `npm start` listens. */
+const hostForLinks = (host: string): string => (host === '0.0.0.0' || host === '::' ? 'localhost' : host)
 
 /** Parses the environment once, failing fast with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
@@ -72,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   const demoData = e.DEMO_DATA ?? !production
   if (production && e.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: set a secret of your own in production')
+  }
+  if (production && !e.PUBLIC_BASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_BASE_URL: required in production (links in emails and pages)',
+    )
   }
   if (production && demoData) {
     throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo accounts are refused in production')
@@ -94,5 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: e.LOG_LEVEL,
     viewCache: e.VIEW_CACHE,
     trustProxy: e.TRUST_PROXY,
+    // Never from the request's Host header, which a client chooses.
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${hostForLinks(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
   })
 }

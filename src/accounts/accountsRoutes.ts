@@ -12,7 +12,7 @@ export function accountsRoutes(services: Services): Router {
   router.use('/admin', requireAdmin)
   router.use(accountRoutes(services.accounts))
   router.use(setPasswordRoutes(services.passwordLinks))
-  router.use(userAdminRoutes(services.accountAdmin))
+  router.use(userAdminRoutes(services.accountAdmin, services.config.publicBaseUrl))
   router.use(cityRequestRoutes(services.cityRequests))
   return router
 }

@@ -12,6 +12,8 @@ export function idParam(req: Request, name = 'id'): number {
   return Number(raw)
 }
 
-/** The absolute address of a path on this site, to pass on by email or chat. */
-export const absoluteUrl = (req: Request, path: string): string =>
-  `${req.protocol}://${req.get('host')}${path}`
+/**
+ * The absolute address of a path on this site, to pass on by email or chat: from the configured
+ * PUBLIC_BASE_URL, never from the request's Host header (a client chooses that).
+ */
+export const absoluteUrl = (baseUrl: string, path: string): string => `${baseUrl}${path}`

@@ -10,7 +10,7 @@ const usersCrumb = [{ href: '/admin/users', text: 'Accounts' }]
  * /admin/users: accounts, their one-time links, disabling and unlocking; and /admin/audit.
  * Administrators only: accountsRoutes guards everything under /admin.
  */
-export function userAdminRoutes(admin: AccountAdminService): Router {
+export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: string): Router {
   const router = express.Router()
 
   router.get('/admin/users', async (_req, res) => {
@@ -52,7 +52,7 @@ export function userAdminRoutes(admin: AccountAdminService): Router {
     const account = await admin.get(idParam(req))
     const issued = req.session.issuedLink?.userId === account.id ? req.session.issuedLink : undefined
     delete req.session.issuedLink
-    const url = issued ? absoluteUrl(req, linkPath(issued.token)) : undefined
+    const url = issued ? absoluteUrl(publicBaseUrl, linkPath(issued.token)) : undefined
     res.render('accounts/user-link', {
       title: url ? 'Pass this link on' : 'Set-password link',
       breadcrumbs: usersCrumb,

@@ -8,6 +8,7 @@ export function benchServices(knex: Knex) {
   const config = loadConfig({
     NODE_ENV: 'production',
     SESSION_SECRET: 'bench-session-secret-not-for-real-use',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
   })

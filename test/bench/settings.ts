@@ -33,6 +33,7 @@ export function settings(argv: string[]): Settings {
 export const productionEnv = (databaseFile: string, port: number): Record<string, string> => ({
   NODE_ENV: 'production',
   SESSION_SECRET: 'bench-session-secret-not-for-real-use',
+  PUBLIC_BASE_URL: 'http://127.0.0.1',
   LOG_LEVEL: 'silent',
   DEMO_DATA: 'false',
   HOST: '127.0.0.1',

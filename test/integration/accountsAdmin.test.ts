@@ -39,6 +39,20 @@ async function createOfficer(agent: request.Agent, cityId: number, email: string
 }
 
 describe('administrators managing accounts', () => {
+  it('when the request names another host, then the set-password link still starts with PUBLIC_BASE_URL', async () => {
+    const { agent } = await adminAgent(t)
+    const city = await buildCity(t.repos)
+    const created = await postForm(agent, '/admin/users/new', '/admin/users', {
+      displayName: 'Harry Host',
+      email: uniqueEmail('host-header'),
+      role: 'officer',
+      cityId: String(city.id),
+    })
+    const linkPage = await agent.get(created.headers.location).set('Host', 'attacker.invalid')
+    expect(linkPage.text).not.toContain('attacker.invalid')
+    expect(linkPage.text).toContain(`${t.config.publicBaseUrl}/set-password/`)
+  })
+
   it('when an admin creates an officer, then a one-time link is shown once, sets the password once, and the officer can sign in', async () => {
     const { admin, agent } = await adminAgent(t)
     const city = await buildCity(t.repos)

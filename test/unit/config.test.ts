@@ -28,6 +28,12 @@ describe('configuration', () => {
     )
   })
 
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'a'.repeat(32),
+    PUBLIC_BASE_URL: 'https://x.example',
+  }
+
   it('when production keeps the default session secret, then it refuses to start', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: DEFAULT_SESSION_SECRET })).toThrow(
       ConfigError,
@@ -36,9 +42,20 @@ describe('configuration', () => {
   })
 
   it('when production asks for demo data, then it refuses demo accounts', () => {
-    expect(() =>
-      loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(32), DEMO_DATA: 'true' }),
-    ).toThrow(/demo accounts/)
-    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(32) }).demoData).toBe(false)
+    expect(() => loadConfig({ ...production, DEMO_DATA: 'true' })).toThrow(/demo accounts/)
+    expect(loadConfig(production).demoData).toBe(false)
+  })
+
+  it('when production has no public address, then it refuses to start, and links never come from the request', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(32) })).toThrow(
+      /PUBLIC_BASE_URL/,
+    )
+    expect(() => loadConfig({ ...production, PUBLIC_BASE_URL: 'javascript:alert(1)' })).toThrow(
+      /PUBLIC_BASE_URL/,
+    )
+    expect(loadConfig({ ...production, PUBLIC_BASE_URL: 'https://survey.example.org/' }).publicBaseUrl).toBe(
+      'https://survey.example.org',
+    )
+    expect(loadConfig({ PORT: '4000' }).publicBaseUrl).toBe('http://127.0.0.1:4000')
   })
 })
