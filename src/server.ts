@@ -7,6 +7,7 @@ import { services } from './services'
 import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
 import { ensureDemoData } from './cli/demo/loadDemoData'
+import { closeSurveyYearsOnTime } from './review/closeOnTime'
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -22,7 +23,9 @@ async function main(): Promise<void> {
   } else if ((await repos.users.countDemoAccounts()) > 0 && config.env === 'production') {
     throw new ConfigError('This database holds demo accounts; production refuses to start with them')
   }
-  const app = createApp({ config, knex, services: services(config, repos), logger })
+  const built = services(config, repos)
+  const app = createApp({ config, knex, services: built, logger })
+  const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
     )
   })
   const shutdown = () => {
+    stopClosing()
     // Finish requests in flight before the database goes: close() waits for them, and idle
     // keep-alive sockets are dropped so it does not wait for those.
     server.close(() => void knex.destroy().then(() => process.exit(0)))

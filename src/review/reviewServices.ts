@@ -2,6 +2,7 @@ import type { Repositories } from '../dataAccess'
 import type { EditionEvents } from '../shared/editionEvents'
 import { cityAdminService } from './cityAdminService'
 import { editionAdminService } from './editionAdminService'
+import { deadlineService } from './deadlineService'
 import { exportService } from './exportService'
 import { progressService } from './progressService'
 import { responseReviewService } from './responseReviewService'
@@ -16,6 +17,12 @@ export function reviewServices(repos: Repositories, events: EditionEvents) {
       editionAdmin: repos.review.editionAdmin,
       audit: repos.audit,
       events,
+    }),
+    deadlines: deadlineService({
+      editions: repos.editions,
+      extensions: repos.extensions,
+      cities: repos.cities,
+      audit: repos.audit,
     }),
     progress: progressService({ editions: repos.editions, progress: repos.review.progress }),
     responses: responseReviewService(reviewDeps),
