@@ -22,6 +22,8 @@ declare module 'express-session' {
     userCheckedAt?: number
     /** A form posted after the session had expired: restored on its page after sign-in. */
     pendingForm?: { path: string; body: Record<string, unknown>; savedAt: number }
+    /** A checked import file, between its preview and "create and invite". */
+    pendingImport?: { fileName: string; rows: import('../accounts/cityImport/importRows').ImportRow[] }
     /** A one-off message for the next page. */
     flash?: { kind: 'success' | 'info'; text: string }
   }

@@ -5,6 +5,7 @@ import { accountRoutes } from './accountRoutes'
 import { setPasswordRoutes } from './setPasswordRoutes'
 import { userAdminRoutes } from './userAdminRoutes'
 import { cityRequestRoutes } from './cityRequestRoutes'
+import { cityImportRoutes } from './cityImport/cityImportRoutes'
 
 /** Every accounts page. Everything under /admin, whoever serves it, is for administrators only. */
 export function accountsRoutes(services: Services): Router {
@@ -14,5 +15,6 @@ export function accountsRoutes(services: Services): Router {
   router.use(setPasswordRoutes(services.passwordLinks))
   router.use(userAdminRoutes(services.accountAdmin, services.config.publicBaseUrl))
   router.use(cityRequestRoutes(services.cityRequests))
+  router.use(cityImportRoutes(services.cityImport))
   return router
 }

@@ -3,6 +3,7 @@ import { accountService } from './accountService'
 import { passwordLinkService } from './passwordLinkService'
 import { accountAdminService } from './accountAdminService'
 import { cityRequestService } from './cityRequestService'
+import { cityImportService } from './cityImport/cityImportService'
 
 /** The accounts area's services beyond sign-in (spread into services()). */
 export function accountsServices(repos: Repositories) {
@@ -20,5 +21,6 @@ export function accountsServices(repos: Repositories) {
     passwordLinks: passwordLinkService({ users, passwordTokens, sessions, transaction }),
     accountAdmin: accountAdminService({ users, cities, passwordTokens, sessions, audit, transaction }),
     cityRequests: cityRequestService({ cityRequests, cities, users, transaction }),
+    cityImport: cityImportService({ users, cities, transaction }),
   }
 }

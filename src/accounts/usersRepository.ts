@@ -64,6 +64,17 @@ export function usersRepository(knex: Knex) {
       const row = await knex<UserRow>('users').where({ email: email.trim().toLowerCase() }).first()
       return row && toUser(row)
     },
+    /** Which of these (lower-case) email addresses already have an account. */
+    async existingEmails(emails: string[]): Promise<Set<string>> {
+      const found = new Set<string>()
+      for (let i = 0; i < emails.length; i += 500) {
+        const rows: Array<{ email: string }> = await knex('users')
+          .whereIn('email', emails.slice(i, i + 500))
+          .select('email')
+        for (const row of rows) found.add(row.email)
+      }
+      return found
+    },
     async findById(id: number): Promise<UserRecord | undefined> {
       const row = await knex<UserRow>('users').where({ id }).first()
       return row && toUser(row)

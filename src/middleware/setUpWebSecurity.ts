@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import express, { type Router } from 'express'
 import helmet from 'helmet'
+import { setUpUploads } from './setUpUploads'
 
 /**
  * Security headers with a strict Content-Security-Policy: no inline script or style
@@ -33,6 +34,7 @@ export function setUpWebSecurity(): Router {
   // the stack). A body of another type, or none, reaches the routes as empty input, so a form
   // answers with its messages rather than failing on a missing req.body.
   router.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 5000 }))
+  router.use(setUpUploads())
   router.use((req, _res, next) => {
     req.body ??= {}
     next()

@@ -46,3 +46,10 @@ export class FormValidationError extends AppError {
     super('There is a problem', 400)
   }
 }
+
+/** A body or file larger than its route takes. */
+export class PayloadTooLargeError extends AppError {
+  constructor(message: string) {
+    super(message, 413)
+  }
+}
