@@ -2,6 +2,7 @@ import express, { type Router } from 'express'
 import type { ReviewServices } from './reviewServices'
 import { actionRules, isLifecycleAction, type LifecycleAction } from './editionLifecycle'
 import { progressHref, progressQuerySchema } from './progressService'
+import { progressCsv } from './progressCsv'
 import { actorId, flash, yearParam } from './routeHelpers'
 
 const crumbs = [
@@ -55,6 +56,15 @@ export function editionRoutes(review: ReviewServices): Router {
       return res.status(400).render('review/edition', { ...(await detailsPage(year)), values, errors })
     flash(req, 'Settings saved')
     res.redirect(`/admin/editions/${year}`)
+  })
+
+  router.get('/admin/editions/:year/progress.csv', async (req, res) => {
+    const year = yearParam(req)
+    const dashboard = await review.progress.dashboard(year, progressQuerySchema.parse(req.query))
+    res
+      .attachment(`progress-${year}.csv`)
+      .type('text/csv; charset=utf-8')
+      .send(progressCsv(dashboard.all, dashboard.edition.timeZone))
   })
 
   router.get('/admin/editions/:year/progress', async (req, res) => {

@@ -7,7 +7,7 @@ export interface ProgressRow {
   cityName: string
   citySlug: string
   region: string
-  /** A response status, or 'not_started' for an invited city without a response. */
+  /** A response status, or 'never_signed_in' / 'not_started' for an invited city without a response. */
   status: string
   lastActivityAt: string | null
   lastActivityBy: string | null
@@ -45,14 +45,23 @@ export function progressRepository(knex: Knex) {
         lastActivityBy: r.display_name ?? null,
       }))
     },
-    /** Cities with an active officer account but no response to this edition yet. */
+    /** Cities with an active officer account but no response to this edition yet (never signed in, or not started). */
     async notStarted(editionId: number, region?: string): Promise<ProgressRow[]> {
       const query = knex('cities as c')
         .whereExists(
           knex('users').whereRaw('users.city_id = c.id').where('role', 'officer').whereNull('disabled_at'),
         )
         .whereNotExists(knex('responses').whereRaw('responses.city_id = c.id').where('edition_id', editionId))
-        .select('c.id', 'c.name', 'c.slug', 'c.region')
+        .select(
+          'c.id',
+          'c.name',
+          'c.slug',
+          'c.region',
+          // Whether any officer of the city has set a password, i.e. has ever been able to sign in.
+          knex.raw(
+            "exists (select 1 from users s where s.city_id = c.id and s.role = 'officer' and s.password_hash is not null) as signed_up",
+          ),
+        )
       if (region) query.where('c.region', region)
       return (await query).map((r) => ({
         responseId: null,
@@ -60,7 +69,8 @@ export function progressRepository(knex: Knex) {
         cityName: r.name,
         citySlug: r.slug,
         region: r.region,
-        status: 'not_started',
+        status:
+          r.signed_up && r.signed_up !== '0' && r.signed_up !== 'false' ? 'not_started' : 'never_signed_in',
         lastActivityAt: null,
         lastActivityBy: null,
       }))

@@ -4,9 +4,17 @@ import { NotFoundError } from '../shared/errors'
 import { answersFromRows } from './answersOf'
 import { completeness } from './completeness'
 import type { ProgressRepository, ProgressRow } from './progressRepository'
+import type { ExtensionsRepository } from './extensionsRepository'
 
 export const PAGE_SIZE = 50
-export const progressStatuses = ['not_started', 'in_progress', 'submitted', 'returned', 'approved'] as const
+export const progressStatuses = [
+  'never_signed_in',
+  'not_started',
+  'in_progress',
+  'submitted',
+  'returned',
+  'approved',
+] as const
 const sortKeys = ['city', 'region', 'status', 'percent', 'activity'] as const
 export type SortKey = (typeof sortKeys)[number]
 
@@ -30,6 +38,8 @@ export interface ProgressEntry extends ProgressRow {
   percent: number
   answered: number
   required: number
+  /** The city's own later deadline (UTC ISO), if it has an extension. */
+  extendedUntil: string | null
 }
 
 const compareBy: Record<SortKey, (a: ProgressEntry, b: ProgressEntry) => number> = {
@@ -43,7 +53,13 @@ const compareBy: Record<SortKey, (a: ProgressEntry, b: ProgressEntry) => number>
     (a.lastActivityAt ?? '').localeCompare(b.lastActivityAt ?? '') || a.cityName.localeCompare(b.cityName),
 }
 
-export function progressService(deps: { editions: EditionsRepository; progress: ProgressRepository }) {
+interface Deps {
+  editions: EditionsRepository
+  progress: ProgressRepository
+  extensions: ExtensionsRepository
+}
+
+export function progressService(deps: Deps) {
   return {
     /**
      * The progress dashboard of an edition: every invited or answering city with its status,
@@ -63,9 +79,14 @@ export function progressService(deps: { editions: EditionsRepository; progress: 
       const answers = await deps.progress.answerKeysOf(
         filtered.flatMap((r) => (r.responseId ? [r.responseId] : [])),
       )
+      const extended = new Map((await deps.extensions.list(edition.id)).map((x) => [x.cityId, x.closesAt]))
       const entries: ProgressEntry[] = filtered.map((row) => {
         const rows = row.responseId ? (answers.get(row.responseId) ?? []) : []
-        return { ...row, ...completeness(edition.definition, answersFromRows(edition.definition, rows)) }
+        return {
+          ...row,
+          ...completeness(edition.definition, answersFromRows(edition.definition, rows)),
+          extendedUntil: extended.get(row.cityId) ?? null,
+        }
       })
       const sign = query.dir === 'desc' ? -1 : 1
       entries.sort((a, b) => sign * compareBy[query.sort](a, b))
@@ -76,6 +97,7 @@ export function progressService(deps: { editions: EditionsRepository; progress: 
         counts,
         total: all.length,
         matching: entries.length,
+        all: entries,
         rows: entries.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE),
         page,
         pages,
@@ -87,6 +109,10 @@ export function progressService(deps: { editions: EditionsRepository; progress: 
 }
 
 export type ProgressService = ReturnType<typeof progressService>
+
+/** Words for a progress status ("Never signed in"). */
+export const progressStatusLabel = (status: string): string =>
+  status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase())
 
 /** A link to the dashboard with some of the current filters, sort or page replaced. */
 export function progressHref(year: number, query: ProgressQuery, overrides: Partial<ProgressQuery>): string {

@@ -24,7 +24,11 @@ export function reviewServices(repos: Repositories, events: EditionEvents) {
       cities: repos.cities,
       audit: repos.audit,
     }),
-    progress: progressService({ editions: repos.editions, progress: repos.review.progress }),
+    progress: progressService({
+      editions: repos.editions,
+      progress: repos.review.progress,
+      extensions: repos.extensions,
+    }),
     responses: responseReviewService(reviewDeps),
     actions: reviewActions(reviewDeps),
     cities: cityAdminService({

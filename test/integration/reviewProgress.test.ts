@@ -26,6 +26,45 @@ describe('progress of a survey year', () => {
     expect(page.text).toContain('Clear the filters')
   })
 
+  it('when an invited officer never set a password, then the city reads "never signed in", and the CSV has every city with its extension', async () => {
+    const edition = await buildEdition(t.repos, { status: 'open' })
+    const region = `Testregion ${Math.random().toString(36).slice(2, 7)}`
+    const invited = await buildCity(t.repos, {
+      name: `=Quiet town ${Math.random().toString(36).slice(2, 7)}`,
+      region,
+    })
+    const waiting = await buildCity(t.repos, {
+      name: `Ready ${Math.random().toString(36).slice(2, 7)}`,
+      region,
+    })
+    const officer = await buildUser(t.repos, { cityId: invited.id })
+    await t.knex('users').where({ id: officer.id }).update({ password_hash: null })
+    await buildUser(t.repos, { cityId: waiting.id })
+    await t.repos.extensions.set(edition.id, waiting.id, '2099-01-15T12:00:00.000Z', 'Elections', officer.id)
+    const agent = await admin()
+    const base = `/admin/editions/${edition.year}/progress`
+    const page = await agent.get(`${base}?region=${encodeURIComponent(region)}`)
+    expect(page.text).toMatch(/<span class="cis-counts__number">1<\/span> never signed in/)
+    expect(page.text).toMatch(/<span class="cis-counts__number">1<\/span> not started/)
+    expect(page.text).toContain('Extended to 15 January 2099 at 12:00 (UTC)')
+
+    const csv = await agent.get(`${base}.csv?region=${encodeURIComponent(region)}`)
+    expect(csv.headers['content-type']).toContain('text/csv')
+    const lines = csv.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n')
+    expect(lines[0]).toBe(
+      'City,Region,Status,Required answers (%),Answered,Required,Last activity (UTC),By,Extended deadline',
+    )
+    expect(lines.slice(1).sort()).toEqual(
+      [
+        `'${invited.name},${region},Never signed in,0,0,${lines[1].split(',')[5]},,,`,
+        `${waiting.name},${region},Not started,0,0,${lines[1].split(',')[5]},,,15 January 2099 at 12:00 (UTC)`,
+      ].sort(),
+    )
+  })
+
   it('when cities are at different stages, then counts, percentages, last activity and filters reflect them', async () => {
     const edition = await buildEdition(t.repos, { status: 'open' })
     const region = `Testregion ${Math.random().toString(36).slice(2, 7)}`
