@@ -35,6 +35,10 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http:// or https:// address' })
     .optional(),
+  MAIL_URL: z
+    .url({ protocol: /^smtps?$/, error: 'MAIL_URL must be an smtp:// or smtps:// address' })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -55,6 +59,8 @@ export interface Config {
   trustProxy: boolean
   /** Where the public reaches this site, without a trailing slash: every absolute link starts here. */
   publicBaseUrl: string
+  /** SMTP relay (none: mail stays in the outbox and the log) and the From address. */
+  mail: { url: string | undefined; from: string }
 }
 
 export class ConfigError extends Error {}
@@ -109,5 +115,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     // Never from the request's Host header, which a client chooses.
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${hostForLinks(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
+    mail: {
+      url: e.MAIL_URL,
+      from:
+        e.MAIL_FROM ??
+        `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
+    },
   })
 }
