@@ -8,6 +8,7 @@ import { newLink } from './passwordLinks'
 import { fail, newAccountSchema, parseForm, type FormResult } from './accountForms'
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
+import type { Notifications } from '../mail/notifications'
 
 export type AccountStatus = 'active' | 'invited' | 'disabled' | 'locked'
 
@@ -34,6 +35,7 @@ interface Deps {
   sessions: SessionsRepository
   audit: AuditRepository
   transaction: AccountsTransaction
+  notify: Pick<Notifications, 'invitation'>
 }
 
 /** What an account change needs to know about who made it. */
@@ -57,7 +59,8 @@ export async function issueLink(tx: AccountsTx, userId: number): Promise<string>
 }
 
 /** Administrators managing officer and administrator accounts. Every change is audited. */
-export function accountAdminService({ users, cities, passwordTokens, sessions, audit, transaction }: Deps) {
+export function accountAdminService(deps: Deps) {
+  const { users, cities, passwordTokens, sessions, audit, transaction, notify } = deps
   const summarise = (
     user: UserRecord,
     cityNames: Map<number, string>,
@@ -115,18 +118,23 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
     /** The cities an officer can be created for. */
     cityOptions: (): Promise<City[]> => cities.list(),
 
-    /** Creates an officer or administrator with no password and returns its one-time link token. */
+    /**
+     * Creates an officer or administrator with no password and returns its one-time link
+     * token; the invitation email with the link is queued in the same transaction.
+     */
     async create(actor: Actor, input: unknown): Promise<FormResult<{ userId: number; token: string }>> {
       const form = parseForm(newAccountSchema, input)
       if (!form.ok) return form
       const { email, displayName, role, cityId } = form.value
       if (await users.findByEmail(email))
         return fail('email', 'An account with this email address already exists')
-      if (cityId !== null && !(await cities.findById(cityId)))
-        return fail('cityId', 'Select the city this officer answers for')
+      const city = cityId === null ? undefined : await cities.findById(cityId)
+      if (cityId !== null && !city) return fail('cityId', 'Select the city this officer answers for')
       const created = await transaction.run(async (tx) => {
         const userId = await tx.users.create({ email, displayName, role, cityId, passwordHash: null })
         const token = await issueLink(tx, userId)
+        const invitation = await notify.invitation({ email, displayName, cityId }, token, city?.name ?? null)
+        await tx.outbox.enqueue([invitation])
         await tx.audit.record({
           actorId: actor.id,
           type: 'account_created',

@@ -3,9 +3,10 @@ import { accountService } from './accountService'
 import { passwordLinkService } from './passwordLinkService'
 import { accountAdminService } from './accountAdminService'
 import { cityRequestService } from './cityRequestService'
+import type { Mail } from '../mail/mailServices'
 
 /** The accounts area's services beyond sign-in (spread into services()). */
-export function accountsServices(repos: Repositories) {
+export function accountsServices(repos: Repositories, mail: Mail) {
   const {
     users,
     cities,
@@ -18,7 +19,15 @@ export function accountsServices(repos: Repositories) {
   return {
     accounts: accountService({ users, cities, sessions, audit }),
     passwordLinks: passwordLinkService({ users, passwordTokens, sessions, transaction }),
-    accountAdmin: accountAdminService({ users, cities, passwordTokens, sessions, audit, transaction }),
-    cityRequests: cityRequestService({ cityRequests, cities, users, transaction }),
+    accountAdmin: accountAdminService({
+      users,
+      cities,
+      passwordTokens,
+      sessions,
+      audit,
+      transaction,
+      notify: mail.notify,
+    }),
+    cityRequests: cityRequestService({ cityRequests, cities, users, transaction, mail }),
   }
 }
