@@ -105,7 +105,7 @@ export function mailSender(options: SenderOptions) {
     report.sent += 1
   }
 
-  /** Sends every message due now, a batch at a time, until none is left. */
+  /** Sends every message due now, a batch at a time, until a claim finds none. */
   async function deliverDue(): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: 0, logged: 0, retrying: 0, failed: 0 }
     for (;;) {
@@ -118,7 +118,8 @@ export function mailSender(options: SenderOptions) {
       }
       const batch = await outbox.claimDue(claim)
       for (const mail of batch) await deliver(mail, claim.by, report)
-      if (batch.length < batchSize) return report
+      // Not "fewer than asked": under concurrency a claim can come back short while more is due.
+      if (batch.length === 0) return report
     }
   }
 

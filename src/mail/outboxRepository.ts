@@ -104,13 +104,16 @@ export function outboxRepository(knex: Knex) {
      * Claims up to `limit` due messages with one UPDATE, so two senders never hold the same
      * row: PostgreSQL skips rows another sender's UPDATE has locked (FOR UPDATE SKIP LOCKED),
      * and the outer WHERE repeats the conditions, which PostgreSQL re-checks on a row that
-     * changed meanwhile. SQLite has one writer at a time, so the conditional UPDATE is enough.
+     * changed meanwhile. The due ids come from a CTE, which PostgreSQL runs once: as an
+     * `IN (subquery)` it may run the subquery again per row and claim far more than `limit`.
+     * SQLite has one writer at a time, so the conditional UPDATE is enough there.
      */
     async claimDue(claim: Claim): Promise<OutboxMail[]> {
       const due = knex('outbox').select('id').modify(dueAt(claim.now)).orderBy('id').limit(claim.limit)
       if (isPostgres(knex)) due.forUpdate().skipLocked()
       await knex('outbox')
-        .whereIn('id', due)
+        .with('due', due)
+        .whereIn('id', knex('due').select('id'))
         .modify(dueAt(claim.now))
         .update({ claimed_by: claim.by, locked_until: claim.until })
       const rows = await knex('outbox').where({ claimed_by: claim.by, status: 'queued' }).orderBy('id')
