@@ -28,6 +28,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  RESET_RATE_PER_HOUR: z.coerce.number().int().positive().default(20),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIEW_CACHE: bool.default(true),
@@ -52,7 +53,8 @@ export interface Config {
   sessionIdleMinutes: number
   demoData: boolean
   demoPassword: string
-  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number }
+  /** resetRatePerHour: "forgot password" requests per IP address per hour. */
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number; resetRatePerHour: number }
   disclosureThreshold: number
   logLevel: string
   viewCache: boolean
@@ -108,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
       ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+      resetRatePerHour: e.RESET_RATE_PER_HOUR,
     },
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     logLevel: e.LOG_LEVEL,

@@ -51,8 +51,8 @@ export function statusOf(user: UserRecord, now: string = nowIso()): AccountStatu
 }
 
 /** Issues a new one-time link for a user inside a transaction, replacing any unused one. */
-export async function issueLink(tx: AccountsTx, userId: number): Promise<string> {
-  const link = newLink()
+export async function issueLink(tx: AccountsTx, userId: number, validForMs?: number): Promise<string> {
+  const link = newLink(new Date(), validForMs)
   await tx.passwordTokens.revokeUnused(userId)
   await tx.passwordTokens.create({ tokenHash: link.tokenHash, userId, expiresAt: link.expiresAt })
   return link.token

@@ -5,6 +5,7 @@ import { accountRoutes } from './accountRoutes'
 import { setPasswordRoutes } from './setPasswordRoutes'
 import { userAdminRoutes } from './userAdminRoutes'
 import { cityRequestRoutes } from './cityRequestRoutes'
+import { forgotPasswordRoutes } from './forgotPasswordRoutes'
 
 /** Every accounts page. Everything under /admin, whoever serves it, is for administrators only. */
 export function accountsRoutes(services: Services): Router {
@@ -12,6 +13,7 @@ export function accountsRoutes(services: Services): Router {
   router.use('/admin', requireAdmin)
   router.use(accountRoutes(services.accounts))
   router.use(setPasswordRoutes(services.passwordLinks))
+  router.use(forgotPasswordRoutes(services.passwordResets, services.config.login.resetRatePerHour))
   router.use(userAdminRoutes(services.accountAdmin, services.config.publicBaseUrl))
   router.use(cityRequestRoutes(services.cityRequests))
   return router

@@ -4,6 +4,7 @@ import { passwordLinkService } from './passwordLinkService'
 import { accountAdminService } from './accountAdminService'
 import { cityRequestService } from './cityRequestService'
 import type { Mail } from '../mail/mailServices'
+import { passwordResetService } from './passwordResetService'
 
 /** The accounts area's services beyond sign-in (spread into services()). */
 export function accountsServices(repos: Repositories, mail: Mail) {
@@ -28,6 +29,7 @@ export function accountsServices(repos: Repositories, mail: Mail) {
       transaction,
       notify: mail.notify,
     }),
+    passwordResets: passwordResetService({ users, transaction, notify: mail.notify }),
     cityRequests: cityRequestService({ cityRequests, cities, users, transaction, mail }),
   }
 }
