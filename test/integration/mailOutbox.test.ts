@@ -79,6 +79,20 @@ describe('mail through a real SMTP server', () => {
     expect(outbox.text).toContain('Mailbox unavailable')
   })
 
+  it('when an account transaction fails after queuing mail, then the mail is rolled back with the change', async () => {
+    const email = uniqueEmail('rolled-back')
+    const failing = t.repos.accountsTransaction.run(async (tx) => {
+      await tx.users.create({ email, displayName: 'Rita', role: 'officer', cityId: null, passwordHash: null })
+      await tx.outbox.enqueue([
+        { kind: 'invitation', recipient: email, cityId: null, subject: 'S', text: 'T', html: 'H' },
+      ])
+      throw new Error('the change fails after the mail was written')
+    })
+    await expect(failing).rejects.toThrow('the change fails')
+    expect(await t.repos.users.findByEmail(email)).toBeUndefined()
+    expect(await t.knex('outbox').where({ recipient: email }).first()).toBeUndefined()
+  })
+
   it('when an officer opens the outbox, then it is refused', async () => {
     const { agent } = await officerAgent(t)
     expect((await agent.get('/admin/outbox')).status).toBe(403)
