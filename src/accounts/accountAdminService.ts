@@ -147,12 +147,14 @@ export function accountAdminService(deps: Deps) {
       return { ok: true, value: created }
     },
 
-    /** A new one-time link for an account (the previous unused link stops working). */
+    /** A new one-time link for an account, emailed too (the previous unused link stops working). */
     async reissueLink(actor: Actor, id: number): Promise<string> {
       const user = await mustFind(id)
       if (user.disabledAt) throw new BadRequestError('Enable the account before creating a new link')
+      const city = user.cityId === null ? undefined : await cities.findById(user.cityId)
       return transaction.run(async (tx) => {
         const token = await issueLink(tx, id)
+        await tx.outbox.enqueue([await notify.invitation(user, token, city?.name ?? null)])
         await tx.audit.record({
           actorId: actor.id,
           type: 'password_link_issued',

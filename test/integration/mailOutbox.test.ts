@@ -63,6 +63,21 @@ describe('mail through a real SMTP server', () => {
     expect([row.status, row.attempts, row.kind, row.city_id]).toEqual(['sent', 1, 'invitation', city.id])
   })
 
+  it('when an administrator creates a new link for an account, then it is emailed and the earlier link stops working', async () => {
+    const { agent } = await adminAgent(t)
+    const city = await buildCity(t.repos)
+    const email = uniqueEmail('reissued')
+    const linkPage = await createOfficer(agent, city.id, email)
+    const userPath = linkPage.req.path.replace(/\/link$/, '')
+    const renewed = await postForm(agent, `${userPath}/link`, `${userPath}/link`, {})
+    expect(renewed.status).toBe(302)
+    await sender.deliverDue()
+    const [first, second] = smtp.to(email).map((mail) => linkIn(mail.text, 'https://survey.example.test'))
+    expect(first).not.toBe(second)
+    expect((await request(t.app).get(first)).status).toBe(410)
+    expect((await request(t.app).get(second)).status).toBe(200)
+  })
+
   it('when the SMTP server refuses the address, then the message fails at once with the SMTP error', async () => {
     const { agent } = await adminAgent(t)
     const city = await buildCity(t.repos)
