@@ -54,7 +54,7 @@ export function forgotPasswordRoutes(resets: PasswordResetService, perIpPerHour:
     standardHeaders: false,
     legacyHeaders: false,
     keyGenerator: (req: Request) => `address:${String(req.body.email).trim().toLowerCase()}`,
-    handler: async (_req, res) => res.send(await renderSent(res)),
+    handler: (_req, res, next) => void renderSent(res).then((html) => res.send(html), next),
   })
   const validEmail = (req: Request, res: Response, next: () => void) => {
     const parsed = emailSchema.safeParse(req.body?.email)
@@ -68,10 +68,10 @@ export function forgotPasswordRoutes(resets: PasswordResetService, perIpPerHour:
 
   router.post('/forgot-password', perIp, validEmail, perAddress, async (req, res, next) => {
     // Answer first, then do the work: the answer leaves at the same moment for an address with
-    // an account and one without, whatever the work costs. 'finish' (not just after send):
+    // an account and one without, whatever the work costs. On 'close' (not right after send):
     // the session is saved before the answer ends, and that write must not queue behind the
-    // work's transaction (SQLite has one connection).
-    res.once('finish', () => void resets.request(req.body.email, req.ip ?? null).catch(next))
+    // work's transaction (SQLite has one connection); 'close' also comes when the client hung up.
+    res.once('close', () => void resets.request(req.body.email, req.ip ?? null).catch(next))
     res.send(await renderSent(res))
   })
   return router
