@@ -35,6 +35,8 @@ export function mailSenderFor(
   outbox: OutboxRepository,
   logger: { info(message: string): void; warn(message: string): void },
 ) {
+  if (!config.mail.url && config.env === 'production')
+    logger.warn('MAIL_URL is not set: no mail is sent; administrators read it at /admin/outbox')
   return mailSender({
     outbox,
     transport: config.mail.url ? smtpTransport(config.mail.url) : null,
