@@ -66,6 +66,17 @@ export function auditRepository(knex: Knex) {
         .offset(offset)
       return rows.map((r) => ({ ...toRecord(r), actorEmail: r.actor_email }))
     },
+    /** Entries of these types about a subject (e.g. an email) since a time, by no known actor. */
+    async countFor(subject: string, types: string[], since: string): Promise<number> {
+      const row = await knex('audit_log')
+        .whereNull('actor_id')
+        .where('subject', subject)
+        .whereIn('type', types)
+        .where('created_at', '>', since)
+        .count<{ count: number | string }[]>({ count: '*' })
+        .first()
+      return Number(row?.count ?? 0)
+    },
     async count(): Promise<number> {
       const row = await knex('audit_log').count<{ count: number | string }[]>({ count: '*' }).first()
       return Number(row?.count ?? 0)

@@ -34,23 +34,30 @@ export function authService({ users, audit, maxFailures, lockoutMinutes }: Deps)
     message: SIGN_IN_MESSAGES[reason],
   })
 
+  /** An unknown email is "locked" after as many failures, within the lockout time, as a real account. */
+  async function refuseUnknown(subject: string, ip: string | null): Promise<SignInResult> {
+    const since = new Date(Date.now() - lockoutMinutes * 60_000).toISOString()
+    const earlier = await audit.countFor(subject, ['sign_in_failed', 'account_locked'], since)
+    const lock = earlier + 1 >= maxFailures
+    await audit.record({ actorId: null, type: lock ? 'account_locked' : 'sign_in_failed', subject, ip })
+    return refuse(lock ? 'locked' : 'invalid')
+  }
+
   return {
     /**
-     * Checks an email and password. The same message for an unknown email and a wrong
-     * password; a lockout after `maxFailures` failures in a row for `lockoutMinutes`.
+     * Checks an email and password. An unknown email reads and behaves as a known one: the same
+     * message, the same lockout after `maxFailures` failures in a row for `lockoutMinutes`, and one
+     * password hash verified on every path (a decoy where there is no hash), so timing tells nothing.
      */
     async signIn(email: string, password: string, ip: string | null): Promise<SignInResult> {
       const user = await users.findByEmail(email)
-      if (!user) {
-        await verifyPassword(await dummyHash, password)
-        await audit.record({ actorId: null, type: 'sign_in_failed', subject: email.slice(0, 254), ip })
-        return refuse('invalid')
-      }
+      const matches = await verifyPassword(user?.passwordHash ?? (await dummyHash), password)
+      if (!user) return refuseUnknown(email.slice(0, 254), ip)
       if (user.lockedUntil && user.lockedUntil > new Date().toISOString()) {
         await audit.record({ actorId: user.id, type: 'sign_in_refused_locked', subject: user.email, ip })
         return refuse('locked')
       }
-      if (!(await verifyPassword(user.passwordHash, password))) {
+      if (!matches || !user.passwordHash) {
         const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1
         const lock =
           failures >= maxFailures ? new Date(Date.now() + lockoutMinutes * 60_000).toISOString() : null

@@ -8,12 +8,12 @@ import type { Config } from '../config'
 
 const credentialsSchema = z.object({
   email: z
-    .string()
+    .string({ error: 'Enter your email address' })
     .trim()
     .min(1, 'Enter your email address')
     .max(254)
     .email('Enter an email address in the correct format, like name@example.org'),
-  password: z.string().min(1, 'Enter your password').max(200),
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
 })
 
 /** Sign-in and sign-out. The session id is regenerated at sign-in (passport's req.login). */

@@ -103,9 +103,9 @@ export function collectionRoutes(services: Services): Router {
     res.render('collection/question-page', result.view)
   })
 
-  // No requireOfficer here: a save from an expired session keeps the input instead of losing it.
+  // No requireOfficer here: a save from an expired or vanished session keeps the input instead of losing it.
   router.post('/survey/:year/:sectionKey/:pageKey', async (req, res) => {
-    if (!req.user) return keepUntilSignedIn(req, res)
+    if (!req.user || res.locals.unverifiedForm) return keepUntilSignedIn(req, res)
     const request = {
       officer: asOfficer(req.user),
       year: yearOf(req),
@@ -117,8 +117,11 @@ export function collectionRoutes(services: Services): Router {
       body: req.body ?? {},
       returnTo: asReturnTarget(req.query.returnTo),
     })
-    if (outcome.kind === 'render')
+    if (outcome.kind === 'render') {
+      if ('failure' in outcome)
+        req.log?.error({ err: outcome.failure }, 'a page save was refused by the database')
       return res.status(outcome.status).render('collection/question-page', outcome.view)
+    }
     if (outcome.flash) req.session.flash = { kind: 'success', text: outcome.flash }
     res.redirect(outcome.redirect)
   })

@@ -39,6 +39,8 @@ export interface PageViewOptions {
   theirs?: Map<string, TheirAnswer>
   conflictBy?: { name: string | null; at: string | null }
   refused?: boolean
+  /** The database refused the write: the typed answers are shown back to save again. */
+  unsaved?: boolean
   returnTo?: ReturnTarget
 }
 
@@ -135,6 +137,7 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     version: options.version ?? ctx.response?.version ?? 0,
     base: options.base ?? pageFingerprint(ctx.rows, keys),
     restored: options.restored ?? false,
+    unsaved: options.unsaved ?? false,
     conflictBy: options.conflictBy,
     copiedFromYear: edition.copiedFromYear,
     nextHref: next,

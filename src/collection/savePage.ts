@@ -4,14 +4,16 @@ import type { Question } from '../questionnaire/definitionSchema'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import { readFormValue, typedChoices, type FormBody } from '../questionnaire/formCodec'
 import { validatePage } from '../questionnaire/pageValidation'
-import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
+import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
 import { buildPageView, neighbours, pageFingerprint, type PageView, type TheirAnswer } from './pageView'
 import type { Officer, SurveyContext, SurveyLoader } from './surveyContext'
 import { applicableQuestions, findPage, pageApplies, shownQuestions, type PlacedPage } from './surveyModel'
 import { surveyPaths, type ReturnTarget } from './surveyPaths'
 
 export type SaveOutcome =
-  { kind: 'saved'; redirect: string; flash?: string } | { kind: 'render'; status: 400 | 409; view: PageView }
+  | { kind: 'saved'; redirect: string; flash?: string }
+  | { kind: 'render'; status: 400 | 409; view: PageView }
+  | { kind: 'render'; status: 503; view: PageView; failure: unknown }
 
 export interface SaveRequest {
   officer: Officer
@@ -104,7 +106,10 @@ export async function savePage(
   } catch (error) {
     // Someone saved between our read and our write: decide again on fresh data.
     if (error instanceof ConflictError && attempt < 3) return savePage(repos, loader, request, attempt + 1)
-    throw error
+    if (error instanceof AppError) throw error
+    // The database refused the write (disk full, connection lost): nothing typed is lost.
+    const view = buildPageView(ctx, placed, { values, version, base, unsaved: true, returnTo })
+    return { kind: 'render', status: 503, view, failure: error }
   }
   return { kind: 'saved', ...whereNext(ctx, placed, result.answers, continuing, returnTo) }
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { AppError } from '../shared/errors'
 
@@ -29,13 +30,23 @@ export function errorHandler(production: boolean): ErrorRequestHandler {
     if (res.headersSent) return
     res.status(status)
     if (req.accepts(['html', 'json']) === 'json') return res.json({ error: message })
-    res.render('errors/error', {
-      title:
-        titles[status] ??
-        (status >= 500 ? 'Sorry, there is a problem with the service' : 'Something went wrong'),
-      status,
-      message,
-      stack: production || status < 500 ? undefined : error?.stack,
+    const title =
+      titles[status] ??
+      (status >= 500 ? 'Sorry, there is a problem with the service' : 'Something went wrong')
+    // An error can come before the middleware that sets these locals (e.g. the early revalidation).
+    res.locals.cspNonce ??= crypto.randomBytes(16).toString('base64')
+    res.locals.currentPath ??= req.path
+    const stack = production || status < 500 ? undefined : error?.stack
+    res.render('errors/error', { title, status, message, stack }, (renderError, html) => {
+      if (!renderError) return res.send(html)
+      // The error page itself must never fail: a plain page, and the cause logged.
+      req.log?.error({ err: renderError }, 'error page failed to render')
+      res.type('html').send(plainErrorPage(title, message))
     })
   }
+}
+
+function plainErrorPage(title: string, message: string): string {
+  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(message)}</p><p><a href="/">Go to the home page</a></p></body></html>`
 }

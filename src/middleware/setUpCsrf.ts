@@ -1,5 +1,8 @@
-import express, { type Router } from 'express'
+import express, { type Request, type Router } from 'express'
 import { csrfSync } from 'csrf-sync'
+
+/** A POST that only keeps what was typed, for after sign-in: a page of the officer's questionnaire. */
+const keepablePost = /^\/survey\/\d{4}\/[^/]+\/[^/]+$/
 
 /**
  * Synchroniser-token CSRF protection (token kept in the session, sent as `_csrf`).
@@ -22,6 +25,27 @@ export function setUpCsrf(): Router {
     res.locals.csrfToken = () => generateToken(req)
     next()
   })
-  router.use(csrfSynchronisedProtection)
+  router.use((req, res, next) =>
+    csrfSynchronisedProtection(req, res, (error?: unknown) => {
+      if (!error || !keptForSignIn(req)) return next(error)
+      // The session behind the form is gone (row deleted, cookie lost, secret rotated), so its token
+      // cannot be checked. Nothing is saved: the route keeps the input for after sign-in, where the
+      // officer sees it filled in and saves it themselves.
+      res.locals.unverifiedForm = true
+      next()
+    }),
+  )
   return router
+}
+
+/**
+ * A refused save is kept rather than lost when nobody is signed in on this session (there is no
+ * session to forge a request for) and the browser says the form came from this site.
+ */
+function keptForSignIn(req: Request): boolean {
+  if (req.method !== 'POST' || req.user || !keepablePost.test(req.path)) return false
+  const site = req.get('sec-fetch-site')
+  if (site) return site === 'same-origin'
+  const origin = req.get('origin')
+  return Boolean(origin) && origin === `${req.protocol}://${req.get('host')}`
 }

@@ -4,7 +4,7 @@ import { ConnectSessionKnexStore } from 'connect-session-knex'
 import type { Knex } from 'knex'
 import type { Config } from '../config'
 
-/** Refresh the idle clock at most this often, so reads do not write the session row. */
+/** Refresh the idle clock at most this often (or a twentieth of the limit), so reads do not write the session row. */
 const TOUCH_EVERY_MS = 60_000
 /** How often the store deletes sessions past their expiry (a day after their last write). */
 const CLEANUP_EVERY_MS = 15 * 60_000
@@ -49,7 +49,8 @@ export function setUpSession(config: Config, knex: Knex): Router {
         next(error)
       })
     }
-    if (idle > TOUCH_EVERY_MS) req.session.lastSeen = Date.now()
+    // A fraction of the limit, so a short limit is refreshed too and a long one ends at most a minute early.
+    if (idle > Math.min(TOUCH_EVERY_MS, idleMs / 20)) req.session.lastSeen = Date.now()
     next()
   })
   return router

@@ -4,7 +4,7 @@ import helmet from 'helmet'
 
 /**
  * Security headers with a strict Content-Security-Policy: no inline script or style
- * unless it carries this response's nonce. Body size is limited here too.
+ * unless it carries this response's nonce. Form bodies are parsed, and bounded, here too.
  */
 export function setUpWebSecurity(): Router {
   const router = express.Router()
@@ -29,7 +29,13 @@ export function setUpWebSecurity(): Router {
       crossOriginEmbedderPolicy: false,
     }),
   )
+  // Every form is urlencoded; no other body is parsed (a deeply nested JSON body once overflowed
+  // the stack). A body of another type, or none, reaches the routes as empty input, so a form
+  // answers with its messages rather than failing on a missing req.body.
   router.use(express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 5000 }))
-  router.use(express.json({ limit: '1mb' }))
+  router.use((req, _res, next) => {
+    req.body ??= {}
+    next()
+  })
   return router
 }

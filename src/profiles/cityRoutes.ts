@@ -62,10 +62,12 @@ export function cityRoutes(services: Services): Router {
         { href: '/cities', text: 'Cities' },
       ],
     }
-    if (req.user) return res.render('profiles/city', locals)
-    // Anonymous visitors all get the same page but for the CSP nonce: render once, stamp the nonce per request.
+    // A page with something of this visitor's own (signed in, a message) is theirs alone.
+    if (req.user || res.locals.flash) return res.render('profiles/city', locals)
+    // Anonymous visitors all get the same page but for the CSP nonce: render once, stamp the nonce per
+    // request. It is built from nothing of any visitor's session: only the path and the profile.
     const stamped = await cachedAnonymousPage(req.app as Express, 'profiles/city', key, () => ({
-      ...res.locals,
+      currentPath: req.path,
       ...locals,
     }))
     res.type('html').send(stamped(String(res.locals.cspNonce)))
@@ -82,11 +84,22 @@ export function profileRevalidation(services: Services): RequestHandler {
   return (req, res, next) => {
     const match = /^\/cities\/([^/]+)\/(\d{4})$/.exec(req.path)
     if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()
-    pages.cityPage(decodeURIComponent(match[1]), Number(match[2])).then(
+    const slug = decodedSegment(match[1])
+    // Malformed percent-encoding: the router answers it (400) with the full page set-up.
+    if (slug === undefined) return next()
+    pages.cityPage(slug, Number(match[2])).then(
       (page) => {
         if (!notModified(req, res, page.version, page.years.join(','))) next()
       },
       () => next(),
     )
+  }
+}
+
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
   }
 }

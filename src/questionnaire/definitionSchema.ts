@@ -5,8 +5,10 @@ import { z } from 'zod'
  * Keys are stable across editions; labels may change per edition. See DESIGN.md §2.
  */
 
+// Bounded: a key is part of page addresses and form field names.
 const key = z
   .string()
+  .max(60, 'Keys are at most 60 characters long')
   .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'Keys are lower-case words joined by "_" or "."')
 
 const year = z.number().int().min(1900).max(2200)

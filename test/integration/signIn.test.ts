@@ -187,6 +187,39 @@ describe('signing in', () => {
     ])
   })
 
+  it('when an unknown email fails as often as a locked account, then it reads the same: locked, then free again', async () => {
+    const email = `nobody-${Date.now()}@example.test`
+    const messages: string[] = []
+    for (let i = 0; i < 4; i++) {
+      const response = await signIn(request.agent(t.app), email, 'bad-password')
+      expect(response.status).toBe(401)
+      messages.push(response.text.includes(escaped(SIGN_IN_MESSAGES.locked)) ? 'locked' : 'invalid')
+    }
+    expect(messages).toEqual(['invalid', 'invalid', 'locked', 'locked'])
+    await new Promise((resolve) => setTimeout(resolve, 1300))
+    expect((await signIn(request.agent(t.app), email, 'bad-password')).text).toContain(SIGN_IN_MESSAGES.invalid)
+  })
+
+  it('when an account has no password yet, then signing in to it takes as long as to an unknown email', async () => {
+    const invited = await buildUser(t.repos)
+    await t.knex('users').where({ id: invited.id }).update({ password_hash: null })
+    const time = async (email: string) => {
+      const started = performance.now()
+      await t.services.auth.signIn(email, 'some-password', null)
+      return performance.now() - started
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+    const invitedTimes: number[] = []
+    const unknownTimes: number[] = []
+    for (let i = 0; i < 5; i++) {
+      invitedTimes.push(await time(invited.email))
+      unknownTimes.push(await time(`unknown-${i}-${Date.now()}@example.test`))
+    }
+    // Both verify one argon2 hash (tens of milliseconds); skipping it answered in ~4 ms.
+    expect(median(invitedTimes)).toBeGreaterThan(median(unknownTimes) * 0.5)
+    await t.knex('users').where({ id: invited.id }).update({ failed_logins: 0, locked_until: null })
+  })
+
   it('when an empty form is sent, then each field gets its own message', async () => {
     const agent = request.agent(t.app)
     const token = await csrfToken(agent, '/login')
