@@ -9,6 +9,7 @@ import { definitionChangesRepository } from './questionnaire/authoring/definitio
 import { answerUsageRepository } from './questionnaire/authoring/answerUsageRepository'
 import { reviewCommentsRepository } from './review/reviewCommentsRepository'
 import { reviewRepositories } from './review/reviewRepositories'
+import { extensionsRepository } from './review/extensionsRepository'
 import { profilesRepository } from './profiles/profilesRepository'
 import { releasesRepository } from './profiles/releasesRepository'
 import { openDataRepository } from './profiles/openDataRepository'
@@ -28,6 +29,7 @@ export function dataAccess(knex: Knex) {
     answerUsage: answerUsageRepository(knex),
     reviewComments: reviewCommentsRepository(knex),
     review: reviewRepositories(knex),
+    extensions: extensionsRepository(knex),
     profiles: profilesRepository(knex),
     releases: releasesRepository(knex),
     openData: openDataRepository(knex),

@@ -7,6 +7,7 @@ import { services } from './services'
 import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
 import { ensureDemoData } from './cli/demo/loadDemoData'
+import { closeSurveyYearsOnTime } from './review/closeOnTime'
 import { mailSenderFor } from './mail/mailServices'
 
 /** How often the outbox is delivered (a message waits at most this long when the relay is up). */
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   } else if ((await repos.users.countDemoAccounts()) > 0 && config.env === 'production') {
     throw new ConfigError('This database holds demo accounts; production refuses to start with them')
   }
-  const app = createApp({ config, knex, services: services(config, repos), logger })
+  const built = services(config, repos)
+  const app = createApp({ config, knex, services: built, logger })
+  const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
   const stopMail = mailSenderFor(config, repos.outbox, logger).start(MAIL_INTERVAL_MS)
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address()
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     )
   })
   const shutdown = () => {
+    stopClosing()
     // Finish requests in flight before the database goes: close() waits for them, and idle
     // keep-alive sockets are dropped so it does not wait for those.
     server.close(() => void stopMail().then(() => knex.destroy().then(() => process.exit(0))))

@@ -2,6 +2,7 @@ import type { Repositories } from '../dataAccess'
 import type { Mail } from '../mail/mailServices'
 import { readFormValue, type FormBody } from '../questionnaire/formCodec'
 import { NotFoundError } from '../shared/errors'
+import { formatDeadline } from '../shared/deadline'
 import { buildPageView, neighbours, type PageView } from './pageView'
 import { previousResponse, prefillSection } from './prefill'
 import { savePage, type SaveOutcome, type SaveRequest } from './savePage'
@@ -23,11 +24,11 @@ export function collectionService(repos: Repositories, mail: Mail) {
   const responseFacts = (ctx: SurveyContext) => ({
     year: ctx.edition.year,
     editionTitle: ctx.edition.title,
-    closesOn: ctx.edition.closesOn,
+    deadline: ctx.deadline ? formatDeadline(ctx.deadline, ctx.edition.timeZone) : undefined,
     response: ctx.response,
     reference: ctx.response ? responseReference(ctx.edition.year, ctx.response.id) : undefined,
     editable: ctx.access.editable,
-    readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access.reason),
+    readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access),
     overallComments: ctx.comments.filter((c) => !c.questionKey),
     questionComments: ctx.comments.filter((c) => c.questionKey).length,
     paths: surveyPaths,

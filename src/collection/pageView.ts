@@ -39,6 +39,8 @@ export interface PageViewOptions {
   theirs?: Map<string, TheirAnswer>
   conflictBy?: { name: string | null; at: string | null }
   refused?: boolean
+  /** What a refused form carried, to show back. */
+  typed?: Array<{ label: string; lines: string[] }>
   /** The database refused the write: the typed answers are shown back to save again. */
   unsaved?: boolean
   returnTo?: ReturnTarget
@@ -129,10 +131,11 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     /** Grids need the full width of the page. */
     wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
     editable: access.editable,
-    readOnlyText: access.editable ? undefined : readOnlyMessage(access.reason),
+    readOnlyText: access.editable ? undefined : readOnlyMessage(access),
     response: ctx.response,
-    closesOn: edition.closesOn,
+    deadline: ctx.deadline,
     refused: options.refused ?? false,
+    typed: options.typed ?? [],
     action: surveyPaths.page(year, placed.section.key, placed.page.key, options.returnTo),
     version: options.version ?? ctx.response?.version ?? 0,
     base: options.base ?? pageFingerprint(ctx.rows, keys),

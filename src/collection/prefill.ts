@@ -30,7 +30,7 @@ export async function prefillSection(
   sectionKey: string,
 ) {
   const ctx = await loader.load(officer, year)
-  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access.reason))
+  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access))
   const section = ctx.edition.definition.sections.find((s) => s.key === sectionKey)
   if (!section) throw new NotFoundError()
   const source = await previousResponse(repos, ctx)

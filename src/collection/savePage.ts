@@ -2,7 +2,7 @@ import type { Repositories } from '../dataAccess'
 import { answerToRows, type Answers, type AnswerValue } from '../questionnaire/answerCodec'
 import type { Question } from '../questionnaire/definitionSchema'
 import { displayAnswer } from '../questionnaire/answerDisplay'
-import { readFormValue, typedChoices, type FormBody } from '../questionnaire/formCodec'
+import { fieldId, readFormValue, typedChoices, type FormBody } from '../questionnaire/formCodec'
 import { validatePage } from '../questionnaire/pageValidation'
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
 import { buildPageView, neighbours, pageFingerprint, type PageView, type TheirAnswer } from './pageView'
@@ -64,8 +64,15 @@ export async function savePage(
   const ctx = await loader.load(officer, year)
   const placed = findPage(ctx.edition.definition, request.sectionKey, request.pageKey)
   if (!placed) throw new NotFoundError()
-  if (!ctx.access.editable)
-    return { kind: 'render', status: 409, view: buildPageView(ctx, placed, { refused: true, returnTo }) }
+  if (!ctx.access.editable) {
+    // Refused (deadline passed, submitted meanwhile): what was typed is shown back, not lost silently.
+    const typed = typedLines(shownQuestions(placed.page, ctx.visible), body)
+    return {
+      kind: 'render',
+      status: 409,
+      view: buildPageView(ctx, placed, { refused: true, typed, returnTo }),
+    }
+  }
   if (!pageApplies(placed.page, ctx.visible))
     throw new BadRequestError('These questions do not apply, given your earlier answers.')
 
@@ -166,4 +173,18 @@ function whereNext(
     else merged.delete(key)
   }
   return { redirect: neighbours({ ...ctx, answers: merged }, placed).next }
+}
+
+/** The text a refused form carried, question by question, to show back for copying. */
+function typedLines(questions: Question[], body: FormBody): Array<{ label: string; lines: string[] }> {
+  return questions
+    .map((q) => {
+      const id = fieldId(q.key)
+      const lines = Object.entries(body)
+        .filter(([name]) => name === id || name.startsWith(`${id}--`))
+        .flatMap(([, value]) => (Array.isArray(value) ? value : [value]))
+        .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+      return { label: q.label, lines }
+    })
+    .filter((entry) => entry.lines.length > 0)
 }

@@ -25,7 +25,7 @@ export async function submitResponse(
   cityName: string,
 ): Promise<SubmitOutcome> {
   const ctx = await loader.load(officer, year)
-  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access.reason))
+  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access))
   const summary = buildSummary(ctx, { changeLinks: true, returnTo: 'check-answers' })
   const errors: FieldError[] = [...summary.missing]
   if (body.confirm !== 'yes')

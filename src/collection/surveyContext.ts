@@ -3,6 +3,8 @@ import type { Answers } from '../questionnaire/answerCodec'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { visibleAnswers } from '../questionnaire/visibility'
 import { ForbiddenError, NotFoundError } from '../shared/errors'
+import { nowIso } from '../shared/clock'
+import { formatDeadline } from '../shared/deadline'
 import type { EditedAnswerRow, ResponseSummary, ReviewComment } from './responseRecords'
 import { answersFromRows } from './surveyModel'
 
@@ -14,7 +16,10 @@ export interface Officer {
 }
 
 /** Whether the response can be changed now, and if not, why. */
-export type Access = { editable: true } | { editable: false; reason: 'submitted' | 'approved' | 'closed' }
+export type Access =
+  | { editable: true }
+  | { editable: false; reason: 'submitted' | 'approved' | 'closed' }
+  | { editable: false; reason: 'deadline'; closesAt: string; timeZone: string }
 
 /** Everything a survey page needs about one edition and the officer's city's response. */
 export interface SurveyContext {
@@ -26,6 +31,8 @@ export interface SurveyContext {
   /** Answers that count: those hidden by a later change are left out. */
   visible: Answers
   access: Access
+  /** The city's deadline (UTC ISO): its extension where it has one that was read, else the edition's. */
+  deadline: string | null
   /** The reviewer's open comments, while the response is returned for changes. */
   comments: ReviewComment[]
 }
@@ -37,21 +44,41 @@ export function asOfficer(user: Express.User | undefined): Officer {
 }
 
 /**
- * Only open editions take answers; a closed one still does for a response returned for
- * changes (the admin reopened it for that city). Submitted and approved responses are read-only.
+ * Only open editions take answers, until their deadline (or the city's extension); a closed one
+ * still does for a city with an extension running, and for a response returned for changes (the
+ * admin reopened it for that city). Submitted and approved responses are read-only.
  */
-export function accessFor(edition: Edition, response: ResponseSummary | undefined): Access {
+export function accessFor(
+  edition: Edition,
+  response: ResponseSummary | undefined,
+  { now = nowIso(), extendedUntil }: { now?: string; extendedUntil?: string } = {},
+): Access {
   if (response?.status === 'submitted' || response?.status === 'approved')
     return { editable: false, reason: response.status }
-  if (edition.status === 'open' || (edition.status === 'closed' && response?.status === 'returned'))
+  // A response returned for changes can be fixed whatever the deadline: the reviewer asked for it.
+  if ((edition.status === 'open' || edition.status === 'closed') && response?.status === 'returned')
     return { editable: true }
+  if (edition.status !== 'open' && edition.status !== 'closed') return { editable: false, reason: 'closed' }
+  if (extendedUntil && now < extendedUntil) return { editable: true }
+  if (edition.status === 'open' && !(edition.closesAt && now >= edition.closesAt)) return { editable: true }
+  const closesAt =
+    extendedUntil && extendedUntil > (edition.closesAt ?? '') ? extendedUntil : edition.closesAt
+  if (closesAt && now >= closesAt)
+    return { editable: false, reason: 'deadline', closesAt, timeZone: edition.timeZone }
   return { editable: false, reason: 'closed' }
 }
 
+/** Whether the city's extension can matter: the edition's own deadline has passed, or it is closed. */
+export const mayBeExtended = (edition: Edition, now = nowIso()): boolean =>
+  edition.status === 'closed' ||
+  (edition.status === 'open' && Boolean(edition.closesAt && now >= edition.closesAt))
+
 /** Why an officer cannot change the response, in words. */
-export function readOnlyMessage(reason: 'submitted' | 'approved' | 'closed'): string {
-  if (reason === 'closed') return 'This survey is closed, so answers can no longer be changed.'
-  const what = reason === 'approved' ? 'has been approved' : 'has been submitted'
+export function readOnlyMessage(access: Exclude<Access, { editable: true }>): string {
+  if (access.reason === 'deadline')
+    return `The deadline for this survey was ${formatDeadline(access.closesAt, access.timeZone)}, so answers can no longer be changed. Your saved answers are kept. If your city needs more time, ask your survey administrator for an extension.`
+  if (access.reason === 'closed') return 'This survey is closed, so answers can no longer be changed.'
+  const what = access.reason === 'approved' ? 'has been approved' : 'has been submitted'
   return `Your city’s response ${what}, so it cannot be changed. If something needs correcting, ask the survey administrator to return it to you.`
 }
 
@@ -62,9 +89,12 @@ export function surveyLoader(repos: Repositories) {
       const editions = await repos.editions.list()
       const open = editions.find((e) => e.status === 'open')
       if (open) return open.year
+      const now = nowIso()
       for (const edition of editions.filter((e) => e.status === 'closed')) {
         if ((await repos.responses.find(edition.id, officer.cityId))?.status === 'returned')
           return edition.year
+        const extendedUntil = await repos.extensions.until(edition.id, officer.cityId)
+        if (extendedUntil && now < extendedUntil) return edition.year
       }
       return undefined
     },
@@ -75,6 +105,11 @@ export function surveyLoader(repos: Repositories) {
       if (!edition || edition.status === 'draft') throw new NotFoundError()
       const { response, rows } = await repos.responses.findWithAnswers(edition.id, officer.cityId)
       const comments = response?.status === 'returned' ? await repos.responses.openComments(response.id) : []
+      const now = nowIso()
+      // Read only when it can matter, so an open survey's pages make no extra query.
+      const extendedUntil = mayBeExtended(edition, now)
+        ? await repos.extensions.until(edition.id, officer.cityId)
+        : undefined
       const answers = answersFromRows(edition.definition, rows)
       const visible = visibleAnswers(edition.definition, answers)
       return {
@@ -84,7 +119,8 @@ export function surveyLoader(repos: Repositories) {
         rows,
         answers,
         visible,
-        access: accessFor(edition, response),
+        access: accessFor(edition, response, { now, extendedUntil }),
+        deadline: extendedUntil ?? edition.closesAt,
         comments,
       }
     },

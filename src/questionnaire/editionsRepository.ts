@@ -15,6 +15,11 @@ export interface Edition {
   status: EditionStatus
   opensOn: string | null
   closesOn: string | null
+  /** The closing time on the wall clock of `timeZone` (HH:MM). */
+  closesTime: string
+  timeZone: string
+  /** The deadline as a UTC instant (ISO), from the closing date, time and zone; null without a date. */
+  closesAt: string | null
   definition: Definition
   basis: ComparisonBasis
   copiedFromYear: number | null
@@ -32,6 +37,9 @@ interface EditionRow {
   status: EditionStatus
   opens_on: string | null
   closes_on: string | null
+  closes_time: string
+  time_zone: string
+  closes_at: string | null
   definition?: string
   basis: ComparisonBasis
   copied_from_year: number | null
@@ -47,6 +55,9 @@ const summaryColumns = [
   'status',
   'opens_on',
   'closes_on',
+  'closes_time',
+  'time_zone',
+  'closes_at',
   'basis',
   'copied_from_year',
   'data_release',
@@ -61,6 +72,9 @@ const toSummary = (row: EditionRow): EditionSummary => ({
   status: row.status,
   opensOn: row.opens_on,
   closesOn: row.closes_on,
+  closesTime: row.closes_time,
+  timeZone: row.time_zone,
+  closesAt: row.closes_at,
   basis: row.basis,
   copiedFromYear: row.copied_from_year,
   dataRelease: row.data_release,
@@ -118,6 +132,9 @@ export interface NewEdition {
   closesOn?: string | null
 }
 
+type EditableColumns =
+  'opens_on' | 'closes_on' | 'closes_time' | 'time_zone' | 'closes_at' | 'basis' | 'title' | 'data_release'
+
 export function editionsRepository(knex: Knex) {
   /** The edition of a summary row, its definition from the cache or read again if it changed. */
   async function withDefinition(summary: EditionRow | undefined): Promise<Edition | undefined> {
@@ -153,6 +170,7 @@ export function editionsRepository(knex: Knex) {
         copied_from_year: edition.copiedFromYear ?? null,
         opens_on: edition.opensOn ?? null,
         closes_on: edition.closesOn ?? null,
+        closes_at: edition.closesOn ? `${edition.closesOn}T23:59:00.000Z` : null,
         published_at: edition.status === 'published' ? now : null,
         created_at: now,
         updated_at: now,
@@ -170,13 +188,28 @@ export function editionsRepository(knex: Knex) {
         .update({ definition: JSON.stringify(definition), title: definition.title, updated_at: nowIso() })
       forgetParsedDefinitions(id)
     },
-    async update(
-      id: number,
-      fields: Partial<Pick<EditionRow, 'opens_on' | 'closes_on' | 'basis' | 'title' | 'data_release'>>,
-    ): Promise<void> {
+    async update(id: number, fields: Partial<Pick<EditionRow, EditableColumns>>): Promise<void> {
       await knex('editions')
         .where({ id })
         .update({ ...fields, updated_at: nowIso() })
+    },
+    /**
+     * Closes every open edition whose deadline has passed, returning their years. One conditional
+     * UPDATE per edition, so two instances doing it at once close each edition once.
+     */
+    async closeDue(now: string): Promise<number[]> {
+      const due: Array<{ id: number; year: number }> = await knex('editions')
+        .where({ status: 'open' })
+        .where('closes_at', '<=', now)
+        .select('id', 'year')
+      const closed: number[] = []
+      for (const edition of due) {
+        const changed = await knex('editions')
+          .where({ id: edition.id, status: 'open' })
+          .update({ status: 'closed', updated_at: now })
+        if (changed) closed.push(edition.year)
+      }
+      return closed
     },
   }
 }

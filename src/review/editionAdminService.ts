@@ -5,6 +5,7 @@ import { validateDefinition, type DefinitionProblem } from '../questionnaire/val
 import type { EditionEvents } from '../shared/editionEvents'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
+import { deadlineInstant, isTimeZone } from '../shared/deadline'
 import { editionSubject, type EditionAdminRepository } from './editionAdminRepository'
 import { actionRules, actionsFrom, refusal, type LifecycleAction } from './editionLifecycle'
 import type { Mail } from '../mail/mailServices'
@@ -18,7 +19,7 @@ interface Deps {
 }
 
 // Date.parse('2026-02-30') rolls over to March, so check the date reads back the same.
-const isRealDate = (v: string) => {
+export const isRealDate = (v: string): boolean => {
   if (v === '') return true
   const date = new Date(`${v}T00:00:00Z`)
   return (
@@ -32,16 +33,37 @@ const date = z
   .refine(isRealDate, 'Enter a real date, like 2026-09-01')
   .transform((v) => v || null)
 
+export const closesTimeSchema = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time on the 24-hour clock, like 17:00')
+
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .max(64)
+  .refine(isTimeZone, 'Enter a time zone name, like Europe/Amsterdam or UTC')
+
 export const settingsSchema = z
   .object({
     opensOn: date,
     closesOn: date,
+    closesTime: closesTimeSchema,
+    timeZone: timeZoneSchema,
     basis: z.enum(['approved', 'latest'], { error: 'Select which cities profiles compare with' }),
   })
   .refine((s) => !s.opensOn || !s.closesOn || s.closesOn >= s.opensOn, {
     path: ['closesOn'],
     message: 'The closing date must be on or after the opening date',
   })
+
+export interface EditionSettingsInput {
+  opensOn: string
+  closesOn: string
+  closesTime: string
+  timeZone: string
+  basis: string
+}
 
 const actionButtons = (status: EditionStatus) =>
   actionsFrom(status).map((action) => ({ action, label: actionRules[action].label }))
@@ -139,15 +161,28 @@ export function editionAdminService(deps: Deps) {
     /** Changes the dates and the comparison basis; a new basis regenerates the profiles. */
     async updateSettings(
       year: number,
-      input: { opensOn: string; closesOn: string; basis: string },
+      input: EditionSettingsInput,
       actorId: number,
     ): Promise<{ errors: FieldError[] }> {
       const edition = await find(year)
       const parsed = settingsSchema.safeParse(input)
       if (!parsed.success) return { errors: fieldErrors(parsed.error) }
-      const { opensOn, closesOn, basis } = parsed.data
-      await deps.editions.update(edition.id, { opens_on: opensOn, closes_on: closesOn, basis })
-      const before = { opensOn: edition.opensOn, closesOn: edition.closesOn, basis: edition.basis }
+      const { opensOn, closesOn, closesTime, timeZone, basis } = parsed.data
+      await deps.editions.update(edition.id, {
+        opens_on: opensOn,
+        closes_on: closesOn,
+        closes_time: closesTime,
+        time_zone: timeZone,
+        closes_at: deadlineInstant(closesOn, closesTime, timeZone),
+        basis,
+      })
+      const before = {
+        opensOn: edition.opensOn,
+        closesOn: edition.closesOn,
+        closesTime: edition.closesTime,
+        timeZone: edition.timeZone,
+        basis: edition.basis,
+      }
       await deps.audit.record({
         actorId,
         type: 'edition_settings',

@@ -33,6 +33,8 @@ export function editionRoutes(review: ReviewServices): Router {
       values: {
         opensOn: page.edition.opensOn ?? '',
         closesOn: page.edition.closesOn ?? '',
+        closesTime: page.edition.closesTime,
+        timeZone: page.edition.timeZone,
         basis: page.edition.basis,
       },
       errors: [],
@@ -44,6 +46,8 @@ export function editionRoutes(review: ReviewServices): Router {
     const values = {
       opensOn: String(req.body.opensOn ?? ''),
       closesOn: String(req.body.closesOn ?? ''),
+      closesTime: String(req.body.closesTime ?? ''),
+      timeZone: String(req.body.timeZone ?? ''),
       basis: String(req.body.basis ?? ''),
     }
     const { errors } = await review.editions.updateSettings(year, values, actorId(req))

@@ -3,6 +3,7 @@ import { requireAdmin } from '../accounts/guards'
 import type { Services } from '../services'
 import { cityRoutes } from './cityRoutes'
 import { editionRoutes } from './editionRoutes'
+import { extensionRoutes } from './extensionRoutes'
 import { exportRoutes } from './exportRoutes'
 import { responseRoutes } from './responseRoutes'
 
@@ -18,6 +19,7 @@ export function reviewRoutes(services: Services): Router {
     })
   })
   router.use(exportRoutes(services.review))
+  router.use(extensionRoutes(services.review.deadlines))
   router.use(editionRoutes(services.review))
   router.use(responseRoutes(services.review))
   router.use(cityRoutes(services.review))

@@ -3,6 +3,7 @@ import type { EditionEvents } from '../shared/editionEvents'
 import type { Mail } from '../mail/mailServices'
 import { cityAdminService } from './cityAdminService'
 import { editionAdminService } from './editionAdminService'
+import { deadlineService } from './deadlineService'
 import { exportService } from './exportService'
 import { progressService } from './progressService'
 import { responseReviewService } from './responseReviewService'
@@ -18,6 +19,12 @@ export function reviewServices(repos: Repositories, events: EditionEvents, mail:
       audit: repos.audit,
       events,
       mail,
+    }),
+    deadlines: deadlineService({
+      editions: repos.editions,
+      extensions: repos.extensions,
+      cities: repos.cities,
+      audit: repos.audit,
     }),
     progress: progressService({ editions: repos.editions, progress: repos.review.progress }),
     responses: responseReviewService(reviewDeps),

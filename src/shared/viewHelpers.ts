@@ -1,4 +1,5 @@
 import { questionForm } from '../questionnaire/formCodec'
+import { formatDeadline } from './deadline'
 
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
@@ -15,6 +16,8 @@ export const viewHelpers = {
   formatDateTime: (iso: string | null | undefined): string =>
     iso ? `${dateTimeFormat.format(new Date(iso))} UTC` : '',
   formatDate: (iso: string | null | undefined): string => (iso ? dateFormat.format(new Date(iso)) : ''),
+  /** A deadline on its time zone's clock: "31 December 2026 at 17:00 (Europe/Amsterdam)". */
+  formatDeadline,
   /** The field message for an id, from the one error list that also feeds the summary. */
   errorFor: (errors: Array<{ href: string; text: string }> | undefined, id: string): string | undefined =>
     errors?.find((e) => e.href === `#${id}`)?.text,

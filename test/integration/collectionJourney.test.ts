@@ -5,6 +5,7 @@ import { signedInAgent, type Agent } from '../support/http'
 import { buildOfficer, decodeHtml, isOnPage, pageState, validFields } from '../support/collectionFactories'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
 import { fieldId } from '../../src/questionnaire/formCodec'
+import { formatDeadline } from '../../src/shared/deadline'
 
 const t = testApp()
 afterAll(() => t.close())
@@ -51,7 +52,7 @@ describe('the officer journey through the 2026 demo edition', () => {
     expect(start.headers.location).toBe(`/survey/${Math.max(...openYears)}`)
     const taskList = await agent.get('/survey/2026')
     expect(taskList.text).toContain('Not yet started')
-    expect(taskList.text).toContain('31 December 2026')
+    expect(taskList.text).toContain(formatDeadline(edition.closesAt!, edition.timeZone))
     for (const section of edition.definition.sections) {
       let next = `/survey/2026/${section.key}/${section.pages[0].key}`
       let guard = 0

@@ -187,6 +187,8 @@ describe('survey year lifecycle', () => {
     const ok = await postForm(agent, base, `${base}/settings`, {
       opensOn: '2026-09-01',
       closesOn: '2026-12-31',
+      closesTime: '23:59',
+      timeZone: 'UTC',
       basis: 'latest',
     })
     expect(ok.status).toBe(302)

@@ -197,7 +197,9 @@ describe('signing in', () => {
     }
     expect(messages).toEqual(['invalid', 'invalid', 'locked', 'locked'])
     await new Promise((resolve) => setTimeout(resolve, 1300))
-    expect((await signIn(request.agent(t.app), email, 'bad-password')).text).toContain(SIGN_IN_MESSAGES.invalid)
+    expect((await signIn(request.agent(t.app), email, 'bad-password')).text).toContain(
+      SIGN_IN_MESSAGES.invalid,
+    )
   })
 
   it('when an account has no password yet, then signing in to it takes as long as to an unknown email', async () => {

@@ -22,6 +22,9 @@ function editionOf(definition: Definition): Edition {
     status: 'open',
     opensOn: null,
     closesOn: `${definition.year}-12-31`,
+    closesTime: '23:59',
+    timeZone: 'UTC',
+    closesAt: null,
     definition,
     basis: 'approved',
     copiedFromYear: null,
@@ -42,6 +45,7 @@ function contextOf(definition: Definition): SurveyContext {
     answers,
     visible: answers,
     access: accessFor(edition, undefined),
+    deadline: null,
     comments: [],
   }
 }

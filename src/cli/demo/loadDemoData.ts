@@ -87,7 +87,7 @@ export async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
       definition: open,
       copiedFromYear: latest.year,
       opensOn: `${DEMO_OPEN_YEAR}-09-01`,
-      closesOn: `${DEMO_OPEN_YEAR}-12-31`,
+      closesOn: demoClosingDate(),
     })
 
     const at = nowIso()
@@ -141,3 +141,13 @@ const cityRecord = (city: DemoCity) => ({
   longitude: city.longitude,
   population: city.population,
 })
+
+/**
+ * The open demo year's closing date: the end of that year, or three months from now if that has
+ * passed, so a demo started later still has an open survey (deadlines hold).
+ */
+function demoClosingDate(): string {
+  const endOfYear = `${DEMO_OPEN_YEAR}-12-31`
+  const inThreeMonths = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
+  return endOfYear > inThreeMonths ? endOfYear : inThreeMonths
+}

@@ -1,0 +1,51 @@
+import express, { type Router } from 'express'
+import type { DeadlineService } from './deadlineService'
+import { actorId, flash, idParam, yearParam } from './routeHelpers'
+
+const field = (body: Record<string, unknown>, name: string) => String(body[name] ?? '')
+
+/** Per-city deadline extensions of a survey year. */
+export function extensionRoutes(deadlines: DeadlineService): Router {
+  const router = express.Router()
+  const render = async (
+    year: number,
+    values: Record<string, string>,
+    errors: Array<{ href: string; text: string }>,
+  ) => ({
+    title: `Deadline extensions: ${year}`,
+    breadcrumbs: [
+      { href: '/admin', text: 'Administration' },
+      { href: '/admin/editions', text: 'Survey years' },
+      { href: `/admin/editions/${year}`, text: String(year) },
+    ],
+    ...(await deadlines.extensionsPage(year)),
+    values,
+    errors,
+  })
+
+  router.get('/admin/editions/:year/extensions', async (req, res) => {
+    res.render('review/extensions', await render(yearParam(req), { closesTime: '23:59' }, []))
+  })
+
+  router.post('/admin/editions/:year/extensions', async (req, res) => {
+    const year = yearParam(req)
+    const values = {
+      cityId: field(req.body, 'cityId'),
+      closesOn: field(req.body, 'closesOn'),
+      closesTime: field(req.body, 'closesTime'),
+      reason: field(req.body, 'reason'),
+    }
+    const { errors } = await deadlines.extend(year, values, actorId(req))
+    if (errors.length) return res.status(400).render('review/extensions', await render(year, values, errors))
+    flash(req, 'Deadline extended')
+    res.redirect(`/admin/editions/${year}/extensions`)
+  })
+
+  router.post('/admin/editions/:year/extensions/:cityId/remove', async (req, res) => {
+    const year = yearParam(req)
+    await deadlines.removeExtension(year, idParam(req, 'cityId'), actorId(req))
+    flash(req, 'Extension removed: the survey year’s deadline applies to that city again')
+    res.redirect(`/admin/editions/${year}/extensions`)
+  })
+  return router
+}
