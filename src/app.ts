@@ -21,6 +21,7 @@ import { profileRevalidation } from './profiles/cityRoutes'
 import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
+import { outboxRoutes } from './mail/outboxRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 import { isolatedPartial } from './shared/isolatedPartial'
 
@@ -78,6 +79,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.use(accountsRoutes(services))
   app.use(authoringRoutes(services))
   app.use(reviewRoutes(services))
+  app.use(outboxRoutes(services.outbox))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))

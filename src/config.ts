@@ -28,6 +28,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  RESET_RATE_PER_HOUR: z.coerce.number().int().positive().default(20),
   DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIEW_CACHE: bool.default(true),
@@ -35,6 +36,10 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z
     .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http:// or https:// address' })
     .optional(),
+  MAIL_URL: z
+    .url({ protocol: /^smtps?$/, error: 'MAIL_URL must be an smtp:// or smtps:// address' })
+    .optional(),
+  MAIL_FROM: z.string().trim().min(3).optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -48,13 +53,16 @@ export interface Config {
   sessionIdleMinutes: number
   demoData: boolean
   demoPassword: string
-  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number }
+  /** resetRatePerHour: "forgot password" requests per IP address per hour. */
+  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number; resetRatePerHour: number }
   disclosureThreshold: number
   logLevel: string
   viewCache: boolean
   trustProxy: boolean
   /** Where the public reaches this site, without a trailing slash: every absolute link starts here. */
   publicBaseUrl: string
+  /** SMTP relay (none: mail stays in the outbox and the log) and the From address. */
+  mail: { url: string | undefined; from: string }
 }
 
 export class ConfigError extends Error {}
@@ -102,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       maxFailures: e.LOGIN_MAX_FAILURES,
       lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
       ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+      resetRatePerHour: e.RESET_RATE_PER_HOUR,
     },
     disclosureThreshold: e.DISCLOSURE_THRESHOLD,
     logLevel: e.LOG_LEVEL,
@@ -109,5 +118,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     trustProxy: e.TRUST_PROXY,
     // Never from the request's Host header, which a client chooses.
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${hostForLinks(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
+    mail: {
+      url: e.MAIL_URL,
+      from:
+        e.MAIL_FROM ??
+        `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
+    },
   })
 }

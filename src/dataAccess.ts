@@ -13,6 +13,8 @@ import { extensionsRepository } from './review/extensionsRepository'
 import { profilesRepository } from './profiles/profilesRepository'
 import { releasesRepository } from './profiles/releasesRepository'
 import { openDataRepository } from './profiles/openDataRepository'
+import { outboxRepository } from './mail/outboxRepository'
+import { mailRecipientsRepository } from './mail/mailRecipientsRepository'
 
 /** Every repository, built once over one knex instance (the only knex users). */
 export function dataAccess(knex: Knex) {
@@ -31,6 +33,8 @@ export function dataAccess(knex: Knex) {
     profiles: profilesRepository(knex),
     releases: releasesRepository(knex),
     openData: openDataRepository(knex),
+    outbox: outboxRepository(knex),
+    mailRecipients: mailRecipientsRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },

@@ -8,6 +8,10 @@ import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
 import { ensureDemoData } from './cli/demo/loadDemoData'
 import { closeSurveyYearsOnTime } from './review/closeOnTime'
+import { mailSenderFor } from './mail/mailServices'
+
+/** How often the outbox is delivered (a message waits at most this long when the relay is up). */
+const MAIL_INTERVAL_MS = 5_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -26,6 +30,7 @@ async function main(): Promise<void> {
   const built = services(config, repos)
   const app = createApp({ config, knex, services: built, logger })
   const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
+  const stopMail = mailSenderFor(config, repos.outbox, logger).start(MAIL_INTERVAL_MS)
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
     stopClosing()
     // Finish requests in flight before the database goes: close() waits for them, and idle
     // keep-alive sockets are dropped so it does not wait for those.
-    server.close(() => void knex.destroy().then(() => process.exit(0)))
+    server.close(() => void stopMail().then(() => knex.destroy().then(() => process.exit(0))))
     server.closeIdleConnections()
     setTimeout(() => process.exit(1), 10_000).unref()
   }

@@ -8,11 +8,13 @@ import { profileServices } from './profiles/profileServices'
 import { editionEvents } from './shared/editionEvents'
 import { questionnaireAuthoring } from './questionnaire/authoring'
 import { reviewServices } from './review/reviewServices'
+import { mailServices } from './mail/mailServices'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
   const events = editionEvents()
   const profiles = profileServices(repos, config.disclosureThreshold, events)
+  const { mail, outbox } = mailServices(config, repos)
   return {
     repos,
     config,
@@ -25,10 +27,11 @@ export function services(config: Config, repos: Repositories) {
     }),
     profiles,
     home: homeService(repos, profiles),
-    collection: collectionService(repos),
+    collection: collectionService(repos, mail),
     authoring: questionnaireAuthoring(repos, events),
-    review: reviewServices(repos, events),
-    ...accountsServices(repos),
+    review: reviewServices(repos, events, mail),
+    outbox,
+    ...accountsServices(repos, mail),
   }
 }
 

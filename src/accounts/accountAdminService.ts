@@ -8,6 +8,7 @@ import { newLink } from './passwordLinks'
 import { fail, newAccountSchema, parseForm, type FormResult } from './accountForms'
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
+import type { Notifications } from '../mail/notifications'
 
 export type AccountStatus = 'active' | 'invited' | 'disabled' | 'locked'
 
@@ -34,6 +35,7 @@ interface Deps {
   sessions: SessionsRepository
   audit: AuditRepository
   transaction: AccountsTransaction
+  notify: Pick<Notifications, 'invitation'>
 }
 
 /** What an account change needs to know about who made it. */
@@ -49,15 +51,16 @@ export function statusOf(user: UserRecord, now: string = nowIso()): AccountStatu
 }
 
 /** Issues a new one-time link for a user inside a transaction, replacing any unused one. */
-export async function issueLink(tx: AccountsTx, userId: number): Promise<string> {
-  const link = newLink()
+export async function issueLink(tx: AccountsTx, userId: number, validForMs?: number): Promise<string> {
+  const link = newLink(new Date(), validForMs)
   await tx.passwordTokens.revokeUnused(userId)
   await tx.passwordTokens.create({ tokenHash: link.tokenHash, userId, expiresAt: link.expiresAt })
   return link.token
 }
 
 /** Administrators managing officer and administrator accounts. Every change is audited. */
-export function accountAdminService({ users, cities, passwordTokens, sessions, audit, transaction }: Deps) {
+export function accountAdminService(deps: Deps) {
+  const { users, cities, passwordTokens, sessions, audit, transaction, notify } = deps
   const summarise = (
     user: UserRecord,
     cityNames: Map<number, string>,
@@ -115,18 +118,23 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
     /** The cities an officer can be created for. */
     cityOptions: (): Promise<City[]> => cities.list(),
 
-    /** Creates an officer or administrator with no password and returns its one-time link token. */
+    /**
+     * Creates an officer or administrator with no password and returns its one-time link
+     * token; the invitation email with the link is queued in the same transaction.
+     */
     async create(actor: Actor, input: unknown): Promise<FormResult<{ userId: number; token: string }>> {
       const form = parseForm(newAccountSchema, input)
       if (!form.ok) return form
       const { email, displayName, role, cityId } = form.value
       if (await users.findByEmail(email))
         return fail('email', 'An account with this email address already exists')
-      if (cityId !== null && !(await cities.findById(cityId)))
-        return fail('cityId', 'Select the city this officer answers for')
+      const city = cityId === null ? undefined : await cities.findById(cityId)
+      if (cityId !== null && !city) return fail('cityId', 'Select the city this officer answers for')
       const created = await transaction.run(async (tx) => {
         const userId = await tx.users.create({ email, displayName, role, cityId, passwordHash: null })
         const token = await issueLink(tx, userId)
+        const invitation = await notify.invitation({ email, displayName, cityId }, token, city?.name ?? null)
+        await tx.outbox.enqueue([invitation])
         await tx.audit.record({
           actorId: actor.id,
           type: 'account_created',
@@ -139,12 +147,14 @@ export function accountAdminService({ users, cities, passwordTokens, sessions, a
       return { ok: true, value: created }
     },
 
-    /** A new one-time link for an account (the previous unused link stops working). */
+    /** A new one-time link for an account, emailed too (the previous unused link stops working). */
     async reissueLink(actor: Actor, id: number): Promise<string> {
       const user = await mustFind(id)
       if (user.disabledAt) throw new BadRequestError('Enable the account before creating a new link')
+      const city = user.cityId === null ? undefined : await cities.findById(user.cityId)
       return transaction.run(async (tx) => {
         const token = await issueLink(tx, id)
+        await tx.outbox.enqueue([await notify.invitation(user, token, city?.name ?? null)])
         await tx.audit.record({
           actorId: actor.id,
           type: 'password_link_issued',

@@ -6,6 +6,7 @@ import { setPasswordRoutes } from './setPasswordRoutes'
 import { userAdminRoutes } from './userAdminRoutes'
 import { cityRequestRoutes } from './cityRequestRoutes'
 import { cityImportRoutes } from './cityImport/cityImportRoutes'
+import { forgotPasswordRoutes } from './forgotPasswordRoutes'
 
 /** Every accounts page. Everything under /admin, whoever serves it, is for administrators only. */
 export function accountsRoutes(services: Services): Router {
@@ -13,6 +14,7 @@ export function accountsRoutes(services: Services): Router {
   router.use('/admin', requireAdmin)
   router.use(accountRoutes(services.accounts))
   router.use(setPasswordRoutes(services.passwordLinks))
+  router.use(forgotPasswordRoutes(services.passwordResets, services.config.login.resetRatePerHour))
   router.use(userAdminRoutes(services.accountAdmin, services.config.publicBaseUrl))
   router.use(cityRequestRoutes(services.cityRequests))
   router.use(cityImportRoutes(services.cityImport))

@@ -15,12 +15,14 @@ import {
 import { ConflictError, NotFoundError } from '../shared/errors'
 import { citySlug } from '../cities/citySlug'
 import { standardRegions } from '../cities/regions'
+import type { Mail } from '../mail/mailServices'
 
 interface Deps {
   cityRequests: CityRequestsRepository
   cities: CitiesRepository
   users: UsersRepository
   transaction: AccountsTransaction
+  mail: Mail
 }
 
 /** The slug of a city from its name and ISO-3 code (one rule for every place that makes cities). */
@@ -30,7 +32,7 @@ const sameText = (a: string, b: string) =>
   a.trim().localeCompare(b.trim(), 'en', { sensitivity: 'base' }) === 0
 
 /** "Add your city": the public request, and an administrator approving or rejecting it. */
-export function cityRequestService({ cityRequests, cities, users, transaction }: Deps) {
+export function cityRequestService({ cityRequests, cities, users, transaction, mail }: Deps) {
   const mustFind = async (id: number): Promise<CityRequest> => {
     const request = await cityRequests.findById(id)
     if (!request) throw new NotFoundError('There is no such request')
@@ -42,11 +44,17 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
   }
 
   return {
-    /** Stores a request from the public form. */
+    /** Stores a request from the public form and tells the administrators, in one transaction. */
     async submit(input: unknown): Promise<FormResult<{ id: number }>> {
       const form = parseForm(cityRequestSchema, input)
       if (!form.ok) return form
-      return { ok: true, value: { id: await cityRequests.create(form.value) } }
+      const admins = await mail.recipients.admins()
+      const id = await transaction.run(async (tx) => {
+        const created = await tx.cityRequests.create(form.value)
+        await tx.outbox.enqueue(await mail.notify.cityRequestReceived(admins, { id: created, ...form.value }))
+        return created
+      })
+      return { ok: true, value: { id } }
     },
 
     list: (): Promise<CityRequest[]> => cityRequests.list(),
@@ -86,7 +94,8 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
 
     /**
      * Approves a pending request: creates the city and an officer account for its contact
-     * with a one-time link, records the decision and the audit entries, all in one transaction.
+     * with a one-time link (emailed to them), records the decision and the audit entries, all in
+     * one transaction.
      */
     async approve(
       actor: Actor,
@@ -123,6 +132,8 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
           passwordHash: null,
         })
         const token = await issueLink(tx, userId)
+        const to = { email: v.officerEmail, displayName: v.officerName, cityId }
+        await tx.outbox.enqueue([await mail.notify.cityRequestApproved(to, token, v.cityName)])
         await tx.audit.record({
           actorId: actor.id,
           type: 'city_request_approved',
@@ -158,6 +169,10 @@ export function cityRequestService({ cityRequests, cities, users, transaction }:
           }))
         )
           return false
+        const to = { email: request.email, displayName: request.contactName, cityId: null }
+        await tx.outbox.enqueue([
+          await mail.notify.cityRequestDeclined(to, request.cityName, form.value.reason),
+        ])
         await tx.audit.record({
           actorId: actor.id,
           type: 'city_request_rejected',

@@ -15,12 +15,12 @@ export interface NewLink {
 }
 
 /** A fresh link: 32 random bytes, base64url (43 characters, safe in a path). */
-export function newLink(now: Date = new Date()): NewLink {
+export function newLink(now: Date = new Date(), validForMs = LINK_VALID_DAYS * 86_400_000): NewLink {
   const token = crypto.randomBytes(32).toString('base64url')
   return {
     token,
     tokenHash: hashToken(token),
-    expiresAt: new Date(now.getTime() + LINK_VALID_DAYS * 86_400_000).toISOString(),
+    expiresAt: new Date(now.getTime() + validForMs).toISOString(),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Repositories } from '../dataAccess'
+import type { Mail } from '../mail/mailServices'
 import { readFormValue, type FormBody } from '../questionnaire/formCodec'
 import { NotFoundError } from '../shared/errors'
 import { formatDeadline } from '../shared/deadline'
@@ -15,7 +16,7 @@ import { responseReference, surveyPaths, type ReturnTarget } from './surveyPaths
 export { asOfficer, type Officer } from './surveyContext'
 
 /** The officer's journey: task list, question pages, check answers, submit, last year's answers. */
-export function collectionService(repos: Repositories) {
+export function collectionService(repos: Repositories, mail: Mail) {
   const loader = surveyLoader(repos)
   const cityName = async (officer: Officer) =>
     (await repos.cities.findById(officer.cityId))?.name ?? 'your city'
@@ -105,7 +106,7 @@ export function collectionService(repos: Repositories) {
 
     /** Submits the response (see submitResponse). */
     async submit(officer: Officer, year: number, body: Record<string, unknown>): Promise<SubmitOutcome> {
-      return submitResponse(repos, loader, officer, year, body, await cityName(officer))
+      return submitResponse(repos, mail, loader, officer, year, body, await cityName(officer))
     },
 
     /** The confirmation page of the officer's own submitted response. */

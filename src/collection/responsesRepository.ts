@@ -3,6 +3,7 @@ import { insertInChunks, insertReturningId, isPostgres } from '../db/dialect'
 import { nowIso } from '../shared/clock'
 import { ConflictError } from '../shared/errors'
 import type { AnswerRow } from '../questionnaire/answerCodec'
+import { enqueueMail, type NewMail } from '../mail/outboxRepository'
 import {
   answerColumns,
   answerFields,
@@ -177,7 +178,10 @@ export function responsesRepository(knex: Knex) {
         return save.expectedVersion + 1
       })
     },
-    /** Changes the status (and the fields that go with it) if the version still matches. */
+    /**
+     * Changes the status (and the fields that go with it) if the version still matches; the
+     * mail the change causes is written to the outbox in the same transaction.
+     */
     async transition(
       responseId: number,
       expectedVersion: number,
@@ -185,6 +189,7 @@ export function responsesRepository(knex: Knex) {
         Pick<ResponseRow, 'status' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at'>
       >,
       event: ResponseEvent,
+      mail: NewMail[] = [],
     ): Promise<number> {
       return knex.transaction(async (trx) => {
         const at = nowIso()
@@ -193,6 +198,7 @@ export function responsesRepository(knex: Knex) {
           .update({ ...fields, version: expectedVersion + 1, updated_by: event.actorId, updated_at: at })
         if (bumped !== 1) throw new ConflictError('This response changed since you opened the page')
         await addEvent(trx, responseId, event, at)
+        await enqueueMail(trx, mail)
         return expectedVersion + 1
       })
     },

@@ -1,4 +1,5 @@
 import type { Repositories } from '../dataAccess'
+import type { Mail } from '../mail/mailServices'
 import { nowIso } from '../shared/clock'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { readOnlyMessage, type Officer, type SurveyLoader } from './surveyContext'
@@ -11,10 +12,12 @@ export type SubmitOutcome =
 /**
  * Submits the city's response: only when every required answer that applies is there,
  * the officer confirms they act for the city, and nobody changed the response since
- * they checked it. Their name and the time are recorded with the status change.
+ * they checked it. Their name and the time are recorded with the status change, and the
+ * administrators' notification is queued with it.
  */
 export async function submitResponse(
   repos: Repositories,
+  mail: Mail,
   loader: SurveyLoader,
   officer: Officer,
   year: number,
@@ -36,6 +39,8 @@ export async function submitResponse(
     },
   ]
   if (version !== ctx.response.version) return { kind: 'refused', status: 409, errors: stale }
+  const ref = { id: ctx.response.id, year, city: { id: officer.cityId, name: cityName } }
+  const notices = await mail.notify.responseSubmitted(await mail.recipients.admins(), ref)
   try {
     await repos.responses.transition(
       ctx.response.id,
@@ -51,6 +56,7 @@ export async function submitResponse(
         actorId: officer.id,
         data: { name: officer.displayName, previousStatus: ctx.response.status },
       },
+      notices,
     )
   } catch (error) {
     if (error instanceof ConflictError) return { kind: 'refused', status: 409, errors: stale }

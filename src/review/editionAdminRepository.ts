@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import { nowIso } from '../shared/clock'
 import type { EditionStatus } from '../questionnaire/editionsRepository'
+import { enqueueMail, type NewMail } from '../mail/outboxRepository'
 
 export interface StatusCount {
   editionId: number
@@ -36,13 +37,23 @@ export function editionAdminRepository(knex: Knex) {
     /**
      * Moves an edition from one status to another, only if it is still in the first
      * (two administrators pressing at once cannot both succeed). Returns whether it moved.
+     * The mail the change causes is written to the outbox in the same transaction.
      */
-    async transitionStatus(id: number, from: EditionStatus, to: EditionStatus): Promise<boolean> {
+    async transitionStatus(
+      id: number,
+      from: EditionStatus,
+      to: EditionStatus,
+      mail: NewMail[] = [],
+    ): Promise<boolean> {
       const now = nowIso()
-      const moved = await knex('editions')
-        .where({ id, status: from })
-        .update({ status: to, updated_at: now, ...(to === 'published' ? { published_at: now } : {}) })
-      return moved === 1
+      return knex.transaction(async (trx) => {
+        const moved = await trx('editions')
+          .where({ id, status: from })
+          .update({ status: to, updated_at: now, ...(to === 'published' ? { published_at: now } : {}) })
+        if (moved !== 1) return false
+        await enqueueMail(trx, mail)
+        return true
+      })
     },
     /** The edition's lifecycle and settings changes, newest first. */
     async history(year: number, limit = 50): Promise<EditionHistoryEntry[]> {

@@ -8,12 +8,14 @@ import { fieldErrors } from '../shared/formErrors'
 import { deadlineInstant, isTimeZone } from '../shared/deadline'
 import { editionSubject, type EditionAdminRepository } from './editionAdminRepository'
 import { actionRules, actionsFrom, refusal, type LifecycleAction } from './editionLifecycle'
+import type { Mail } from '../mail/mailServices'
 
 interface Deps {
   editions: EditionsRepository
   editionAdmin: EditionAdminRepository
   audit: AuditRepository
   events: EditionEvents
+  mail: Mail
 }
 
 // Date.parse('2026-02-30') rolls over to March, so check the date reads back the same.
@@ -124,7 +126,8 @@ export function editionAdminService(deps: Deps) {
     /**
      * Applies a lifecycle action: checks the transition (409 when illegal), that an opened
      * questionnaire is valid (problems returned, nothing changed), records it, and tells
-     * the profiles when publishing changes what the public sees.
+     * the profiles when publishing changes what the public sees. Publishing queues, with the
+     * change, a message to each officer of a city whose response is approved.
      */
     async apply(
       year: number,
@@ -133,7 +136,14 @@ export function editionAdminService(deps: Deps) {
     ): Promise<{ problems: DefinitionProblem[]; status?: EditionStatus }> {
       const { edition, rule, problems } = await this.confirmation(year, action)
       if (problems.length > 0) return { problems }
-      if (!(await deps.editionAdmin.transitionStatus(edition.id, edition.status, rule.to))) {
+      const notices =
+        action === 'publish'
+          ? await deps.mail.notify.editionPublished(
+              await deps.mail.recipients.officersOfApprovedCities(edition.id),
+              edition,
+            )
+          : []
+      if (!(await deps.editionAdmin.transitionStatus(edition.id, edition.status, rule.to, notices))) {
         throw new ConflictError(
           'Someone else changed this survey year’s status a moment ago. Check it and try again.',
         )

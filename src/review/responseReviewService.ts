@@ -11,6 +11,7 @@ import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
 import { answersFromRows } from './answersOf'
 import type { ReviewCommentsRepository } from './reviewCommentsRepository'
+import type { Mail } from '../mail/mailServices'
 import { answerSections, diffAnswers, eventChanges, eventTitle } from './reviewModel'
 
 export interface ReviewDeps {
@@ -20,6 +21,7 @@ export interface ReviewDeps {
   cities: CitiesRepository
   users: UsersRepository
   events: EditionEvents
+  mail: Mail
 }
 
 const commentSchema = z.object({

@@ -7,7 +7,12 @@ import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { answersFromRows } from './answersOf'
 import { parseCorrection, type FormBody } from './correctionForm'
 import { sameAnswer } from './reviewModel'
-import { assertReviewAction, responseContext, type ReviewDeps } from './responseReviewService'
+import {
+  assertReviewAction,
+  responseContext,
+  type ResponseContext,
+  type ReviewDeps,
+} from './responseReviewService'
 
 const versionOf = (value: unknown): number => {
   const version = Number(value)
@@ -25,18 +30,26 @@ const reasonSchema = z
 /** What a reviewer does to a response: return it, approve it, reopen it, correct an answer. */
 export function reviewActions(deps: ReviewDeps) {
   const load = responseContext(deps)
+  const refOf = ({ response, edition, city }: ResponseContext) => ({
+    id: response.id,
+    year: edition.year,
+    city: { id: city.id, name: city.name },
+  })
+  const officersOf = (cityId: number) => deps.mail.recipients.officersOf(cityId)
 
   return {
     /**
      * Returns a submitted response to its city with the open comments. Keeps a snapshot of the
-     * answers, so the next submission can show the reviewer exactly what changed.
+     * answers, so the next submission can show the reviewer exactly what changed. The city's
+     * officers get the comments by email, queued with the change.
      */
     async returnForChanges(
       responseId: number,
       version: unknown,
       actorId: number,
     ): Promise<{ errors: FieldError[] }> {
-      const { response, edition } = await load(responseId)
+      const context = await load(responseId)
+      const { response, edition } = context
       assertReviewAction('return', response, edition)
       const open = await deps.reviewComments.open(response.id)
       if (open.length === 0)
@@ -50,26 +63,46 @@ export function reviewActions(deps: ReviewDeps) {
       const snapshot = (await deps.responses.answers(response.id)).map(
         ({ questionKey, optionKey, text, number, note }) => ({ questionKey, optionKey, text, number, note }),
       )
+      const labels = questionIndex(edition.definition)
+      const summary = open.map((c) => ({
+        question: c.questionKey ? labels.get(c.questionKey)?.question.label : undefined,
+        body: c.body,
+      }))
+      const notices = await deps.mail.notify.responseReturned(
+        await officersOf(context.city.id),
+        refOf(context),
+        summary,
+      )
       await deps.responses.transition(
         response.id,
         versionOf(version),
         { status: 'returned' },
         { type: 'returned', actorId, data: { snapshot, comments: open.map((c) => c.id) } },
+        notices,
       )
       // Comments of earlier rounds were seen and answered: officers now see only this round's.
       if (lastReturn) await deps.reviewComments.resolve(response.id, lastReturn.createdAt)
       return { errors: [] }
     },
 
-    /** Approves a submitted response; the edition's profiles are regenerated before this returns. */
+    /**
+     * Approves a submitted response (its officers' notification queued with it); the edition's
+     * profiles are regenerated before this returns.
+     */
     async approve(responseId: number, version: unknown, actorId: number): Promise<void> {
-      const { response, edition } = await load(responseId)
+      const context = await load(responseId)
+      const { response, edition } = context
       assertReviewAction('approve', response, edition)
+      const notices = await deps.mail.notify.responseApproved(
+        await officersOf(context.city.id),
+        refOf(context),
+      )
       await deps.responses.transition(
         response.id,
         versionOf(version),
         { status: 'approved', approved_at: nowIso() },
         { type: 'approved', actorId },
+        notices,
       )
       await deps.reviewComments.resolve(response.id)
       await deps.events.changed(edition.id, 'response_approved')

@@ -1,5 +1,6 @@
 import type { Repositories } from '../dataAccess'
 import type { EditionEvents } from '../shared/editionEvents'
+import type { Mail } from '../mail/mailServices'
 import { cityAdminService } from './cityAdminService'
 import { editionAdminService } from './editionAdminService'
 import { deadlineService } from './deadlineService'
@@ -9,14 +10,15 @@ import { responseReviewService } from './responseReviewService'
 import { reviewActions } from './reviewActions'
 
 /** The administration's services, wired from the shared repositories and the edition change hook. */
-export function reviewServices(repos: Repositories, events: EditionEvents) {
-  const reviewDeps = { ...repos, events }
+export function reviewServices(repos: Repositories, events: EditionEvents, mail: Mail) {
+  const reviewDeps = { ...repos, events, mail }
   return {
     editions: editionAdminService({
       editions: repos.editions,
       editionAdmin: repos.review.editionAdmin,
       audit: repos.audit,
       events,
+      mail,
     }),
     deadlines: deadlineService({
       editions: repos.editions,

@@ -91,6 +91,17 @@ describe('importing cities and officers', () => {
     expect((await t.repos.cities.findById(officer!.cityId!))?.name).toBe(table[42][0])
     const links = await t.knex('password_tokens').whereIn('user_id', [officer!.id]).whereNull('used_at')
     expect(links).toHaveLength(1)
+    const invitations = await t
+      .knex('outbox')
+      .where({ kind: 'invitation' })
+      .whereIn(
+        'recipient',
+        table.map((r) => r[8]),
+      )
+    expect(invitations).toHaveLength(200)
+    const mine = invitations.find((m) => m.recipient === table[42][8])
+    expect(mine.text_body).toContain(`for ${table[42][0]}`)
+    expect(mine.text_body).toMatch(/\/set-password\/[A-Za-z0-9_-]{43}/)
 
     const again = await agent.post('/admin/cities/import/create').type('form').send({ _csrf: token })
     expect(again.headers.location).toBe('/admin/cities/import')

@@ -4,11 +4,13 @@ import type { AccountsTransaction } from '../accountsTransactionRepository'
 import { issueLink, type Actor } from '../accountAdminService'
 import { checkImportRows, type ImportProblem, type ImportRow } from './importRows'
 import { readImportFile } from './importFile'
+import type { Notifications } from '../../mail/notifications'
 
 interface Deps {
   users: UsersRepository
   cities: CitiesRepository
   transaction: AccountsTransaction
+  notify: Pick<Notifications, 'invitation'>
 }
 
 export type ImportPreview =
@@ -26,9 +28,9 @@ export interface ImportedOfficer {
 
 /**
  * Onboarding in bulk: a file of cities and officers is checked whole (every problem listed by row
- * and column, nothing written), then created with an invitation each in one transaction.
+ * and column, nothing written), then created with an invitation email each in one transaction.
  */
-export function cityImportService({ users, cities, transaction }: Deps) {
+export function cityImportService({ users, cities, transaction, notify }: Deps) {
   const check = async (records: Array<Record<string, string>>) => {
     const emails = records.map((r) =>
       String(r.officer_email ?? '')
@@ -105,6 +107,8 @@ export function cityImportService({ users, cities, transaction }: Deps) {
             passwordHash: null,
           })
           const token = await issueLink(tx, userId)
+          const officer = { email: row.officerEmail, displayName: row.officerName, cityId }
+          await tx.outbox.enqueue([await notify.invitation(officer, token, row.city)])
           await tx.audit.record({
             actorId: actor.id,
             type: 'account_created',

@@ -1,0 +1,78 @@
+import express, { type Request, type Response, type Router } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import { z } from 'zod'
+import type { PasswordResetService } from './passwordResetService'
+import { RESET_LINK_VALID_MINUTES } from '../mail/notifications'
+
+/** Reset links per email address per hour: the same limit whether the account exists or not. */
+const PER_ADDRESS_PER_HOUR = 3
+
+const emailSchema = z
+  .string({ error: 'Enter your email address' })
+  .trim()
+  .min(1, 'Enter your email address')
+  .max(254, 'Enter an email address of 254 characters or fewer')
+  .email('Enter an email address in the correct format, like name@example.org')
+
+const showForm = (res: Response, status: number, email: string, text?: string) =>
+  res.status(status).render('accounts/forgot-password', {
+    title: 'Reset your password',
+    values: { email },
+    errors: text ? [{ href: '#email', text }] : [],
+  })
+
+/** The same page for every valid address, known or not, so it tells nobody which accounts exist. */
+const renderSent = (res: Response): Promise<string> =>
+  new Promise((resolve, reject) =>
+    res.render(
+      'accounts/forgot-password-sent',
+      { title: 'Check your email', minutes: RESET_LINK_VALID_MINUTES },
+      (error, html) => (error ? reject(error) : resolve(html)),
+    ),
+  )
+
+/** "Forgot your password", linked from the sign-in page. */
+export function forgotPasswordRoutes(resets: PasswordResetService, perIpPerHour: number): Router {
+  const router = express.Router()
+  const perIp = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: perIpPerHour,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) =>
+      showForm(
+        res,
+        429,
+        String(req.body?.email ?? ''),
+        'Too many requests from your network. Try again later.',
+      ),
+  })
+  // Over the address's limit the answer is the usual page, and nothing is sent.
+  const perAddress = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: PER_ADDRESS_PER_HOUR,
+    standardHeaders: false,
+    legacyHeaders: false,
+    keyGenerator: (req: Request) => `address:${String(req.body.email).trim().toLowerCase()}`,
+    handler: (_req, res, next) => void renderSent(res).then((html) => res.send(html), next),
+  })
+  const validEmail = (req: Request, res: Response, next: () => void) => {
+    const parsed = emailSchema.safeParse(req.body?.email)
+    if (!parsed.success)
+      return showForm(res, 400, String(req.body?.email ?? ''), parsed.error.issues[0].message)
+    req.body.email = parsed.data
+    next()
+  }
+
+  router.get('/forgot-password', (_req, res) => showForm(res, 200, ''))
+
+  router.post('/forgot-password', perIp, validEmail, perAddress, async (req, res, next) => {
+    // Answer first, then do the work: the answer leaves at the same moment for an address with
+    // an account and one without, whatever the work costs. On 'close' (not right after send):
+    // the session is saved before the answer ends, and that write must not queue behind the
+    // work's transaction (SQLite has one connection); 'close' also comes when the client hung up.
+    res.once('close', () => void resets.request(req.body.email, req.ip ?? null).catch(next))
+    res.send(await renderSent(res))
+  })
+  return router
+}

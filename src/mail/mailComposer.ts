@@ -1,0 +1,69 @@
+import path from 'node:path'
+import ejs from 'ejs'
+import type { NewMail } from './outboxRepository'
+
+export const SERVICE_NAME = 'City Innovation Survey'
+
+/** Who a message goes to. */
+export interface Recipient {
+  email: string
+  displayName: string
+  cityId: number | null
+}
+
+/** What one message says, as data: the two templates lay it out as text and as HTML. */
+export interface MailContent {
+  subject: string
+  paragraphs: string[]
+  /** A list after the paragraphs (e.g. the reviewer's comments). */
+  items?: string[]
+  /** The one thing to do, as a path on this site (made absolute from PUBLIC_BASE_URL). */
+  action?: { text: string; path: string }
+  /** Paragraphs after the action. */
+  after?: string[]
+}
+
+interface Options {
+  /** PUBLIC_BASE_URL without a trailing slash: every link starts here, never at a request's Host. */
+  baseUrl: string
+  viewsDir: string
+  cache: boolean
+}
+
+const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim()
+
+/**
+ * Renders messages from views/mail/message.{text,html}.ejs: the service name, a greeting, the
+ * content and a link back to the site. No images, no tracking pixels, no rewritten links.
+ */
+export function mailComposer({ baseUrl, viewsDir, cache }: Options) {
+  const template = (name: string) => path.join(viewsDir, 'mail', name)
+  const render = (name: string, data: ejs.Data, escape?: (text: string) => string) =>
+    ejs.renderFile(template(name), data, { cache, root: viewsDir, ...(escape ? { escape } : {}) })
+
+  return {
+    serviceName: SERVICE_NAME,
+    /** An absolute link to a path on this site. */
+    url: (sitePath: string) => `${baseUrl}${sitePath}`,
+
+    async compose(kind: string, to: Recipient, content: MailContent): Promise<NewMail> {
+      const data = {
+        serviceName: SERVICE_NAME,
+        siteUrl: `${baseUrl}/`,
+        name: to.displayName,
+        ...content,
+        items: content.items ?? [],
+        after: content.after ?? [],
+        action: content.action && { text: content.action.text, url: `${baseUrl}${content.action.path}` },
+      }
+      const [text, html] = await Promise.all([
+        // Plain text is not HTML: nothing to escape.
+        render('message.text.ejs', data, (value) => String(value)),
+        render('message.html.ejs', data),
+      ])
+      return { kind, recipient: to.email, cityId: to.cityId, subject: oneLine(content.subject), text, html }
+    },
+  }
+}
+
+export type MailComposer = ReturnType<typeof mailComposer>
