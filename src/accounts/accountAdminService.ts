@@ -58,6 +58,28 @@ export async function issueLink(tx: AccountsTx, userId: number, validForMs?: num
   return link.token
 }
 
+/**
+ * Creates an account with no password and its one-time link inside a transaction, audited as
+ * created by `actor`; the caller sends the link (an invitation, an approved request's message).
+ */
+export async function createAccountWithLink(
+  tx: AccountsTx,
+  actor: Actor,
+  account: { email: string; displayName: string; role: Role; cityId: number | null },
+  detail: Record<string, unknown> = {},
+): Promise<{ userId: number; token: string }> {
+  const userId = await tx.users.create({ ...account, passwordHash: null })
+  const token = await issueLink(tx, userId)
+  await tx.audit.record({
+    actorId: actor.id,
+    type: 'account_created',
+    subject: account.email,
+    detail: { userId, role: account.role, cityId: account.cityId, ...detail },
+    ip: actor.ip,
+  })
+  return { userId, token }
+}
+
 /** Administrators managing officer and administrator accounts. Every change is audited. */
 export function accountAdminService(deps: Deps) {
   const { users, cities, passwordTokens, sessions, audit, transaction, notify } = deps
@@ -131,18 +153,14 @@ export function accountAdminService(deps: Deps) {
       const city = cityId === null ? undefined : await cities.findById(cityId)
       if (cityId !== null && !city) return fail('cityId', 'Select the city this officer answers for')
       const created = await transaction.run(async (tx) => {
-        const userId = await tx.users.create({ email, displayName, role, cityId, passwordHash: null })
-        const token = await issueLink(tx, userId)
-        const invitation = await notify.invitation({ email, displayName, cityId }, token, city?.name ?? null)
+        const account = await createAccountWithLink(tx, actor, { email, displayName, role, cityId })
+        const invitation = await notify.invitation(
+          { email, displayName, cityId },
+          account.token,
+          city?.name ?? null,
+        )
         await tx.outbox.enqueue([invitation])
-        await tx.audit.record({
-          actorId: actor.id,
-          type: 'account_created',
-          subject: email,
-          detail: { userId, role, cityId },
-          ip: actor.ip,
-        })
-        return { userId, token }
+        return account
       })
       return { ok: true, value: created }
     },

@@ -2,7 +2,7 @@ import type { CityRequestsRepository, CityRequest } from './cityRequestsReposito
 import type { UsersRepository } from './usersRepository'
 import type { AccountsTransaction } from './accountsTransactionRepository'
 import type { CitiesRepository } from '../cities/citiesRepository'
-import { issueLink, type Actor } from './accountAdminService'
+import { createAccountWithLink, type Actor } from './accountAdminService'
 import {
   approveCitySchema,
   cityRequestSchema,
@@ -124,16 +124,6 @@ export function cityRequestService({ cityRequests, cities, users, transaction, m
           population: null,
         }
         const cityId = await tx.cities.create(city)
-        const userId = await tx.users.create({
-          email: v.officerEmail,
-          displayName: v.officerName,
-          role: 'officer',
-          cityId,
-          passwordHash: null,
-        })
-        const token = await issueLink(tx, userId)
-        const to = { email: v.officerEmail, displayName: v.officerName, cityId }
-        await tx.outbox.enqueue([await mail.notify.cityRequestApproved(to, token, v.cityName)])
         await tx.audit.record({
           actorId: actor.id,
           type: 'city_request_approved',
@@ -141,13 +131,9 @@ export function cityRequestService({ cityRequests, cities, users, transaction, m
           detail: { requestId: id, cityId },
           ip: actor.ip,
         })
-        await tx.audit.record({
-          actorId: actor.id,
-          type: 'account_created',
-          subject: v.officerEmail,
-          detail: { userId, role: 'officer', cityId },
-          ip: actor.ip,
-        })
+        const to = { email: v.officerEmail, displayName: v.officerName, cityId }
+        const { userId, token } = await createAccountWithLink(tx, actor, { ...to, role: 'officer' })
+        await tx.outbox.enqueue([await mail.notify.cityRequestApproved(to, token, v.cityName)])
         return { userId, token, cityName: v.cityName }
       })
       if (!created) throw new ConflictError('This request has already been decided.')

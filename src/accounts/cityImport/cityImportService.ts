@@ -1,7 +1,7 @@
 import type { UsersRepository } from '../usersRepository'
 import type { CitiesRepository } from '../../cities/citiesRepository'
 import type { AccountsTransaction } from '../accountsTransactionRepository'
-import { issueLink, type Actor } from '../accountAdminService'
+import { createAccountWithLink, type Actor } from '../accountAdminService'
 import { checkImportRows, type ImportProblem, type ImportRow } from './importRows'
 import { readImportFile } from './importFile'
 import type { Notifications } from '../../mail/notifications'
@@ -99,23 +99,14 @@ export function cityImportService({ users, cities, transaction, notify }: Deps) 
             newCities++
           }
           cityIds.set(row.slug, cityId)
-          const userId = await tx.users.create({
-            email: row.officerEmail,
-            displayName: row.officerName,
-            role: 'officer',
-            cityId,
-            passwordHash: null,
-          })
-          const token = await issueLink(tx, userId)
           const officer = { email: row.officerEmail, displayName: row.officerName, cityId }
+          const { userId, token } = await createAccountWithLink(
+            tx,
+            actor,
+            { ...officer, role: 'officer' },
+            { imported: true },
+          )
           await tx.outbox.enqueue([await notify.invitation(officer, token, row.city)])
-          await tx.audit.record({
-            actorId: actor.id,
-            type: 'account_created',
-            subject: row.officerEmail,
-            detail: { userId, role: 'officer', cityId, imported: true },
-            ip: actor.ip,
-          })
           officers.push({ userId, email: row.officerEmail, name: row.officerName, city: row.city, token })
         }
         return { ok: true as const, officers, newCities }
