@@ -59,9 +59,12 @@ describe('follow-up questions revealed by an answer', () => {
     expect(html).toContain('class="cis-conditional" id="strategy-formal--reveal-1"')
   })
 
-  it('when several answers reveal the same follow-ups, then they come once, after the options, under a hint naming what the answers share', () => {
+  it('when several answers reveal the same follow-ups, then they come once, under the last of those answers, with a hint naming what the answers share', () => {
     const { html } = render('organisation', 'structure')
     expect(html.match(/id="org-staff_count"/g)).toHaveLength(1)
+    const staff = html.indexOf('id="org-staff_count"')
+    expect(staff).toBeGreaterThan(html.indexOf('value="within_department"'))
+    expect(staff).toBeLessThan(html.indexOf('value="sprinkled"'))
     expect(html).toContain('If you chose “A dedicated innovation team …”')
     expect(html).toContain('If you chose “A dedicated innovation team within another department”')
   })
