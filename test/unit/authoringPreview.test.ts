@@ -45,7 +45,7 @@ describe('the preview of a page', () => {
     const rating = view.items.find((item) => item.question.key === 'funding.rating')!
     expect(rating.condition).toBeUndefined()
     expect(rating.earlierCondition).toBe(
-      'Shown when "Does the city have a formal innovation strategy?" is Yes',
+      'Shown when “Does the city have a formal innovation strategy?” is Yes',
     )
     const controller = view.questions.find((item) => item.question.key === 'funding.has_dedicated')!
     expect(controller.reveals.map((group) => [group.hint, group.items.map((i) => i.question.key)])).toEqual([

@@ -1,11 +1,5 @@
 import type { Definition, Page, Question, Section } from '../definitionSchema'
-import {
-  emptyFormValue,
-  readFormValue,
-  typedChoices,
-  type FormBody,
-  type FormValue,
-} from '../formCodec'
+import { emptyFormValue, readFormValue, typedChoices, type FormBody, type FormValue } from '../formCodec'
 import { validatePage } from '../pageValidation'
 import { conditionHolds } from '../visibility'
 import { nestReveals } from '../reveals'
@@ -27,7 +21,7 @@ export const previewPages = (definition: Definition): PreviewPlace[] =>
 
 export function findPreviewPage(definition: Definition, sectionKey: string, pageKey: string): PreviewPlace {
   const place = previewPages(definition).find((p) => p.section.key === sectionKey && p.page.key === pageKey)
-  if (!place) throw new NotFoundError(`There is no page "${pageKey}" in section "${sectionKey}"`)
+  if (!place) throw new NotFoundError(`There is no page “${pageKey}” in section “${sectionKey}”`)
   return place
 }
 
