@@ -130,6 +130,7 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     copiedFromYear: edition.copiedFromYear,
     nextHref: next,
     taskListHref: surveyPaths.taskList(year),
+    commentReplyHref: (commentId: number) => surveyPaths.commentReply(year, commentId),
     sectionCheckHref: surveyPaths.sectionCheck(year, placed.section.key),
   }
 }

@@ -1,6 +1,7 @@
 import type { Repositories } from '../dataAccess'
 import type { EditionEvents } from '../shared/editionEvents'
 import { cityAdminService } from './cityAdminService'
+import { commentReplyService } from './commentReplyService'
 import { editionAdminService } from './editionAdminService'
 import { exportService } from './exportService'
 import { progressService } from './progressService'
@@ -20,6 +21,7 @@ export function reviewServices(repos: Repositories, events: EditionEvents) {
     progress: progressService({ editions: repos.editions, progress: repos.review.progress }),
     responses: responseReviewService(reviewDeps),
     actions: reviewActions(reviewDeps),
+    replies: commentReplyService(reviewDeps),
     cities: cityAdminService({
       cities: repos.cities,
       cityAdmin: repos.review.cityAdmin,

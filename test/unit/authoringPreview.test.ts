@@ -43,7 +43,6 @@ describe('the preview of a page', () => {
     }
     const view = previewPageView(e, findPreviewPage(e.definition, 'funding', 'funding.main'))
     const rating = view.items.find((item) => item.question.key === 'funding.rating')!
-    expect(rating.condition).toBeUndefined()
     expect(rating.earlierCondition).toBe(
       'Shown when “Does the city have a formal innovation strategy?” is Yes',
     )
