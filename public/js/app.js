@@ -4,17 +4,18 @@ import { initAll } from '/assets/govuk/govuk-frontend.min.js'
 initAll()
 
 /**
- * A link to something inside a closed accordion section (the questionnaire editor's section
- * navigation, or the question just changed) opens that section first, then scrolls to it.
+ * A link to something inside a closed details (the questionnaire editor's sections, or the
+ * question just changed) opens it first, then scrolls to the target.
  */
-function openAccordionTarget() {
+function openTarget() {
   const id = decodeURIComponent(window.location.hash.slice(1))
   const target = id && document.getElementById(id)
-  const section = target && target.closest('.govuk-accordion__section')
-  if (!section) return
-  if (!section.classList.contains('govuk-accordion__section--expanded'))
-    section.querySelector('.govuk-accordion__section-button')?.click()
+  if (!target) return
+  for (let details = target.closest('details'); details; details = details.parentElement.closest('details'))
+    details.open = true
+  const inside = target.querySelector(':scope > details')
+  if (inside) inside.open = true
   target.scrollIntoView()
 }
-window.addEventListener('hashchange', openAccordionTarget)
-openAccordionTarget()
+window.addEventListener('hashchange', openTarget)
+openTarget()
