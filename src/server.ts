@@ -10,7 +10,9 @@ import { ensureDemoData } from './cli/demo/loadDemoData'
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, {
+    pretty: config.env === 'development' && Boolean(process.stdout.isTTY),
+  })
   const knex = createKnex(config.database)
   await migrateLatest(knex)
   const repos = dataAccess(knex)

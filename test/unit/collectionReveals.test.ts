@@ -1,5 +1,4 @@
 import path from 'node:path'
-import ejs from 'ejs'
 import { describe, expect, it } from 'vitest'
 import { viewHelpers } from '../../src/shared/viewHelpers'
 import { isolatedPartial } from '../../src/shared/isolatedPartial'
