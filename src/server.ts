@@ -15,7 +15,9 @@ const MAIL_INTERVAL_MS = 5_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
-  const logger = createLogger(config.logLevel)
+  const logger = createLogger(config.logLevel, {
+    pretty: config.env === 'development' && Boolean(process.stdout.isTTY),
+  })
   const knex = createKnex(config.database)
   await migrateLatest(knex)
   const repos = dataAccess(knex)

@@ -1,20 +1,37 @@
 // Survey pages: progressive enhancement only. Without this file every question still works:
-// same-page conditional questions are simply shown, ranking uses its number selects,
+// follow-up questions and "Other" boxes are simply shown under their hints, ranking uses its number selects,
 // and the browser's own print command prints the answers page.
 
-/** Hides a question while the answer its condition depends on (on the same page) does not match. */
-function initConditions(form) {
-  const dependants = form.querySelectorAll('.cis-question[data-condition-field]')
-  if (dependants.length === 0) return
+/**
+ * Follow-ups revealed by an answer (GOV.UK's conditional reveal): each input names the blocks it
+ * reveals in data-cis-controls; a block is shown while any input naming it is checked. GOV.UK
+ * Frontend's own reveal sets aria-expanded, which ARIA allows on a checkbox but not on a radio,
+ * so radios get aria-controls only.
+ */
+function initReveals(form) {
+  const controls = [...form.querySelectorAll('input[data-cis-controls]')]
+  if (controls.length === 0) return
+  const blocks = new Map()
+  for (const input of controls) {
+    const ids = input.dataset.cisControls.split(' ').filter(Boolean)
+    if (!input.hasAttribute('aria-controls')) input.setAttribute('aria-controls', ids.join(' '))
+    for (const id of ids) {
+      const block = document.getElementById(id)
+      if (!block) continue
+      if (!blocks.has(block)) blocks.set(block, [])
+      blocks.get(block).push(input)
+    }
+  }
   const update = () => {
-    for (const dependant of dependants) {
-      const wanted = dependant.dataset.conditionValues.split(' ')
-      const inputs = form.querySelectorAll(`[name="${CSS.escape(dependant.dataset.conditionField)}"]`)
-      const chosen = [...inputs].filter((input) => input.checked).map((input) => input.value)
-      dependant.hidden = !chosen.some((value) => wanted.includes(value))
+    for (const [block, inputs] of blocks) {
+      const shown = inputs.some((input) => input.checked)
+      block.classList.toggle('cis-conditional--hidden', !shown)
+      for (const input of inputs)
+        if (input.type === 'checkbox') input.setAttribute('aria-expanded', String(input.checked))
     }
   }
   form.addEventListener('change', update)
+  window.addEventListener('pageshow', update)
   update()
 }
 
@@ -102,7 +119,7 @@ function initRanking(list) {
     })
 }
 
-for (const form of document.querySelectorAll('form')) initConditions(form)
+for (const form of document.querySelectorAll('form')) initReveals(form)
 for (const list of document.querySelectorAll('[data-module="cis-ranking"]')) initRanking(list)
 for (const print of document.querySelectorAll('.cis-print-button')) {
   print.hidden = false

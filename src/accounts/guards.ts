@@ -31,7 +31,7 @@ function refuse(req: Request, res: Response, next: NextFunction, message?: strin
 /** Only administrators; everyone else gets 403 (signed out visitors go to sign in first). */
 export const requireAdmin: RequestHandler = (req, res, next) => {
   if (!req.user) return requireSignIn(req, res, next)
-  if (req.user.role !== 'admin') return refuse(req, res, next)
+  if (req.user.role !== 'admin') return refuse(req, res, next, 'This page is for survey administrators.')
   next()
 }
 
@@ -39,6 +39,6 @@ export const requireAdmin: RequestHandler = (req, res, next) => {
 export const requireOfficer: RequestHandler = (req, res, next) => {
   if (!req.user) return requireSignIn(req, res, next)
   if (req.user.role !== 'officer' || req.user.cityId === null)
-    return refuse(req, res, next, 'This page is for city innovation officers')
+    return refuse(req, res, next, 'This page is for city innovation officers.')
   next()
 }

@@ -84,9 +84,14 @@ export function loginRoutes(config: Config): Router {
       if (error) return next(error)
       req.session.destroy((destroyError) => {
         if (destroyError) return next(destroyError)
-        res.clearCookie('cis.sid').redirect('/')
+        res.clearCookie('cis.sid').redirect('/signed-out')
       })
     })
+  })
+  // A page of its own (the session is gone, so there is nowhere to keep a message for the home page).
+  router.get('/signed-out', (req, res) => {
+    if (req.user) return res.redirect(homeFor(req.user))
+    res.render('accounts/signed-out', { title: 'You have signed out' })
   })
   return router
 }

@@ -5,6 +5,7 @@ import { safeReturnPath } from '../accounts/returnPath'
 import { NotFoundError } from '../shared/errors'
 import { asOfficer } from './collectionService'
 import { asReturnTarget, referencePattern } from './surveyPaths'
+import { commentReplyRoutes } from '../review/commentReplyRoutes'
 
 /** Typed input survives an expired session for this long (it lives in the browser's own session). */
 const PENDING_FORM_MS = 12 * 60 * 60_000
@@ -125,5 +126,7 @@ export function collectionRoutes(services: Services): Router {
     if (outcome.flash) req.session.flash = { kind: 'success', text: outcome.flash }
     res.redirect(outcome.redirect)
   })
+  // Replies to a reviewer's comment (review code; reached from the officer's pages).
+  router.use(commentReplyRoutes(services))
   return router
 }

@@ -9,7 +9,7 @@ import { savePage, type SaveOutcome, type SaveRequest } from './savePage'
 import { confirmation, submitResponse, type SubmitOutcome } from './submission'
 import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from './surveyContext'
 import { findPage, pageApplies, shownQuestions } from './surveyModel'
-import { buildSummary } from './summaryView'
+import { buildSummary, lastAnswerEdit } from './summaryView'
 import { taskListProgress } from './taskListView'
 import { responseReference, surveyPaths, type ReturnTarget } from './surveyPaths'
 
@@ -26,6 +26,7 @@ export function collectionService(repos: Repositories, mail: Mail) {
     editionTitle: ctx.edition.title,
     deadline: ctx.deadline ? formatDeadline(ctx.deadline, ctx.edition.timeZone) : undefined,
     response: ctx.response,
+    lastEdit: lastAnswerEdit(ctx.rows),
     reference: ctx.response ? responseReference(ctx.edition.year, ctx.response.id) : undefined,
     editable: ctx.access.editable,
     readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access),

@@ -1,13 +1,14 @@
 import crypto from 'node:crypto'
 import type { Question } from '../questionnaire/definitionSchema'
-import { optionLabel, questionIndex } from '../questionnaire/definitionModel'
+import { questionIndex } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import { answerToFormValue, fieldId, type FormValue } from '../questionnaire/formCodec'
 import type { FieldError } from '../shared/errors'
 import type { EditedAnswerRow, ReviewComment } from './responseRecords'
 import { readOnlyMessage, type SurveyContext } from './surveyContext'
 import { conditionHolds } from '../questionnaire/visibility'
-import { applicablePages, conditionOnSamePage, shownQuestions, type PlacedPage } from './surveyModel'
+import { nestReveals } from '../questionnaire/reveals'
+import { applicablePages, shownQuestions, type PlacedPage } from './surveyModel'
 import { surveyPaths, type ReturnTarget } from './surveyPaths'
 
 /** What another officer saved while this one was typing, shown beside their own input. */
@@ -21,8 +22,6 @@ export interface QuestionItem {
   question: Question
   value: FormValue
   fieldId: string
-  /** A same-page condition: the page's script hides the question while it does not hold. */
-  condition?: { field: string; values: string[]; note: string }
   comments: ReviewComment[]
   prefilled: boolean
   theirs?: TheirAnswer
@@ -81,18 +80,6 @@ export function neighbours(ctx: SurveyContext, placed: PlacedPage, returnTo?: Re
   return { back, next }
 }
 
-function conditionFor(question: Question, placed: PlacedPage): QuestionItem['condition'] {
-  if (!question.condition || !conditionOnSamePage(question, placed.page)) return undefined
-  const controller = placed.page.questions.find((q) => q.key === question.condition!.question)!
-  const answers = question.condition.anyOf.map((key) => `“${optionLabel(controller, key)}”`).join(' or ')
-  const verb = controller.type === 'multiple' ? 'includes' : 'is'
-  return {
-    field: fieldId(controller.key),
-    values: question.condition.anyOf,
-    note: `Answer this if your answer to “${controller.label}” ${verb} ${answers}.`,
-  }
-}
-
 /** The view model of one question page: saved answers, or what the officer typed, with everything around them. */
 export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: PageViewOptions = {}) {
   const { edition, access } = ctx
@@ -105,7 +92,6 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
       question,
       value: options.values?.[question.key] ?? answerToFormValue(question, ctx.answers.get(question.key)),
       fieldId: fieldId(question.key),
-      condition: conditionFor(question, placed),
       comments: ctx.comments.filter((c) => c.questionKey === question.key),
       prefilled: ctx.rows.some((r) => r.questionKey === question.key && r.prefilled),
       theirs: options.theirs?.get(question.key),
@@ -128,6 +114,8 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     },
     page: placed.page,
     items,
+    /** The form's questions, each follow-up nested under the answer that reveals it. */
+    questions: nestReveals(items),
     /** Grids need the full width of the page. */
     wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
     editable: access.editable,
@@ -145,6 +133,7 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     copiedFromYear: edition.copiedFromYear,
     nextHref: next,
     taskListHref: surveyPaths.taskList(year),
+    commentReplyHref: (commentId: number) => surveyPaths.commentReply(year, commentId),
     sectionCheckHref: surveyPaths.sectionCheck(year, placed.section.key),
   }
 }

@@ -29,15 +29,35 @@ export interface SummaryRow {
   comments: ReviewComment[]
 }
 
+/** Who last changed answers, and when. */
+export interface AnswerEdit {
+  at: string
+  by: string | null
+}
+
 export interface SummarySection {
   key: string
   title: string
   number: number
   rows: SummaryRow[]
+  /** The section's latest answer change (each row's is shown on demand). */
+  lastChange?: AnswerEdit
   status: SectionStatus
   statusLabel: string
   href?: string
   missing: number
+}
+
+/**
+ * The latest saved answer: what "Last edited" means to officers. A return, approval or
+ * submission changes the response's status, not its answers, so it is not an edit.
+ */
+export function lastAnswerEdit(rows: Array<{ updatedAt: string; updatedByName: string | null }>) {
+  const latest = rows.reduce<(typeof rows)[number] | undefined>(
+    (best, row) => (!best || row.updatedAt > best.updatedAt ? row : best),
+    undefined,
+  )
+  return latest ? { at: latest.updatedAt, by: latest.updatedByName } : undefined
 }
 
 /** Reviewer comments not yet acted on: no answer to their question saved since. */
@@ -112,6 +132,9 @@ export function buildSummary(
         title: section.title,
         number: index + 1,
         rows,
+        lastChange: lastAnswerEdit(
+          rows.flatMap((r) => (r.changedAt ? [{ updatedAt: r.changedAt, updatedByName: r.changedBy }] : [])),
+        ),
         status: progress.status,
         statusLabel: sectionStatusLabels[progress.status],
         href: sectionHref(

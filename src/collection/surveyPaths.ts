@@ -17,6 +17,7 @@ export const surveyPaths = {
   submit: (year: number) => `/survey/${year}/submit`,
   confirmation: (year: number, reference: string) => `/survey/${year}/confirmation/${reference}`,
   answers: (year: number) => `/survey/${year}/answers`,
+  commentReply: (year: number, commentId: number) => `/survey/${year}/comments/${commentId}/reply`,
 }
 
 /** The reference an officer quotes for a response: CIS-2026-000123. */

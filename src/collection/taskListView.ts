@@ -1,7 +1,5 @@
-import { viewHelpers } from '../shared/viewHelpers'
 import type { SurveyContext } from './surveyContext'
 import type { Summary, SummarySection } from './summaryView'
-import { responseReference } from './surveyPaths'
 
 /**
  * What the task list says about the response as a whole and each section, decided by the
@@ -49,32 +47,26 @@ const toStatus = (status: { text: string; style: StatusStyle }) => ({
   statusStyle: status.style,
 })
 
-/** A read-only response: each section says whether it holds answers, under the response's own status. */
-function lockedSection(section: SummarySection, label: string): TaskListSection {
+/** A read-only response: each section says whether it holds answers (the response's status is said once, above). */
+function lockedSection(section: SummarySection): TaskListSection {
   if (!section.href) return { ...section, statusText: 'No questions apply', statusStyle: 'muted' }
   const answered = section.rows.some((row) => row.lines.length > 0)
   return answered
-    ? { ...section, statusText: label, statusStyle: 'plain' }
+    ? { ...section, statusText: 'Answered', statusStyle: 'plain' }
     : { ...section, statusText: 'Not answered', statusStyle: 'muted' }
 }
 
 /** The summary line, section statuses and submit status of the task list, in agreement with the response's status. */
 export function taskListProgress(ctx: SurveyContext, summary: Summary): TaskListProgress {
   const response = ctx.response
-  const reference = response ? responseReference(ctx.edition.year, response.id) : ''
   if (response?.status === 'submitted' || response?.status === 'approved') {
-    const submitted = response.submittedAt
-      ? `Submitted on ${viewHelpers.formatDate(response.submittedAt)}${response.submittedByName ? ` by ${response.submittedByName}` : ''}, reference ${reference}.`
-      : `Reference ${reference}.`
-    const approved = response.approvedAt
-      ? `Approved by the survey team on ${viewHelpers.formatDate(response.approvedAt)}.`
-      : 'Approved by the survey team.'
+    // The status facts above the list say when and by whom, once; the sections only say what holds answers.
     const label = response.status === 'submitted' ? 'Submitted' : 'Approved'
     return {
-      heading: label,
-      lines: response.status === 'submitted' ? [submitted] : [approved, submitted],
+      heading: '',
+      lines: [],
       submitStatus: { text: label, style: 'plain' },
-      sections: summary.sections.map((s) => lockedSection(s, label)),
+      sections: summary.sections.map(lockedSection),
     }
   }
   if (!ctx.access.editable) {
@@ -86,7 +78,7 @@ export function taskListProgress(ctx: SurveyContext, summary: Summary): TaskList
           : 'The survey closed before your city answered it.',
       ],
       submitStatus: { text: 'Closed', style: 'muted' },
-      sections: summary.sections.map((s) => lockedSection(s, 'Not submitted')),
+      sections: summary.sections.map(lockedSection),
     }
   }
   return editableProgress(ctx, summary)

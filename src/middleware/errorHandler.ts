@@ -37,7 +37,8 @@ export function errorHandler(production: boolean): ErrorRequestHandler {
     res.locals.cspNonce ??= crypto.randomBytes(16).toString('base64')
     res.locals.currentPath ??= req.path
     const stack = production || status < 500 ? undefined : error?.stack
-    res.render('errors/error', { title, status, message, stack }, (renderError, html) => {
+    const links = error instanceof AppError ? error.links : undefined
+    res.render('errors/error', { title, status, message, stack, links }, (renderError, html) => {
       if (!renderError) return res.send(html)
       // The error page itself must never fail: a plain page, and the cause logged.
       req.log?.error({ err: renderError }, 'error page failed to render')

@@ -73,6 +73,24 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
     return read
   }
 
+  /** A 404 for a year a city has no profile of, naming the years it has (two more queries, on this path only). */
+  const missingYear = async (slug: string, year: number): Promise<NotFoundError> => {
+    const all = await citySnapshots(slug, [])
+    if (all.length === 0) return new NotFoundError()
+    const [latest] = await citySnapshots(slug, [all[0].year])
+    if (!latest?.content) return new NotFoundError()
+    const name = parse(latest.contentHash, latest.content).city.name
+    const years = all.map((r) => r.year).sort((a, b) => a - b)
+    const list = years.length > 1 ? `${years.slice(0, -1).join(', ')} and ${years.at(-1)}` : String(years[0])
+    return new NotFoundError(
+      `${name} has no published profile for ${Number.isFinite(year) ? year : 'that year'}. ${name} took part in the survey ${years.length > 1 ? 'in' : 'only in'} ${list}.`,
+      years.map((y) => ({
+        href: `/cities/${encodeURIComponent(slug)}/${y}`,
+        text: `${name}’s ${y} profile`,
+      })),
+    )
+  }
+
   return {
     /** Drops the rows read so far (after a regeneration in this process). */
     forget(): void {
@@ -83,7 +101,7 @@ export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs =
     async cityPage(slug: string, year: number): Promise<CityPage> {
       const rows = await citySnapshots(slug, [year])
       const row = rows.find((candidate) => candidate.year === year)
-      if (!row || row.content === null) throw new NotFoundError()
+      if (!row || row.content === null) throw await missingYear(slug, year)
       const content = row.content
       const version = `${row.contentHash}|${row.editionHash}`
       return {

@@ -1,6 +1,7 @@
 import { OTHER, type Answers, type AnswerValue } from './answerCodec'
 import type { Option, Question } from './definitionSchema'
 import { isOffered, offeredOptions } from './definitionModel'
+import { revealPlacement } from './revealPlacement'
 
 /**
  * A question's form fields as the officer typed them: strings only, so invalid input
@@ -189,6 +190,7 @@ export const questionForm = {
   value: toFormValue,
   options: offeredOptions,
   columns: gridColumns,
+  reveal: revealPlacement,
   /** Ids joined for aria-describedby (empty parts left out). */
   describedBy: (...ids: Array<string | false | undefined | null>): string => ids.filter(Boolean).join(' '),
 }

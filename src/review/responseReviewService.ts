@@ -10,7 +10,7 @@ import type { EditionEvents } from '../shared/editionEvents'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
 import { answersFromRows } from './answersOf'
-import type { ReviewCommentsRepository } from './reviewCommentsRepository'
+import type { CommentReply, ReviewComment, ReviewCommentsRepository } from './reviewCommentsRepository'
 import type { Mail } from '../mail/mailServices'
 import { answerSections, diffAnswers, eventChanges, eventTitle } from './reviewModel'
 
@@ -57,6 +57,28 @@ function previousSubmission(
   return Array.isArray(snapshot) ? snapshot : undefined
 }
 
+/** Officers' replies as entries of the response's history. */
+function replyTrail(edition: Edition, comments: ReviewComment[], replies: CommentReply[]) {
+  const labels = questionIndex(edition.definition)
+  return replies.map((reply) => {
+    const comment = comments.find((c) => c.id === reply.commentId)
+    const key = comment?.questionKey
+    return {
+      id: reply.id,
+      type: 'comment_replied',
+      title: 'Replied to a comment',
+      at: reply.createdAt,
+      actor: reply.authorName ?? 'Unknown user',
+      changes: [],
+      reason: undefined,
+      reply: {
+        about: key ? (labels.get(key)?.question.label ?? key) : 'the whole response',
+        body: reply.body,
+      },
+    }
+  })
+}
+
 /** Reading a response for review, and commenting on it. Status changes live in reviewActions. */
 export function responseReviewService(deps: ReviewDeps) {
   const load = responseContext(deps)
@@ -75,11 +97,13 @@ export function responseReviewService(deps: ReviewDeps) {
      */
     async review(responseId: number) {
       const { response, edition, city } = await load(responseId)
-      const [rows, events, comments] = await Promise.all([
+      const [rows, events, listed, replies] = await Promise.all([
         deps.responses.answers(response.id),
         deps.responses.events(response.id),
         deps.reviewComments.list(response.id),
+        deps.reviewComments.replies(response.id),
       ])
+      const comments = listed.map((c) => ({ ...c, replies: replies.filter((r) => r.commentId === c.id) }))
       const answers = answersFromRows(edition.definition, rows)
       const actorNames = await names(events.map((e) => e.actorId))
       const trail = events
@@ -91,7 +115,11 @@ export function responseReviewService(deps: ReviewDeps) {
           actor: e.actorId === null ? 'System' : (actorNames.get(e.actorId) ?? 'Unknown user'),
           changes: eventChanges(edition.definition, e.data),
           reason: (e.data as { reason?: string } | undefined)?.reason,
+          reply: undefined as { about: string; body: string } | undefined,
         }))
+        .concat(replyTrail(edition, listed, replies))
+        // Oldest first by time (events and replies interleave), shown newest first.
+        .sort((a, b) => a.at.localeCompare(b.at) || a.id - b.id)
         .reverse()
       const snapshot = previousSubmission(events)
       return {

@@ -12,7 +12,28 @@ export interface ReviewComment {
   body: string
   createdAt: string
   resolvedAt: string | null
+  /** Officers' replies, when the caller attached them. */
+  replies?: CommentReply[]
 }
+
+/** An officer's reply to a comment. */
+export interface CommentReply {
+  id: number
+  commentId: number
+  authorId: number | null
+  authorName: string | null
+  body: string
+  createdAt: string
+}
+
+const toReply = (r: Record<string, unknown>): CommentReply => ({
+  id: Number(r.id),
+  commentId: Number(r.comment_id),
+  authorId: r.author_id === null ? null : Number(r.author_id),
+  authorName: (r.author_name as string | null) ?? null,
+  body: String(r.body),
+  createdAt: String(r.created_at),
+})
 
 const toComment = (r: Record<string, unknown>): ReviewComment => ({
   id: Number(r.id),
@@ -26,8 +47,9 @@ const toComment = (r: Record<string, unknown>): ReviewComment => ({
 })
 
 /**
- * Reviewers' comments on a response. Open (unresolved) comments are the ones officers see
- * beside the questions of a returned response; approving resolves them.
+ * Reviewers' comments on a response and officers' replies to them. Open (unresolved) comments
+ * are the ones officers see beside the questions of a returned response; approving resolves
+ * them, which closes their threads.
  */
 export function reviewCommentsRepository(knex: Knex) {
   const base = () =>
@@ -56,6 +78,28 @@ export function reviewCommentsRepository(knex: Knex) {
     /** The comments officers see: those not yet resolved. */
     async open(responseId: number): Promise<ReviewComment[]> {
       return (await base().where('c.response_id', responseId).whereNull('c.resolved_at')).map(toComment)
+    },
+    async find(id: number): Promise<ReviewComment | undefined> {
+      const row = await base().where('c.id', id).first()
+      return row && toComment(row)
+    },
+    async addReply(reply: { commentId: number; authorId: number; body: string }): Promise<number> {
+      return insertReturningId(knex, 'review_comment_replies', {
+        comment_id: reply.commentId,
+        author_id: reply.authorId,
+        body: reply.body,
+        created_at: nowIso(),
+      })
+    },
+    /** Every reply to the response's comments, oldest first. */
+    async replies(responseId: number): Promise<CommentReply[]> {
+      const rows = await knex('review_comment_replies as r')
+        .join('review_comments as c', 'c.id', 'r.comment_id')
+        .leftJoin('users as u', 'u.id', 'r.author_id')
+        .where('c.response_id', responseId)
+        .orderBy('r.id')
+        .select('r.*', 'u.display_name as author_name')
+      return rows.map(toReply)
     },
     /** Resolves open comments, all of them or only those made up to a moment. */
     async resolve(responseId: number, upTo?: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { Repositories } from '../dataAccess'
 import type { EditionEvents } from '../shared/editionEvents'
 import type { Mail } from '../mail/mailServices'
 import { cityAdminService } from './cityAdminService'
+import { commentReplyService } from './commentReplyService'
 import { editionAdminService } from './editionAdminService'
 import { deadlineService } from './deadlineService'
 import { exportService } from './exportService'
@@ -33,6 +34,7 @@ export function reviewServices(repos: Repositories, events: EditionEvents, mail:
     }),
     responses: responseReviewService(reviewDeps),
     actions: reviewActions(reviewDeps),
+    replies: commentReplyService(reviewDeps),
     cities: cityAdminService({
       cities: repos.cities,
       cityAdmin: repos.review.cityAdmin,

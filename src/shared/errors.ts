@@ -1,5 +1,8 @@
 /** The few typed errors the error handler maps to a status and a page (STYLE.md §4). */
 export class AppError extends Error {
+  /** Where to go instead, shown on the error page (e.g. the years a city does have). */
+  links?: Array<{ href: string; text: string }>
+
   constructor(
     message: string,
     readonly status: number,
@@ -10,8 +13,9 @@ export class AppError extends Error {
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = 'Page not found') {
+  constructor(message = 'Page not found', links?: Array<{ href: string; text: string }>) {
     super(message, 404)
+    this.links = links
   }
 }
 

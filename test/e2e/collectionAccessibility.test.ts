@@ -61,6 +61,31 @@ describe('the officer’s survey pages in a browser', () => {
     await page.close()
   })
 
+  it('when the officer chooses the answer a follow-up depends on, then the follow-up appears under it, and goes when the answer changes', async () => {
+    const page = await officerPage(journey)
+    await page.goto(`${journey.app.baseUrl}/survey/2026/vision/strategy`)
+    const description = page.locator('#strategy-description')
+    expect(await description.isVisible()).toBe(false)
+    expect(await page.getByText('If you chose “Yes”').isVisible()).toBe(false)
+    await page.locator('#strategy-formal').check()
+    expect(await description.isVisible()).toBe(true)
+    expect(await page.locator('#strategy-formal').getAttribute('aria-controls')).toBe(
+      'strategy-formal--reveal-1',
+    )
+    await page.locator('#strategy-formal--no').check()
+    expect(await description.isVisible()).toBe(false)
+    await page.goto(`${journey.app.baseUrl}/survey/2026/organisation/structure`)
+    expect(await page.locator('#org-structure--other').isVisible()).toBe(false)
+    await page.locator('#org-structure--other-option').check()
+    expect(await page.locator('#org-structure--other').isVisible()).toBe(true)
+    await page.locator('#org-structure--within_department').check()
+    expect(await page.locator('#org-structure--other').isVisible()).toBe(false)
+    expect(await page.locator('#org-department').isVisible()).toBe(true)
+    expect(await page.locator('#org-staff_count').isVisible()).toBe(true)
+    expect(await accessibilityProblems(page, 'survey-revealed')).toEqual([])
+    await page.close()
+  })
+
   it('when the officer answers with the keyboard alone, then the page saves and moves on', async () => {
     const page = await officerPage(journey)
     await page.goto(`${journey.app.baseUrl}/survey/2026/funding/funding`)
@@ -75,10 +100,11 @@ describe('the officer’s survey pages in a browser', () => {
 })
 
 describe('the survey without JavaScript', () => {
-  it('when JavaScript is off, then conditional questions and "Other" boxes are simply shown and the page still saves', async () => {
+  it('when JavaScript is off, then follow-up questions and "Other" boxes are simply shown under their short hints and the page still saves', async () => {
     const page = await officerPage(noScript)
     await page.goto(`${noScript.app.baseUrl}/survey/2026/vision/strategy`)
     expect(await page.locator('#strategy-description').isVisible()).toBe(true)
+    expect(await page.getByText('If you chose “Yes”').isVisible()).toBe(true)
     await page.locator('#strategy-formal').check()
     await page.locator('#strategy-description').fill('A strategy agreed by the council in 2025.')
     await page.locator('#goals-formal--no').check()
@@ -86,6 +112,10 @@ describe('the survey without JavaScript', () => {
     await page.waitForURL(/\/survey\/2026\/vision\/activities$/)
     await page.goto(`${noScript.app.baseUrl}/survey/2026/vision/approach`)
     expect(await page.locator('#policy_areas--other').isVisible()).toBe(true)
+    await page.goto(`${noScript.app.baseUrl}/survey/2026/organisation/structure`)
+    expect(await page.locator('#org-structure--other').isVisible()).toBe(true)
+    expect(await page.locator('#org-staff_count').isVisible()).toBe(true)
+    expect(await page.getByText('If you chose “A dedicated innovation team …”').isVisible()).toBe(true)
     await page.close()
   })
 })

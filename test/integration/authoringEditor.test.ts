@@ -100,8 +100,8 @@ describe('editing once answers exist', () => {
     expect('options' in activities && activities.options.map((o) => o.key)).toContain('buying_equipment')
     const summaries = (await t.repos.definitionChanges.list(edition.id)).map((c) => c.summary)
     expect(summaries).toEqual([
-      'Added question "How much funding is there?" (funding.amount) to page funding_details',
-      'Added option "Buying equipment" to funding.activities',
+      'Added question “How much funding is there?” (funding.amount) to page funding_details',
+      'Added option “Buying equipment” to funding.activities',
     ])
     expect(events).toEqual(['definition_changed', 'definition_changed'])
   })

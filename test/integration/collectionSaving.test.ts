@@ -216,13 +216,16 @@ describe('submitting', () => {
     expect((await t.repos.responses.find(edition.id, officer.city.id))!.status).toBe('in_progress')
   })
 
-  it('when a "Change" link is followed from check answers, then saving returns to check answers', async () => {
+  it('when a "Change" link is followed from check answers, then saving returns to check answers, and the section says once who changed it last', async () => {
     const officer = await buildOfficer(t.repos)
     const agent = await signedInAgent(t.app, officer.user.email, officer.user.password)
     await save(agent, cityFacts, facts('Mayor First'))
     const check = await agent.get('/survey/2026/check-answers')
     expect(check.text).toContain(`href="${cityFacts}?returnTo=check-answers#city-mayor"`)
     expect(check.text).toMatch(/Last changed by Test user-[^ ]+ on/)
+    // Once for the section that has answers, each answer's change on demand.
+    expect(check.text.match(/Last changed by/g)).toHaveLength(1)
+    expect(check.text).toContain('Who changed each answer')
     const changed = await save(agent, `${cityFacts}?returnTo=check-answers`, facts('Mayor Second'))
     expect(changed.headers.location).toBe('/survey/2026/check-answers')
     const ignored = await save(agent, `${cityFacts}?returnTo=https://evil.example`, facts('Mayor Third'))

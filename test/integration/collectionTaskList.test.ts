@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
-import { officerAgent } from '../support/accountsFactories'
+import { adminAgent, officerAgent } from '../support/accountsFactories'
 import { buildTestEdition } from '../support/collectionFactories'
 import { mainText } from '../support/profilesFactories'
 import { buildResponse } from '../support/reviewFactories'
@@ -86,22 +86,24 @@ describe('the task list agrees with the response’s status', () => {
     expect(text).toContain('Check your answers and submit')
   })
 
-  it('when the response is submitted, then it says so with its reference and nothing is left to do', async () => {
+  it('when the response is submitted, then it says so once, with its reference, and nothing is left to do', async () => {
     const { text, reference } = await taskListOf(everyAnswer, 'submitted')
     expect(text).toMatch(
-      new RegExp(`Submitted Submitted on \\d+ \\w+ \\d{4} by Test Officer, reference ${reference}\\.`),
+      new RegExp(`Submitted \\d+ \\w+ \\d{4}[^(]* by Test Officer \\(reference ${reference}\\)`),
     )
+    expect(text.match(new RegExp(reference, 'g'))).toHaveLength(1)
+    expect(text.match(/Submitted/g)).toHaveLength(3)
     expect(text).toContain('has been submitted, so it cannot be changed')
     expect(text).not.toContain('Ready to submit')
     expect(text).not.toContain('Survey incomplete')
     expect(text).not.toContain('Check your answers and submit')
-    expect(text.match(/Section \d of 2 Submitted/g)).toHaveLength(2)
+    expect(text.match(/Section \d of 2 Answered/g)).toHaveLength(2)
   })
 
   it('when an approved response lacks a required answer, then it reads approved and nothing is still needed', async () => {
     const { text, agent } = await taskListOf(hivesOnly, 'approved')
-    expect(text).toMatch(/Approved Approved by the survey team on \d+ \w+ \d{4}\./)
-    expect(text).toContain('Section 1 of 2 Approved')
+    expect(text).toMatch(/Approved \d+ \w+ \d{4}[^.]* by the survey team/)
+    expect(text).toContain('Section 1 of 2 Answered')
     expect(text).toContain('Section 2 of 2 Not answered')
     for (const nagging of ['Survey incomplete', 'In progress', 'still needed', 'Cannot submit yet'])
       expect(text).not.toContain(nagging)
@@ -118,6 +120,30 @@ describe('the task list agrees with the response’s status', () => {
     expect(text).toContain('Hives Section 1 of 2 There is a problem')
     expect(text).toContain('Honey Section 2 of 2 Completed')
     expect(text).not.toMatch(/Ready to submit You have completed/)
+  })
+
+  it('when an administrator returns the response, then "Last edited" still names the officer who last saved an answer', async () => {
+    const { agent, cityId, officer } = await officerAgent(t)
+    const { admin } = await adminAgent(t)
+    await t.knex('users').where({ id: officer.id }).update({ display_name: 'Officer Olga' })
+    await t.knex('users').where({ id: admin.id }).update({ display_name: 'Admin Ada' })
+    const response = await buildResponse(t.repos, {
+      editionId: edition.id,
+      cityId,
+      answers: everyAnswer,
+      status: 'submitted',
+      actorId: officer.id,
+    })
+    await t.repos.responses.transition(
+      response.id,
+      response.version,
+      { status: 'returned' },
+      { type: 'returned', actorId: admin.id },
+    )
+    const text = mainText((await agent.get(`/survey/${edition.year}`)).text)
+    expect(text).toMatch(/Last edited \d+ \w+ \d{4}[^.]* by Officer Olga/)
+    expect(text).not.toContain('Admin Ada')
+    expect(text).toContain('Last submitted')
   })
 
   it('when a returned response lacks a required answer, then it cannot be submitted yet', async () => {

@@ -65,7 +65,7 @@ describe('signing in', () => {
     expect(await t.knex('sessions').where({ sid }).first()).toBeDefined()
   })
 
-  it('when a signed-in user signs out, then the session is gone from the store', async () => {
+  it('when a signed-in user signs out, then the session is gone from the store and a page says they have signed out', async () => {
     const admin = await buildUser(t.repos, { role: 'admin' })
     const agent = request.agent(t.app)
     const response = await signIn(agent, admin.email, admin.password)
@@ -73,7 +73,13 @@ describe('signing in', () => {
     const token = await csrfToken(agent, '/')
     const logout = await agent.post('/logout').type('form').send({ _csrf: token })
     expect(logout.status).toBe(302)
+    expect(logout.headers.location).toBe('/signed-out')
     expect(await t.knex('sessions').where({ sid }).first()).toBeUndefined()
+    const page = await agent.get('/signed-out')
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('<h1 class="govuk-heading-l">You have signed out</h1>')
+    expect(page.text).toContain('href="/login">Sign in again</a>')
+    expect(page.text).not.toContain('>Sign out</button>')
   })
 
   it('when a session keeps only the user id (signed in before the user was kept in it), then it still works and ends with the account', async () => {

@@ -59,7 +59,7 @@ describe('what changed between two editions', () => {
       'question_removed funding.rating',
     ])
     const condition = diffDefinitions(earlier, later).find((c) => c.kind === 'condition_changed')
-    expect(condition).toMatchObject({ to: 'Shown when "Is there a formal strategy?" is Yes or No' })
+    expect(condition).toMatchObject({ to: 'Shown when “Is there a formal strategy?” is Yes or No' })
   })
 
   it('when an option is relabelled, then the old and new labels are given', () => {

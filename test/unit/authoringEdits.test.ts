@@ -46,7 +46,7 @@ describe('editing a questionnaire', () => {
       label: 'Paying for services',
       availability: 'all',
     })
-    expect(outcome.summary).toBe('Added option "Paying for services" to funding.activities')
+    expect(outcome.summary).toBe('Added option “Paying for services” to funding.activities')
     expect(validateDefinition(draft, context).ok).toBe(true)
   })
 

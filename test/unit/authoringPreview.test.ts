@@ -46,12 +46,13 @@ describe('the preview of a page', () => {
     }
     const view = previewPageView(e, findPreviewPage(e.definition, 'funding', 'funding.main'))
     const rating = view.items.find((item) => item.question.key === 'funding.rating')!
-    expect(rating.condition).toBeUndefined()
     expect(rating.earlierCondition).toBe(
-      'Shown when "Does the city have a formal innovation strategy?" is Yes',
+      'Shown when “Does the city have a formal innovation strategy?” is Yes',
     )
-    const sameAsPage = view.items.find((item) => item.question.key === 'funding.activities')!
-    expect(sameAsPage.condition?.note).toContain('“Yes”')
+    const controller = view.questions.find((item) => item.question.key === 'funding.has_dedicated')!
+    expect(controller.reveals.map((group) => [group.hint, group.items.map((i) => i.question.key)])).toEqual([
+      ['If you chose “Yes”', ['funding.activities']],
+    ])
     expect(view.position).toEqual({ number: 2, count: 2 })
     expect(view.next).toBeUndefined()
   })

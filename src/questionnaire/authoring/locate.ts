@@ -24,7 +24,7 @@ export interface OptionAt extends QuestionAt {
 /** Finds a section by key (404 when the link is stale). */
 export function locateSection(definition: Definition, key: string): SectionAt {
   const s = definition.sections.findIndex((section) => section.key === key)
-  if (s < 0) throw new NotFoundError(`There is no section "${key}" in this questionnaire`)
+  if (s < 0) throw new NotFoundError(`There is no section “${key}” in this questionnaire`)
   return { section: definition.sections[s], s, path: `sections.${s}` }
 }
 
@@ -33,7 +33,7 @@ export function locatePage(definition: Definition, key: string): PageAt {
     const p = section.pages.findIndex((page) => page.key === key)
     if (p >= 0) return { section, s, page: section.pages[p], p, path: `sections.${s}.pages.${p}` }
   }
-  throw new NotFoundError(`There is no page "${key}" in this questionnaire`)
+  throw new NotFoundError(`There is no page “${key}” in this questionnaire`)
 }
 
 export function locateQuestion(definition: Definition, key: string): QuestionAt {
@@ -52,7 +52,7 @@ export function locateQuestion(definition: Definition, key: string): QuestionAt 
         }
     }
   }
-  throw new NotFoundError(`There is no question "${key}" in this questionnaire`)
+  throw new NotFoundError(`There is no question “${key}” in this questionnaire`)
 }
 
 /** The option list of a question (404 when the question has no such list). */
@@ -63,7 +63,7 @@ export function locateList(
 ): QuestionAt & { options: Option[] } {
   const at = locateQuestion(definition, questionKey)
   const options = optionList(at.question, list)
-  if (!options) throw new NotFoundError(`Question "${questionKey}" has no ${list}`)
+  if (!options) throw new NotFoundError(`Question “${questionKey}” has no ${list}`)
   return { ...at, options, path: `${at.path}.${list}` }
 }
 
@@ -75,7 +75,7 @@ export function locateOption(
 ): OptionAt {
   const at = locateList(definition, questionKey, list)
   const o = at.options.findIndex((option) => option.key === key)
-  if (o < 0) throw new NotFoundError(`Question "${questionKey}" has no option "${key}"`)
+  if (o < 0) throw new NotFoundError(`Question “${questionKey}” has no option “${key}”`)
   return { ...at, option: at.options[o], o, path: `${at.path}.${o}` }
 }
 

@@ -62,7 +62,7 @@ export function addOption(
   at.options.push(option as Option)
   const where = name === 'options' ? '' : ` ${name}`
   return {
-    summary: `Added option "${option.label}" to ${questionKey}${where}`,
+    summary: `Added option “${option.label}” to ${questionKey}${where}`,
     fieldFor: fieldsAt(`${at.path}.${at.options.length - 1}`),
   }
 }
@@ -78,7 +78,7 @@ export function updateOption(
   applyOptionFields(at.option as Record<string, unknown>, values)
   const rekeyed = at.option.key !== key ? `, now ${at.option.key}` : ''
   return {
-    summary: `Changed option "${at.option.label}" (${key}${rekeyed}) of ${questionKey}`,
+    summary: `Changed option “${at.option.label}” (${key}${rekeyed}) of ${questionKey}`,
     fieldFor: fieldsAt(at.path),
   }
 }
@@ -108,7 +108,7 @@ export function removeOption(
       `This list needs at least ${least === 1 ? 'one option' : 'two options'}, so this one cannot be removed.`,
     )
   at.options.splice(at.o, 1)
-  return { summary: `Removed option "${at.option.label}" (${key}) from ${questionKey}` }
+  return { summary: `Removed option “${at.option.label}” (${key}) from ${questionKey}` }
 }
 
 /**
@@ -143,6 +143,6 @@ export function retireOption(
   }
   at.option.availableIn = [...new Set(years)].sort((a, b) => a - b)
   return {
-    summary: `Marked option "${at.option.label}" (${key}) of ${questionKey} as no longer offered from ${from} on`,
+    summary: `Marked option “${at.option.label}” (${key}) of ${questionKey} as no longer offered from ${from} on`,
   }
 }

@@ -42,6 +42,6 @@ export function conditionText(condition: Condition | undefined, definition: Defi
   if (!condition) return ''
   const target = questionIndex(definition).get(condition.question)?.question
   const answers = condition.anyOf.map((key) => (target ? optionLabel(target, key) : key))
-  const name = target ? `"${target.label}"` : condition.question
+  const name = target ? `“${target.label}”` : condition.question
   return `Shown when ${name} is ${answers.join(' or ')}`
 }

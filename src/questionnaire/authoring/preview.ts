@@ -1,15 +1,8 @@
 import type { Definition, Page, Question, Section } from '../definitionSchema'
-import { optionLabel } from '../definitionModel'
-import {
-  emptyFormValue,
-  fieldId,
-  readFormValue,
-  typedChoices,
-  type FormBody,
-  type FormValue,
-} from '../formCodec'
+import { emptyFormValue, readFormValue, typedChoices, type FormBody, type FormValue } from '../formCodec'
 import { validatePage } from '../pageValidation'
 import { conditionHolds } from '../visibility'
+import { nestReveals } from '../reveals'
 import { NotFoundError, type FieldError } from '../../shared/errors'
 import type { Edition } from '../editionsRepository'
 import { conditionText } from './optionLists'
@@ -28,7 +21,7 @@ export const previewPages = (definition: Definition): PreviewPlace[] =>
 
 export function findPreviewPage(definition: Definition, sectionKey: string, pageKey: string): PreviewPlace {
   const place = previewPages(definition).find((p) => p.section.key === sectionKey && p.page.key === pageKey)
-  if (!place) throw new NotFoundError(`There is no page "${pageKey}" in section "${sectionKey}"`)
+  if (!place) throw new NotFoundError(`There is no page “${pageKey}” in section “${sectionKey}”`)
   return place
 }
 
@@ -37,7 +30,7 @@ const onSamePage = (question: Question, page: Page): boolean =>
 
 /**
  * The officer's page as a view model. Conditions on the same page work as for officers
- * (the page script hides the question); conditions on earlier pages cannot be known
+ * (the follow-up is revealed under its answer); conditions on earlier pages cannot be known
  * without saved answers, so the question is shown with a note saying when officers see it.
  */
 export function previewPageView(
@@ -51,17 +44,9 @@ export function previewPageView(
   const at = pages.findIndex((p) => p.page.key === place.page.key)
   const items = place.page.questions.map((question) => {
     const same = onSamePage(question, place.page)
-    const controller = same
-      ? place.page.questions.find((q) => q.key === question.condition!.question)!
-      : undefined
     return {
       question,
       value: values[question.key] ?? emptyFormValue(),
-      condition: controller && {
-        field: fieldId(controller.key),
-        values: question.condition!.anyOf,
-        note: `Answer this if your answer to “${controller.label}” ${controller.type === 'multiple' ? 'includes' : 'is'} ${question.condition!.anyOf.map((k) => `“${optionLabel(controller, k)}”`).join(' or ')}.`,
-      },
       // A question that shares its page's condition needs no second note.
       earlierCondition:
         !same &&
@@ -83,6 +68,8 @@ export function previewPageView(
     page: place.page,
     pageCondition: conditionText(place.page.condition, definition),
     items,
+    /** Follow-ups nested under the answers that reveal them, as officers see them. */
+    questions: nestReveals(items),
     wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
     position: { number: at + 1, count: pages.length },
     previous: pages[at - 1],

@@ -19,7 +19,7 @@ export function addQuestion(draft: Definition, pageKey: string, values: FormValu
   at.page.questions.push(question)
   const path = `${at.path}.questions.${at.page.questions.length - 1}`
   return {
-    summary: `Added question "${question.label}" (${question.key}) to page ${pageKey}`,
+    summary: `Added question “${question.label}” (${question.key}) to page ${pageKey}`,
     fieldFor: questionFields(path),
     errors,
   }
@@ -60,5 +60,5 @@ export function removeQuestion(draft: Definition, key: string): EditOutcome {
   if (at.page.questions.length === 1)
     return refused('A page needs at least one question. Remove the page instead.')
   at.page.questions.splice(at.q, 1)
-  return { summary: `Removed question "${at.question.label}" (${key})` }
+  return { summary: `Removed question “${at.question.label}” (${key})` }
 }

@@ -36,7 +36,7 @@ const displays = ['list', 'sentence', 'value', 'topRated', 'matrixLists']
 
 const listOf = (req: express.Request): OptionListName => {
   const name = param(req, 'list')
-  if (!isOptionListName(name)) throw new BadRequestError(`There is no option list called "${name}"`)
+  if (!isOptionListName(name)) throw new BadRequestError(`There is no option list called “${name}”`)
   return name
 }
 const questionPage = (req: express.Request) => `${editorBase(yearOf(req))}/questions/${param(req, 'key')}`

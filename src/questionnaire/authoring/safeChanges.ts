@@ -50,7 +50,7 @@ function questionProblems(
   answered: number,
 ): DefinitionProblem[] {
   if (answered === 0) return []
-  const name = `Question "${question.label}" (${question.key}) is answered in ${responsesText(answered)}`
+  const name = `Question “${question.label}” (${question.key}) is answered in ${responsesText(answered)}`
   const message = now
     ? `${name}, so its type cannot change from ${question.type} to ${now.type}.`
     : `${name}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.`
@@ -69,7 +69,7 @@ function optionProblems(question: Question, now: Question, usage: AnswerUsage): 
       if (used === 0 || nowLists.get(list.name)?.has(option.key)) continue
       problems.push({
         path: `${question.key}.${list.name}.${option.key}`,
-        message: `Option "${option.label}" (${option.key}) of ${question.key} is used in ${responsesText(used)}, so it cannot be removed or re-keyed. Mark it as no longer offered from an edition on instead.`,
+        message: `Option “${option.label}” (${option.key}) of ${question.key} is used in ${responsesText(used)}, so it cannot be removed or re-keyed. Mark it as no longer offered from an edition on instead.`,
       })
     }
   }

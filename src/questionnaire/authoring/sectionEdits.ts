@@ -85,7 +85,7 @@ export function addSection(draft: Definition, values: FormValues): EditOutcome {
     if (inPage === 'key' || inPage === 'title') return inPage === 'key' ? 'pageKey' : 'pageTitle'
     return inPage === undefined ? undefined : pageFieldFor(inPage)
   }
-  return { summary: `Added section "${section.title}" (${section.key})`, fieldFor, errors }
+  return { summary: `Added section “${section.title}” (${section.key})`, fieldFor, errors }
 }
 
 export function updateSection(draft: Definition, key: string, values: FormValues): EditOutcome {
@@ -112,7 +112,7 @@ export function removeSection(draft: Definition, key: string): EditOutcome {
   if (draft.sections.length === 1)
     return refused('A questionnaire needs at least one section, so the last one cannot be removed.')
   draft.sections.splice(at.s, 1)
-  return { summary: `Removed section "${at.section.title}" (${key})` }
+  return { summary: `Removed section “${at.section.title}” (${key})` }
 }
 
 export function addPage(draft: Definition, sectionKey: string, values: FormValues): EditOutcome {
@@ -126,7 +126,7 @@ export function addPage(draft: Definition, sectionKey: string, values: FormValue
     const relative = relativePath(problem, path)
     return relative === undefined ? undefined : pageFieldFor(relative)
   }
-  return { summary: `Added page "${page.title}" (${page.key}) to section ${sectionKey}`, fieldFor, errors }
+  return { summary: `Added page “${page.title}” (${page.key}) to section ${sectionKey}`, fieldFor, errors }
 }
 
 export function updatePage(draft: Definition, key: string, values: FormValues): EditOutcome {
@@ -150,5 +150,5 @@ export function removePage(draft: Definition, key: string): EditOutcome {
   if (at.section.pages.length === 1)
     return refused('A section needs at least one page. Remove the section instead.')
   at.section.pages.splice(at.p, 1)
-  return { summary: `Removed page "${at.page.title}" (${key})` }
+  return { summary: `Removed page “${at.page.title}” (${key})` }
 }
