@@ -26,6 +26,7 @@ import type {
   ProfileSectionContent,
   QuestionAggregate,
 } from './profileContent'
+import { answerIdentity } from './compareProfiles'
 import { valueText } from './sentences'
 
 export interface ProfileCity {
@@ -135,6 +136,7 @@ export function profileBuilder(
         key: question.key,
         label: question.label,
         lines: displayAnswer(question, answers.get(question.key)),
+        identity: answerIdentity(question.key, answers.get(question.key)),
       }))
     const { id, slug, name, country, iso3, region } = city
     return {

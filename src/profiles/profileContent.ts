@@ -111,6 +111,11 @@ export interface AnswerSummary {
   key: string
   label: string
   lines: string[]
+  /**
+   * The answer by option keys (its stored rows), so a relabelled option is no change. Absent
+   * from snapshots written before it existed; those compare by lines.
+   */
+  identity?: string
 }
 
 /**
