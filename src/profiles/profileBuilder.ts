@@ -86,6 +86,10 @@ function questionBlocks(question: Question, input: ProfileInput): Block[] {
     aggregate: input.aggregates[question.key],
     threshold: input.basis.threshold,
     suppressed: input.basis.suppressed,
+    base: {
+      basisSize: input.basis.size,
+      ...(question.profile?.askedOf ? { askedOf: question.profile.askedOf } : {}),
+    },
     year: input.definition.year,
     chart: question.profile?.chart ? input.charts[question.key] : undefined,
   }
