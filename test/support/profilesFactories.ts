@@ -228,6 +228,7 @@ export function profileTestDefinition(year = 2020): Definition {
                 display: 'list',
                 heading: 'Activities being funded',
                 chart: { title: 'Activities being funded' },
+                askedOf: 'cities with dedicated funding',
               },
             },
           ]),
