@@ -63,7 +63,7 @@ export function reviewActions(deps: ReviewDeps) {
 
     /** Approves a submitted response; the edition's profiles are regenerated before this returns. */
     async approve(responseId: number, version: unknown, actorId: number): Promise<void> {
-      const { response, edition } = await load(responseId)
+      const { response, edition, city } = await load(responseId)
       assertReviewAction('approve', response, edition)
       await deps.responses.transition(
         response.id,
@@ -72,12 +72,12 @@ export function reviewActions(deps: ReviewDeps) {
         { type: 'approved', actorId },
       )
       await deps.reviewComments.resolve(response.id)
-      await deps.events.changed(edition.id, 'response_approved')
+      await deps.events.changed(edition.id, 'response_approved', { city: city.name })
     },
 
     /** Takes an approval back: the response is submitted (to review again) or returned (to the city). */
     async reopen(responseId: number, version: unknown, to: unknown, actorId: number): Promise<void> {
-      const { response, edition } = await load(responseId)
+      const { response, edition, city } = await load(responseId)
       assertReviewAction('reopen', response, edition)
       const status = to === 'returned' ? 'returned' : 'submitted'
       await deps.responses.transition(
@@ -86,7 +86,7 @@ export function reviewActions(deps: ReviewDeps) {
         { status, approved_at: null },
         { type: 'reopened', actorId, data: { to: status } },
       )
-      await deps.events.changed(edition.id, 'response_reopened')
+      await deps.events.changed(edition.id, 'response_reopened', { city: city.name })
     },
 
     /** The question to correct, with its current answer. */
@@ -114,6 +114,7 @@ export function reviewActions(deps: ReviewDeps) {
       const {
         response,
         edition,
+        city,
         question,
         page,
         value: before,
@@ -142,7 +143,13 @@ export function reviewActions(deps: ReviewDeps) {
           data: { questionKey, before: before ?? null, after: parsed.value ?? null, reason: reason.data },
         },
       })
-      if (response.status === 'approved') await deps.events.changed(edition.id, 'answer_corrected')
+      if (response.status === 'approved')
+        await deps.events.changed(edition.id, 'answer_corrected', {
+          city: city.name,
+          question: question.label,
+          questionKey: question.key,
+          reason: reason.data,
+        })
       return { errors: [] }
     },
   }
