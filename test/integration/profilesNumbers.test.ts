@@ -73,4 +73,31 @@ describe('shares state their base (issue 13 item 17)', () => {
       'Shares of an option offered in some survey years only are of the cities that answered in those years.',
     )
   })
+
+  it('when data availability is shown, then the areas a city left blank are "Not collected / don’t know", on its profile and in the results', async () => {
+    const profile = mainText((await request(t.app).get('/cities/enschede-nld/2020')).text)
+    expect(profile).toContain(
+      'Not collected / don’t know Transport/Mobility Health Culture Housing City resilience Tourism Blight (vacant and abandoned property)',
+    )
+    const members = await basis()
+    const ids = members.map((m) => m.id)
+    const answered = await citiesWith(ids, 'data.availability')
+    const rowAnswered = await citiesWith(ids, 'data.availability', 'transport_mobility')
+    const [row] = await t
+      .knex('answers')
+      .whereIn('response_id', ids)
+      .where({
+        question_key: 'data.availability',
+        option_key: 'transport_mobility',
+        value_text: 'sufficient',
+      })
+      .countDistinct<{ n: number | string }[]>({ n: 'response_id' })
+    const yes = Number(row.n)
+    const blank = answered - rowAnswered
+    const results = mainText((await request(t.app).get('/results/2020/data-availability')).text)
+    expect(results).toContain('Sufficient data Insufficient data Not collected / don’t know')
+    expect(results).toContain(
+      `Transport/Mobility ${yes} (${percent(yes, answered)}%) ${rowAnswered - yes} (${percent(rowAnswered - yes, answered)}%) ${blank} (${percent(blank, answered)}%)`,
+    )
+  })
 })
