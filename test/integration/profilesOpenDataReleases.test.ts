@@ -63,6 +63,22 @@ describe('a reader can reproduce every figure from the open data (issue 13 item 
       cityId: city.id,
       answers: [['city.mayor', { type: 'text', value: 'Ada Before' }]],
     })
+    // Every other answer as Enschede's: on a shared PostgreSQL database a city that left
+    // questions unanswered would change the base of other files' sentences.
+    const enschede = await t
+      .knex('responses as r')
+      .join('cities as c', 'c.id', 'r.city_id')
+      .where({ 'c.slug': 'enschede-nld', 'r.edition_id': editionId })
+      .first('r.id')
+    const rows = await t
+      .knex('answers')
+      .where('response_id', enschede.id)
+      .whereNot('question_key', 'city.mayor')
+      .select('question_key', 'option_key', 'value_text', 'value_number', 'note')
+    const updatedAt = new Date().toISOString()
+    await t
+      .knex('answers')
+      .insert(rows.map((row) => ({ ...row, response_id: responseId, updated_at: updatedAt })))
     await t.services.events.changed(editionId, 'response_approved', { city: city.name })
     const edition = await t.repos.editions.findByYear(2020)
     const before = edition!.dataRelease
