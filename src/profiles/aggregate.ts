@@ -43,7 +43,7 @@ export interface AggregateCounter {
 export function aggregateCounter(definition: Definition): AggregateCounter {
   const keys = allQuestions(definition).map(({ question }) => question.key)
   const questions: Record<string, QuestionAggregate> = {}
-  for (const key of keys) questions[key] = { answered: 0, counts: {}, signatures: {} }
+  for (const key of keys) questions[key] = { answered: 0, counts: {}, signatures: {}, answeredByYear: {} }
   const years = new Set<number>()
   let size = 0
   return {
@@ -56,6 +56,8 @@ export function aggregateCounter(definition: Definition): AggregateCounter {
         if (!value) continue
         const aggregate = questions[key]
         aggregate.answered += 1
+        const byYear = (aggregate.answeredByYear ??= {})
+        byYear[member.year] = (byYear[member.year] ?? 0) + 1
         for (const option of new Set(countedKeys(value)))
           aggregate.counts[option] = (aggregate.counts[option] ?? 0) + 1
         const signature = answerSignature(value)

@@ -1,3 +1,4 @@
+import { answerToRows, type AnswerValue } from '../questionnaire/answerCodec'
 import type { AnswerSummary, ProfileContent } from './profileContent'
 
 export type ChangeStatus = 'same' | 'changed' | 'added' | 'removed'
@@ -14,8 +15,25 @@ const sameLines = (a: string[], b: string[]): boolean =>
   a.length === b.length && a.every((line, index) => line === b[index])
 
 /**
+ * An answer as its stored rows (option keys, text, numbers, notes), in a fixed order: equal for
+ * the same answer whatever the options' labels in either year.
+ */
+export function answerIdentity(questionKey: string, value: AnswerValue | undefined): string {
+  if (!value) return ''
+  const rows = answerToRows(questionKey, value).map((row) => [row.optionKey, row.text, row.number, row.note])
+  return JSON.stringify(rows.sort((a, b) => String(a[0]).localeCompare(String(b[0]))))
+}
+
+/** By option keys where both years have them; by the lines shown for older snapshots. */
+const sameAnswer = (a: AnswerSummary | undefined, b: AnswerSummary | undefined): boolean =>
+  a?.identity !== undefined && b?.identity !== undefined
+    ? a.identity === b.identity
+    : sameLines(a?.lines ?? [], b?.lines ?? [])
+
+/**
  * Two years of one city side by side, question by question (by stable key, so a relabelled
- * question still lines up), newest wording first.
+ * question still lines up), newest wording first. Answers are compared by option key, so a
+ * relabelled option ("Waste" → "Waste management") is no change.
  */
 export function compareProfiles(from: ProfileContent, to: ProfileContent): ComparedAnswer[] {
   const before = new Map(from.answers.map((answer) => [answer.key, answer]))
@@ -28,7 +46,7 @@ export function compareProfiles(from: ProfileContent, to: ProfileContent): Compa
       ? 'added'
       : !after.has(key)
         ? 'removed'
-        : sameLines(a, b)
+        : sameAnswer(before.get(key), after.get(key))
           ? 'same'
           : 'changed'
     return { key, label, from: a, to: b, status }

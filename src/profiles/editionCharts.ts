@@ -2,7 +2,7 @@ import { OTHER } from '../questionnaire/answerCodec'
 import type { Definition, Option, Question } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
 import { describeBars, renderBarChart, type Bar } from './barChart'
-import { availabilityFootnote, chartOptions } from './footnotes'
+import { availabilityFootnote, chartOptions, offeredBase, offeredBaseNote } from './footnotes'
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
 import { citiesText, roundedPercent } from './wording'
 
@@ -12,12 +12,12 @@ export const chartId = (key: string): string => `chart-${key.replace(/[^a-z0-9]+
 interface Series {
   chartKey: string
   title: string
-  rows: Array<{ key: string; label: string; countKey: string }>
+  rows: Array<{ key: string; label: string; countKey: string; option?: Option }>
   footnote?: string
 }
 
-const optionRows = (options: Option[], suffix = '') =>
-  options.map((option) => ({ key: option.key, label: option.label, countKey: option.key + suffix }))
+const optionRows = (options: Option[], suffix = ''): Series['rows'] =>
+  options.map((option) => ({ key: option.key, label: option.label, countKey: option.key + suffix, option }))
 
 /** What to draw for a question: one series for choices, one per column for matrices. */
 function seriesOf(question: Question, years: number[]): Series[] {
@@ -72,8 +72,16 @@ function seriesOf(question: Question, years: number[]): Series[] {
 function drawSeries(questionKey: string, series: Series, aggregate: QuestionAggregate): ChartContent {
   const rows = series.rows.map((row) => {
     const count = aggregate.counts[row.countKey] ?? 0
-    return { key: row.key, label: row.label, count, share: roundedPercent(count, aggregate.answered) }
+    const base = offeredBase(aggregate, row.option)
+    return {
+      key: row.key,
+      label: row.label,
+      count,
+      share: roundedPercent(count, base ?? aggregate.answered),
+      ...(base === undefined ? {} : { base }),
+    }
   })
+  const offered = rows.some((row) => row.base !== undefined)
   const bars: Bar[] = rows.map((row) => ({
     key: row.key,
     label: row.label,
@@ -93,6 +101,7 @@ function drawSeries(questionKey: string, series: Series, aggregate: QuestionAggr
     rows,
     answered: aggregate.answered,
     ...(series.footnote ? { footnote: series.footnote } : {}),
+    ...(offered ? { baseNote: offeredBaseNote } : {}),
   }
 }
 

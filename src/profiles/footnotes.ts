@@ -1,5 +1,6 @@
 import type { Option, Question } from '../questionnaire/definitionSchema'
 import { isOffered } from '../questionnaire/definitionModel'
+import type { QuestionAggregate } from './profileContent'
 
 /** Quoted labels need no comma rule: "a" and "b"; "a", "b", and "c". */
 const joinQuoted = (items: string[]): string =>
@@ -31,3 +32,20 @@ export function availabilityFootnote(question: Question, years: number[]): strin
     .filter((clause): clause is string => clause !== undefined)
   return clauses.length === 0 ? undefined : `*${clauses.join(', while ')}.`
 }
+
+/**
+ * The cities an option's share is of: those that answered the question in a survey year that
+ * offered it ("Launching or sustaining a project": 31 of the 47 cities offered it, not of all
+ * 122 that answered). Undefined when that is every city that answered.
+ */
+export function offeredBase(aggregate: QuestionAggregate, option: Option | undefined): number | undefined {
+  if (!option?.availableIn || !aggregate.answeredByYear) return undefined
+  const base = Object.entries(aggregate.answeredByYear)
+    .filter(([year]) => isOffered(option, Number(year)))
+    .reduce((sum, [, count]) => sum + count, 0)
+  return base === aggregate.answered ? undefined : base
+}
+
+/** Said under a chart whose rows have bases of their own. */
+export const offeredBaseNote =
+  'Shares of an option offered in some survey years only are of the cities that answered in those years.'

@@ -66,7 +66,7 @@ export function editionAggregate(
     charts,
     cities,
     results: buildResults(definition, basis, questions, charts),
-    headlines: buildHeadlines(definition, charts),
+    headlines: buildHeadlines(definition, basis, charts),
     facets: buildFacets(facetQuestions(definition), basis.years.length > 0 ? basis.years : [definition.year]),
   }
 }

@@ -1,6 +1,6 @@
 import { OTHER, type AnswerValue } from '../questionnaire/answerCodec'
 import type { Definition, Option, Question } from '../questionnaire/definitionSchema'
-import { allQuestions, offeredOptions } from '../questionnaire/definitionModel'
+import { allQuestions, isOffered } from '../questionnaire/definitionModel'
 
 export type Cell = string | number | null
 
@@ -14,7 +14,13 @@ export interface DataColumn {
   /** What the values mean, for the codebook. */
   values: string
   read: (value: AnswerValue | undefined) => Cell
+  /** The edition years the column's option is offered in, where not every year. */
+  availableIn?: number[]
 }
+
+/** A column's option availability, for files whose rows come from several years. */
+const availability = (option: Option): { availableIn?: number[] } =>
+  option.availableIn ? { availableIn: option.availableIn } : {}
 
 const chosen = (value: AnswerValue | undefined): string[] =>
   value?.type === 'multiple'
@@ -27,7 +33,7 @@ const labels = (options: Option[]): string => options.map((o) => `${o.key} = ${o
 
 function choiceColumns(
   question: Extract<Question, { type: 'single' | 'multiple' }>,
-  year: number,
+  year: number[],
 ): DataColumn[] {
   const base = { questionKey: question.key, question: question.label, type: question.type }
   const options = offeredOptions(question, year)
@@ -46,7 +52,8 @@ function choiceColumns(
           ...base,
           name: `${question.key}.${option.key}`,
           optionKey: option.key,
-          values: `1 = chose “${option.label}”; 0 = did not; empty = not answered`,
+          ...availability(option),
+          values: `1 = chose “${option.label}”; 0 = did not; empty = not answered${option.availableIn ? ` (offered in ${option.availableIn.join(', ')} only)` : ''}`,
           read: (v: AnswerValue | undefined) => (v ? (chosen(v).includes(option.key) ? 1 : 0) : null),
         }))
   if (question.other) {
@@ -72,8 +79,12 @@ function choiceColumns(
   return columns
 }
 
+/** The options offered in any of these edition years (the years a file's answers come from). */
+const offeredOptions = (question: Question, years: number[]): Option[] =>
+  'options' in question ? question.options.filter((o) => years.some((year) => isOffered(o, year))) : []
+
 /** The columns of one question (one per option, row, item or list entry where it has several). */
-function questionColumns(question: Question, year: number): DataColumn[] {
+function questionColumns(question: Question, year: number[]): DataColumn[] {
   const base = { questionKey: question.key, question: question.label, type: question.type }
   switch (question.type) {
     case 'yesno':
@@ -135,9 +146,12 @@ function questionColumns(question: Question, year: number): DataColumn[] {
   }
 }
 
-/** The city columns, then every question's columns in reading order: stable keys as names. */
-export function openDataColumns(definition: Definition): DataColumn[] {
-  return allQuestions(definition).flatMap(({ question }) => questionColumns(question, definition.year))
+/**
+ * Every question's columns in reading order, stable keys as names, with the options offered in
+ * any of the years the answers come from (the edition's own year by default).
+ */
+export function openDataColumns(definition: Definition, years: number[] = [definition.year]): DataColumn[] {
+  return allQuestions(definition).flatMap(({ question }) => questionColumns(question, years))
 }
 
 export const cityColumns = ['city_slug', 'city_name', 'country', 'iso3', 'region'] as const

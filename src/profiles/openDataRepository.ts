@@ -32,6 +32,42 @@ export function openDataRepository(knex: Knex) {
       }))
     },
 
+    /**
+     * Every approved response a "latest" basis up to this year may draw on (this year's, and
+     * published earlier years'), with its city and edition year: the same choice as the profiles'.
+     */
+    async approvedUpTo(year: number): Promise<Array<OpenDataResponse & { cityId: number; year: number }>> {
+      const rows = await knex('responses as r')
+        .join('editions as e', 'e.id', 'r.edition_id')
+        .join('cities as c', 'c.id', 'r.city_id')
+        .where('r.status', 'approved')
+        .where('e.year', '<=', year)
+        .andWhere((q) => q.where('e.year', year).orWhere('e.status', 'published'))
+        .select(
+          'r.id',
+          'r.city_id',
+          'e.year',
+          'c.slug',
+          'c.name',
+          'c.country',
+          'c.iso3',
+          'c.region',
+          'r.approved_at',
+        )
+        .orderBy(['c.name', 'r.id'])
+      return rows.map((r) => ({
+        responseId: Number(r.id),
+        cityId: Number(r.city_id),
+        year: Number(r.year),
+        slug: r.slug,
+        name: r.name,
+        country: r.country,
+        iso3: r.iso3,
+        region: r.region,
+        approvedAt: r.approved_at ?? null,
+      }))
+    },
+
     /** The answer rows of a few responses, grouped by response id. */
     async answersOf(responseIds: number[]): Promise<Map<number, AnswerRow[]>> {
       const byResponse = new Map<number, AnswerRow[]>(responseIds.map((id) => [id, []]))

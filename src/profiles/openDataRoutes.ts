@@ -12,16 +12,22 @@ export function openDataRoutes(services: Services): Router {
   })
 
   router.get('/open-data/:file', async (req, res) => {
-    const match = /^(\d{4})(\.csv|\.json|-codebook\.csv)$/.exec(req.params.file)
+    const match = /^(\d{4})(-basis)?(?:-release-(\d{1,6}))?(\.csv|\.json|-codebook\.csv)$/.exec(
+      req.params.file,
+    )
     if (!match) throw new NotFoundError()
-    const year = Number(match[1])
-    const kind = match[2]
-    const download =
-      kind === '.json'
-        ? await openData.json(year)
-        : kind === '.csv'
-          ? await openData.csv(year)
-          : await openData.codebook(year)
+    const [, yearText, basis, release, kind] = match
+    const year = Number(yearText)
+    if ((basis || release) && kind !== '.csv') throw new NotFoundError()
+    const download = release
+      ? await openData.releaseFile(year, Number(release), basis ? 'basis' : 'data')
+      : basis
+        ? await openData.basisCsv(year)
+        : kind === '.json'
+          ? await openData.json(year)
+          : kind === '.csv'
+            ? await openData.csv(year)
+            : await openData.codebook(year)
     res.type(kind === '.json' ? 'application/json' : 'text/csv').attachment(download.filename)
     res.set('Cache-Control', 'no-cache')
     await download.writeTo(res)

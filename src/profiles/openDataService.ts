@@ -8,7 +8,9 @@ import { allQuestions } from '../questionnaire/definitionModel'
 import { visibleAnswers } from '../questionnaire/visibility'
 import type { Edition } from '../questionnaire/editionsRepository'
 import type { OpenDataResponse } from './openDataRepository'
-import { cityColumns, neutralise, openDataColumns, safeJson } from './openDataColumns'
+import { cityColumns, neutralise, openDataColumns, safeJson, type Cell } from './openDataColumns'
+import { basisDownload, downloadText, writeCsv, type Download } from './openDataFiles'
+import type { ReleaseFileName } from './releasesRepository'
 
 export const LICENCE = 'Creative Commons Attribution 4.0 International (CC BY 4.0)'
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/'
@@ -16,6 +18,9 @@ export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/'
 const BATCH = 25
 
 type Deps = Pick<Repositories, 'editions' | 'openData' | 'releases'>
+
+const fileName = (year: number, name: ReleaseFileName, release: number): string =>
+  `city-innovation-survey-${year}${name === 'basis' ? '-basis' : ''}-release-${release}.csv`
 
 /** Writes and waits when the socket is full (backpressure), so large exports stream steadily. */
 async function write(out: Writable, chunk: string): Promise<void> {
@@ -50,6 +55,33 @@ export function openDataService(repos: Deps, threshold: number) {
     }
   }
 
+  /** The edition's approved responses as CSV, one row per city. */
+  function dataDownload(edition: Edition): Download {
+    const columns = openDataColumns(edition.definition)
+    async function* rows(): AsyncGenerator<Cell[]> {
+      for await (const { city, answers } of citiesOf(edition))
+        yield [
+          city.slug,
+          city.name,
+          city.country,
+          city.iso3,
+          city.region,
+          ...columns.map((c) => c.read(answers.get(c.questionKey))),
+        ]
+    }
+    return {
+      filename: fileName(edition.year, 'data', edition.dataRelease),
+      writeTo: (out) => writeCsv(out, [...cityColumns, ...columns.map((c) => c.name)], rows()),
+    }
+  }
+
+  /** The current file, or undefined where the edition has none of that name (basis "approved"). */
+  async function currentFile(edition: Edition, name: ReleaseFileName): Promise<Download | undefined> {
+    if (name === 'data') return dataDownload(edition)
+    if (edition.basis !== 'latest') return undefined
+    return basisDownload(repos, edition, fileName(edition.year, 'basis', edition.dataRelease))
+  }
+
   return {
     /** The /open-data page: each published edition with its release, and the corrections log. */
     async overview() {
@@ -59,6 +91,7 @@ export function openDataService(repos: Deps, threshold: number) {
         editions: published,
         releases,
         corrections: releases.filter((r) => r.version > 1),
+        basisOf: Object.fromEntries(published.map((edition) => [edition.year, edition.basis])),
         threshold,
         licence: LICENCE,
         licenceUrl: LICENCE_URL,
@@ -66,37 +99,48 @@ export function openDataService(repos: Deps, threshold: number) {
     },
 
     /** Checks the year before any header is sent; the returned writer streams the CSV. */
-    async csv(year: number): Promise<{ filename: string; writeTo: (out: Writable) => Promise<void> }> {
+    async csv(year: number): Promise<Download> {
+      return dataDownload(await published(year))
+    },
+
+    /**
+     * Every row the pages of a year compared on "latest" answers counted, with the year of each
+     * answer (`answer_year`), so each share can be recounted from the open data.
+     */
+    async basisCsv(year: number): Promise<Download> {
+      const file = await currentFile(await published(year), 'basis')
+      if (!file) throw new NotFoundError('This year’s shares compare only its own responses: use its CSV')
+      return file
+    },
+
+    /** A release's file as it was published; the current release is written afresh if not kept yet. */
+    async releaseFile(year: number, version: number, name: ReleaseFileName): Promise<Download> {
       const edition = await published(year)
-      const columns = openDataColumns(edition.definition)
-      return {
-        filename: `city-innovation-survey-${year}-release-${edition.dataRelease}.csv`,
-        writeTo: async (out) => {
-          const csv = stringify({
-            header: true,
-            columns: [...cityColumns, ...columns.map((c) => c.name)],
-            cast: { boolean: (b) => (b ? '1' : '0') },
-          })
-          csv.pipe(out)
-          for await (const { city, answers } of citiesOf(edition)) {
-            const row = [
-              city.slug,
-              city.name,
-              city.country,
-              city.iso3,
-              city.region,
-              ...columns.map((c) => c.read(answers.get(c.questionKey))),
-            ]
-            if (!csv.write(row.map(neutralise))) await once(csv, 'drain')
-          }
-          csv.end()
-          await once(csv, 'end')
-        },
+      const kept = await repos.releases.file(edition.id, version, name)
+      if (kept !== undefined)
+        return { filename: fileName(year, name, version), writeTo: async (out) => void out.end(kept) }
+      const current = version === edition.dataRelease ? await currentFile(edition, name) : undefined
+      if (!current) throw new NotFoundError(`Release ${version} of ${year} is not kept`)
+      return current
+    },
+
+    /**
+     * Keeps the current release's files as they are now (once per release), so they stay
+     * downloadable after later corrections. Called whenever a release is made.
+     */
+    async archive(editionId: number): Promise<void> {
+      const edition = await repos.editions.findById(editionId)
+      if (!edition || edition.status !== 'published' || edition.dataRelease < 1) return
+      for (const name of ['data', 'basis'] as const) {
+        if (await repos.releases.hasFile(edition.id, edition.dataRelease, name)) continue
+        const file = await currentFile(edition, name)
+        if (file)
+          await repos.releases.storeFile(edition.id, edition.dataRelease, name, await downloadText(file))
       }
     },
 
     /** The JSON export: edition facts, then one object per city, written as they are read. */
-    async json(year: number): Promise<{ filename: string; writeTo: (out: Writable) => Promise<void> }> {
+    async json(year: number): Promise<Download> {
       const edition = await published(year)
       return {
         filename: `city-innovation-survey-${year}-release-${edition.dataRelease}.json`,
@@ -108,6 +152,8 @@ export function openDataService(repos: Deps, threshold: number) {
             licence: LICENCE,
             basis: edition.basis,
             disclosureThreshold: threshold,
+            // The shares of a "latest" basis count earlier years' answers too: every row is here.
+            ...(edition.basis === 'latest' ? { countedRows: `/open-data/${year}-basis.csv` } : {}),
           }
           await write(out, `${safeJson(head).slice(0, -1)},"cities":[`)
           let first = true
@@ -125,7 +171,7 @@ export function openDataService(repos: Deps, threshold: number) {
     },
 
     /** The codebook: each column's question, type and what its values mean. */
-    async codebook(year: number): Promise<{ filename: string; writeTo: (out: Writable) => Promise<void> }> {
+    async codebook(year: number): Promise<Download> {
       const edition = await published(year)
       return {
         filename: `city-innovation-survey-${year}-codebook.csv`,

@@ -4,6 +4,7 @@ import { offeredOptions } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import type { Block, ChartContent, ListItem } from './profileContent'
 import { firstSentence, valueText, type SentenceContext } from './sentences'
+import { NOT_COLLECTED } from './wording'
 
 /** What every block builder needs besides the question and the city's answer. */
 export interface BlockContext extends SentenceContext {
@@ -145,7 +146,10 @@ export function topRatedBlocks(
   ]
 }
 
-/** A matrix as one list per column ("Sufficient data" / "Insufficient data"), rows in definition order. */
+/**
+ * A matrix as one list per column ("Sufficient data" / "Insufficient data"), rows in definition
+ * order; where rows may be left blank, those are a list of their own ("Not collected / don’t know").
+ */
 export function matrixBlocks(
   question: Question,
   value: AnswerValue | undefined,
@@ -157,5 +161,8 @@ export function matrixBlocks(
     label: column.label,
     items: question.options.filter((row) => value.cells[row.key] === column.key).map((row) => row.label),
   }))
+  const blank = offeredOptions(question, context.year).filter((row) => value.cells[row.key] === undefined)
+  if (!question.required && blank.length > 0)
+    columns.push({ key: '', label: NOT_COLLECTED, items: blank.map((row) => row.label) })
   return [...heading(question, context), { kind: 'matrixLists', questionKey: question.key, columns }]
 }

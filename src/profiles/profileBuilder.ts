@@ -26,6 +26,7 @@ import type {
   ProfileSectionContent,
   QuestionAggregate,
 } from './profileContent'
+import { answerIdentity } from './compareProfiles'
 import { valueText } from './sentences'
 
 export interface ProfileCity {
@@ -85,6 +86,10 @@ function questionBlocks(question: Question, input: ProfileInput): Block[] {
     aggregate: input.aggregates[question.key],
     threshold: input.basis.threshold,
     suppressed: input.basis.suppressed,
+    base: {
+      basisSize: input.basis.size,
+      ...(question.profile?.askedOf ? { askedOf: question.profile.askedOf } : {}),
+    },
     year: input.definition.year,
     chart: question.profile?.chart ? input.charts[question.key] : undefined,
   }
@@ -135,6 +140,7 @@ export function profileBuilder(
         key: question.key,
         label: question.label,
         lines: displayAnswer(question, answers.get(question.key)),
+        identity: answerIdentity(question.key, answers.get(question.key)),
       }))
     const { id, slug, name, country, iso3, region } = city
     return {

@@ -32,14 +32,21 @@ export interface QuestionAggregate {
   counts: Record<string, number>
   /** Cities per whole answer (sorted option keys), for "the same answer" on multiple choice. */
   signatures: Record<string, number>
+  /**
+   * Cities that answered, per edition year their answers come from: an option offered in some
+   * years only is a share of the cities that were offered it. Absent from older aggregates.
+   */
+  answeredByYear?: Record<string, number>
 }
 
 export interface ChartRow {
   key: string
   label: string
   count: number
-  /** Whole percent of the cities that answered the question. */
+  /** Whole percent of the cities that answered the question (of `base`, where given). */
   share: number
+  /** Cities that answered and were offered this option, where fewer than all that answered. */
+  base?: number
 }
 
 /** A chart drawn once per edition and question; profiles highlight their own bars by markup. */
@@ -50,6 +57,8 @@ export interface ChartContent {
   rows: ChartRow[]
   answered: number
   footnote?: string
+  /** Says which shares have a base of their own (options offered in some years only). */
+  baseNote?: string
 }
 
 export interface TextPart {
@@ -111,6 +120,11 @@ export interface AnswerSummary {
   key: string
   label: string
   lines: string[]
+  /**
+   * The answer by option keys (its stored rows), so a relabelled option is no change. Absent
+   * from snapshots written before it existed; those compare by lines.
+   */
+  identity?: string
 }
 
 /**

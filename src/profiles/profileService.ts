@@ -1,6 +1,7 @@
 import type { Repositories } from '../dataAccess'
-import type { EditionChange } from '../shared/editionEvents'
+import type { ChangeDetail, EditionChange } from '../shared/editionEvents'
 import { NotFoundError } from '../shared/errors'
+import { openDataService } from './openDataService'
 import { regenerateEdition, type RegenerationResult } from './regenerateEdition'
 
 export type { RegenerationResult } from './regenerateEdition'
@@ -15,7 +16,15 @@ const correctionNotes: Partial<Record<EditionChange, string>> = {
   basis_changed: 'The comparison basis changed, so shares were recomputed.',
 }
 
-type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases'>
+/** Changes to the answers themselves, which later years' "latest" bases count too. */
+const answerChanges = new Set<EditionChange>([
+  'response_approved',
+  'response_reopened',
+  'response_unapproved',
+  'answer_corrected',
+])
+
+type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases' | 'openData'>
 
 /**
  * Regenerates editions' aggregates and profile snapshots from their stored answers, one
@@ -23,6 +32,7 @@ type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases'>
  * city, one transaction to write (DESIGN §4).
  */
 export function profileService(repos: Deps, threshold: number, onWritten: () => void = () => undefined) {
+  const openData = openDataService(repos, threshold)
   // One regeneration at a time in this process: two approvals in a row must not interleave their writes.
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -59,16 +69,25 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
      * "latest" answers (their basis includes this edition), and logs a correction when the data of
      * a published edition changed.
      */
-    onEditionChanged: (editionId: number, change: EditionChange): Promise<RegenerationResult[]> =>
+    onEditionChanged: (
+      editionId: number,
+      change: EditionChange,
+      detail?: ChangeDetail,
+    ): Promise<RegenerationResult[]> =>
       serial(async () => {
         const editions = await repos.editions.list()
         const changed = editions.find((edition) => edition.id === editionId)
         if (!changed) return []
         const later = editions.filter((edition) => edition.year > changed.year && edition.basis === 'latest')
         const results = await regenerate([changed.id, ...later.map((edition) => edition.id)])
+        const note = correctionNotes[change]
         if (change === 'published') await repos.releases.ensureFirst(changed.id)
-        else if (changed.status === 'published' && correctionNotes[change])
-          await repos.releases.bump(changed.id, correctionNotes[change]!)
+        else if (changed.status === 'published' && note) await repos.releases.bump(changed.id, note, detail)
+        // A later year compared on "latest" answers counted the changed answers too: its data changed.
+        if (note && changed.status === 'published' && answerChanges.has(change))
+          for (const edition of later.filter((candidate) => candidate.status === 'published'))
+            await repos.releases.bump(edition.id, `Through the ${changed.year} answers: ${note}`, detail)
+        for (const edition of [changed, ...later]) await openData.archive(edition.id)
         return results
       }),
 
@@ -79,7 +98,10 @@ export function profileService(repos: Deps, threshold: number, onWritten: () => 
           .filter((edition) => edition.status === 'published')
           .reverse()
         const results = await regenerate(published.map((edition) => edition.id))
-        for (const edition of published) await repos.releases.ensureFirst(edition.id)
+        for (const edition of published) {
+          await repos.releases.ensureFirst(edition.id)
+          await openData.archive(edition.id)
+        }
         return results
       }),
   }

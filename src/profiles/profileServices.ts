@@ -13,8 +13,8 @@ import { resultsService } from './resultsService'
 export function profileServices(repos: Repositories, threshold: number, events: EditionEvents) {
   const pages = profilePages(repos)
   const regeneration = profileService(repos, threshold, () => pages.forget())
-  events.subscribe(async (editionId, change) => {
-    await regeneration.onEditionChanged(editionId, change)
+  events.subscribe(async (editionId, change, detail) => {
+    await regeneration.onEditionChanged(editionId, change, detail)
   })
   const results = resultsService(repos)
   return {

@@ -1,7 +1,8 @@
 import type { Definition, Question } from '../questionnaire/definitionSchema'
-import { chartOptions } from './footnotes'
+import { baseWords } from './comparison'
+import { chartOptions, offeredBase } from './footnotes'
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
-import { roundedPercent } from './wording'
+import { NOT_COLLECTED, roundedPercent } from './wording'
 
 /** A question's results across the basis, as /results renders them. */
 export interface ResultsQuestion {
@@ -28,6 +29,11 @@ export interface Headline {
   share: number
   /** What the share counts, e.g. "answered yes to “Does the city …?”". */
   text: string
+  /**
+   * What the share is of, where it is not every city compared: "the 122 cities with dedicated
+   * funding" (absent from headlines stored before it existed).
+   */
+  base?: string
 }
 
 export interface Facet {
@@ -38,18 +44,25 @@ export interface Facet {
 
 export const questionSlug = (key: string): string => key.replace(/[._]+/g, '-')
 
+/**
+ * Counts per row and column. A matrix may leave rows blank (data the city does not collect, or
+ * does not know): that is a column of its own, so the shown shares of each row add up to 100%.
+ */
 function grid(question: Question, aggregate: QuestionAggregate, years: number[]): ResultsQuestion['grid'] {
   if (question.type !== 'matrix' && question.type !== 'rating') return undefined
   const columns = question.type === 'matrix' ? question.columns : question.scale
+  const blankColumn = question.type === 'matrix' && !question.required
   return {
-    columns: columns.map((column) => column.label),
-    rows: chartOptions(question, years).map((row) => ({
-      label: row.label,
-      cells: columns.map((column) => {
-        const count = aggregate.counts[`${row.key}=${column.key}`] ?? 0
-        return { count, share: roundedPercent(count, aggregate.answered) }
-      }),
-    })),
+    columns: [...columns.map((column) => column.label), ...(blankColumn ? [NOT_COLLECTED] : [])],
+    rows: chartOptions(question, years).map((row) => {
+      const base = offeredBase(aggregate, row) ?? aggregate.answered
+      const counts = columns.map((column) => aggregate.counts[`${row.key}=${column.key}`] ?? 0)
+      if (blankColumn) counts.push(base - counts.reduce((sum, count) => sum + count, 0))
+      return {
+        label: row.label,
+        cells: counts.map((count) => ({ count, share: roundedPercent(count, base) })),
+      }
+    }),
   }
 }
 
@@ -90,11 +103,25 @@ export function buildResults(
 
 const shortTitle = (title: string): string => title.replace(/\s+by number of cities$/i, '')
 
+/** The headline's base where fewer cities answered than were compared. */
+function headlineBase(chart: ChartContent, basis: BasisInfo, question: Question): { base?: string } {
+  const askedOf = question.profile?.askedOf
+  const words = baseWords(
+    { answered: chart.answered, counts: {}, signatures: {} },
+    { basisSize: basis.size, ...(askedOf ? { askedOf } : {}) },
+  )
+  return words ? { base: words } : {}
+}
+
 /**
  * Headline figures for the home page, chosen by the definition: the share answering "yes" to
  * each yes/no question on the profiles, and the most chosen option of each charted question.
  */
-export function buildHeadlines(definition: Definition, charts: Record<string, ChartContent>): Headline[] {
+export function buildHeadlines(
+  definition: Definition,
+  basis: BasisInfo,
+  charts: Record<string, ChartContent>,
+): Headline[] {
   const headlines: Headline[] = []
   for (const question of definition.sections.flatMap((s) => s.pages.flatMap((p) => p.questions))) {
     const chart = charts[question.key]
@@ -108,6 +135,7 @@ export function buildHeadlines(definition: Definition, charts: Record<string, Ch
           questionKey: question.key,
           share: yes.share,
           text: `answered yes to “${question.label}”`,
+          ...headlineBase(chart, basis, question),
         })
     } else if (question.profile?.chart) {
       const top = [...chart.rows].sort((a, b) => b.count - a.count)[0]
@@ -116,6 +144,9 @@ export function buildHeadlines(definition: Definition, charts: Record<string, Ch
           questionKey: question.key,
           share: top.share,
           text: `chose “${top.label}” (${shortTitle(chart.title).toLowerCase()})`,
+          ...(top.base === undefined
+            ? headlineBase(chart, basis, question)
+            : { base: `the ${top.base} cities that were offered it` }),
         })
     }
   }

@@ -2,6 +2,7 @@ import { OTHER, type AnswerValue } from '../questionnaire/answerCodec'
 import type { Question, Sentence } from '../questionnaire/definitionSchema'
 import { optionLabel } from '../questionnaire/definitionModel'
 import { answerSignature } from './aggregate'
+import { isComparison, isFixedComparison, shareConditionHolds, withBase, type ShareBase } from './comparison'
 import type { QuestionAggregate, TextPart } from './profileContent'
 import { formatCount, joinList, percentText, roundedPercent, shareInWords } from './wording'
 
@@ -87,7 +88,15 @@ export interface SentenceContext {
   threshold: number
   /** The whole basis is below the threshold. */
   suppressed: boolean
+  /** What the page's shares are of, and who the question asks. */
+  base: ShareBase
 }
+
+/** The counts a comparison may use, or undefined when they must not be shown. */
+const disclosed = (context: SentenceContext): QuestionAggregate | undefined =>
+  context.suppressed || !context.aggregate || context.aggregate.answered < context.threshold
+    ? undefined
+    : context.aggregate
 
 export interface RenderedSentence {
   parts: TextPart[]
@@ -95,11 +104,10 @@ export interface RenderedSentence {
   share?: number
 }
 
-const usesShare = (text: string): boolean => /\{share(InWords)?\}/.test(text)
-
 /**
- * Fills a template. Returns `withheld` when it needs a share but the basis, or the cities that
- * answered this question, are fewer than the disclosure threshold.
+ * Fills a template. Returns `withheld` when it compares (a share, or comparative words) but the
+ * basis, or the cities that answered this question, are fewer than the disclosure threshold;
+ * and always for comparative words that are fixed text, which no share backs.
  */
 export function renderSentence(
   question: Question,
@@ -109,12 +117,16 @@ export function renderSentence(
 ): RenderedSentence | 'withheld' {
   let share: number | undefined
   let words = ''
-  if (usesShare(sentence.text)) {
-    const aggregate = context.aggregate
-    if (context.suppressed || !aggregate || aggregate.answered < context.threshold) return 'withheld'
+  let others = ''
+  let template = sentence.text
+  if (isComparison(sentence)) {
+    const aggregate = disclosed(context)
+    if (!aggregate || isFixedComparison(sentence)) return 'withheld'
     const same = sameAnswerCount(sentence, value, aggregate)
     share = roundedPercent(same, aggregate.answered)
     words = shareInWords(same, aggregate.answered)
+    others = percentText(roundedPercent(aggregate.answered - same, aggregate.answered))
+    template = withBase(template, aggregate, context.base)
   }
   // A switch, not a table of closures: this runs for every sentence of every profile.
   const fill = (placeholder: string): TextPart => {
@@ -125,6 +137,8 @@ export function renderSentence(
         return { text: percentText(share ?? 0), strong: true }
       case 'shareInWords':
         return { text: words, strong: true }
+      case 'othersShare':
+        return { text: others, strong: true }
       case 'count':
         return { text: String(chosenCount(question, value)) }
       case 'list':
@@ -136,7 +150,7 @@ export function renderSentence(
     }
   }
   const parts: TextPart[] = []
-  const pieces = sentence.text.split(/\{(\w+)\}/)
+  const pieces = template.split(/\{(\w+)\}/)
   for (let index = 0; index < pieces.length; index++)
     parts.push(index % 2 === 0 ? { text: pieces[index] } : fill(pieces[index]))
   const merged = parts.filter((part) => part.text !== '')
@@ -147,13 +161,25 @@ export function renderSentence(
   }
 }
 
-/** The first sentence whose `when` matches, rendered; undefined when none matches. */
+/**
+ * The first sentence whose `when` matches, rendered; undefined when none matches. A sentence
+ * chosen by its share (`moreThanHalf`) is withheld when the shares are.
+ */
 export function firstSentence(
   question: Question,
   sentences: Sentence[] | undefined,
   value: AnswerValue,
   context: SentenceContext,
 ): RenderedSentence | 'withheld' | undefined {
-  const sentence = sentences?.find((candidate) => sentenceMatches(candidate, question, value))
-  return sentence && renderSentence(question, sentence, value, context)
+  for (const sentence of sentences ?? []) {
+    if (!sentenceMatches(sentence, question, value)) continue
+    if (sentence.when?.moreThanHalf !== undefined) {
+      const aggregate = disclosed(context)
+      if (!aggregate) return 'withheld'
+      const same = sameAnswerCount(sentence, value, aggregate)
+      if (!shareConditionHolds(sentence, same, aggregate.answered)) continue
+    }
+    return renderSentence(question, sentence, value, context)
+  }
+  return undefined
 }

@@ -46,3 +46,6 @@ export function joinList(items: string[]): string {
 /** "1 city" / "47 cities". */
 export const citiesText = (count: number): string =>
   `${formatCount(count)} ${count === 1 ? 'city' : 'cities'}`
+
+/** A matrix row a city left blank (data it does not collect, or does not know about). */
+export const NOT_COLLECTED = 'Not collected / don’t know'

@@ -57,7 +57,15 @@ export const profileSections = [
 export type ProfileSection = (typeof profileSections)[number]
 
 /** Placeholders a sentence template may use. */
-export const templatePlaceholders = ['city', 'share', 'shareInWords', 'count', 'list', 'value'] as const
+export const templatePlaceholders = [
+  'city',
+  'share',
+  'shareInWords',
+  'othersShare',
+  'count',
+  'list',
+  'value',
+] as const
 
 const whenSchema = z
   .object({
@@ -67,6 +75,11 @@ const whenSchema = z
     includes: z.string().optional(),
     /** Number of options chosen (counting "Other"). */
     count: z.union([z.literal(0), z.literal(1), z.literal('many')]).optional(),
+    /**
+     * More than half (true) or at most half (false) of the cities that answered gave this answer,
+     * so a template's comparative words ("Like", "Unlike") follow the shares.
+     */
+    moreThanHalf: z.boolean().optional(),
   })
   .strict()
 
@@ -88,6 +101,11 @@ export const profilePresentationSchema = z.object({
   sentences: z.array(sentenceSchema).optional(),
   /** Draw "… by number of cities" for this question. */
   chart: z.object({ title: z.string().min(1) }).optional(),
+  /**
+   * Who is asked the question, as the base of its shares where it is not every city compared:
+   * "cities with dedicated funding" ("68% of the 122 cities with dedicated funding").
+   */
+  askedOf: z.string().min(1).optional(),
 })
 export type ProfilePresentation = z.infer<typeof profilePresentationSchema>
 

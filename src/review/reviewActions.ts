@@ -105,12 +105,12 @@ export function reviewActions(deps: ReviewDeps) {
         notices,
       )
       await deps.reviewComments.resolve(response.id)
-      await deps.events.changed(edition.id, 'response_approved')
+      await deps.events.changed(edition.id, 'response_approved', { city: context.city.name })
     },
 
     /** Takes an approval back: the response is submitted (to review again) or returned (to the city). */
     async reopen(responseId: number, version: unknown, to: unknown, actorId: number): Promise<void> {
-      const { response, edition } = await load(responseId)
+      const { response, edition, city } = await load(responseId)
       assertReviewAction('reopen', response, edition)
       const status = to === 'returned' ? 'returned' : 'submitted'
       await deps.responses.transition(
@@ -119,7 +119,7 @@ export function reviewActions(deps: ReviewDeps) {
         { status, approved_at: null },
         { type: 'reopened', actorId, data: { to: status } },
       )
-      await deps.events.changed(edition.id, 'response_reopened')
+      await deps.events.changed(edition.id, 'response_reopened', { city: city.name })
     },
 
     /** The question to correct, with its current answer. */
@@ -147,6 +147,7 @@ export function reviewActions(deps: ReviewDeps) {
       const {
         response,
         edition,
+        city,
         question,
         page,
         value: before,
@@ -175,7 +176,13 @@ export function reviewActions(deps: ReviewDeps) {
           data: { questionKey, before: before ?? null, after: parsed.value ?? null, reason: reason.data },
         },
       })
-      if (response.status === 'approved') await deps.events.changed(edition.id, 'answer_corrected')
+      if (response.status === 'approved')
+        await deps.events.changed(edition.id, 'answer_corrected', {
+          city: city.name,
+          question: question.label,
+          questionKey: question.key,
+          reason: reason.data,
+        })
       return { errors: [] }
     },
   }

@@ -9,7 +9,19 @@ export type EditionChange =
   | 'unpublished'
   | 'answer_corrected'
 
-export type EditionListener = (editionId: number, change: EditionChange) => Promise<void>
+/** What a change was about, where one city's answer changed (for the corrections log). */
+export interface ChangeDetail {
+  city?: string
+  question?: string
+  questionKey?: string
+  reason?: string
+}
+
+export type EditionListener = (
+  editionId: number,
+  change: EditionChange,
+  detail?: ChangeDetail,
+) => Promise<void>
 
 /**
  * A small in-process hook: review and authoring announce changes, profiles regenerate.
@@ -21,8 +33,8 @@ export function editionEvents() {
     subscribe(listener: EditionListener): void {
       listeners.push(listener)
     },
-    async changed(editionId: number, change: EditionChange): Promise<void> {
-      for (const listener of listeners) await listener(editionId, change)
+    async changed(editionId: number, change: EditionChange, detail?: ChangeDetail): Promise<void> {
+      for (const listener of listeners) await listener(editionId, change, detail)
     },
   }
 }

@@ -39,6 +39,7 @@ describe('regeneration on approval', () => {
       cityId: city.id,
       answers: [
         ['strategy.formal', yes],
+        ['approach.level', { type: 'single', choice: 'both' }],
         ['funding.has_dedicated', no],
         ['policy_areas', multiple(['digital_governance'])],
         ['roles', multiple(['project_manager', 'designer'])],
@@ -65,8 +66,11 @@ describe('regeneration on approval', () => {
     expect(mainText(newProfile.text)).toContain(
       `${city.name} utilizes 2 different innovation skills or roles`,
     )
-    expect(mainText(newProfile.text)).toContain(
-      `Unlike most cities surveyed, ${city.name} does not have dedicated funding`,
+    // Most cities have dedicated funding: "Unlike" with their share, derived from the counts (item 15).
+    expect(mainText(newProfile.text)).toMatch(
+      new RegExp(
+        `Unlike \\d+% of (cities surveyed|the \\d+ cities that answered), ${city.name} does not have dedicated funding`,
+      ),
     )
   })
 

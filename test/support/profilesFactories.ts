@@ -202,8 +202,12 @@ export function profileTestDefinition(year = 2020): Definition {
                     text: 'Like {share} of cities surveyed, {city} has dedicated funding to support innovation capacity.',
                   },
                   {
+                    when: { equals: 'no', moreThanHalf: true },
+                    text: 'Like {share} of cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
+                  },
+                  {
                     when: { equals: 'no' },
-                    text: 'Unlike most cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
+                    text: 'Unlike {othersShare} of cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
                   },
                 ],
               },
@@ -224,6 +228,7 @@ export function profileTestDefinition(year = 2020): Definition {
                 display: 'list',
                 heading: 'Activities being funded',
                 chart: { title: 'Activities being funded' },
+                askedOf: 'cities with dedicated funding',
               },
             },
           ]),

@@ -137,9 +137,9 @@ describe('profile generation', () => {
     )
   })
 
-  it("when a city did not answer a question, then it is not in that question's denominator", () => {
+  it("when a city did not answer a question, then it is not in that question's denominator, and the sentence says so", () => {
     expect(texts(profile)).toContain(
-      'Like 71% of cities surveyed, Enschede has dedicated funding to support innovation capacity.',
+      'Like 71% of the 7 cities that answered, Enschede has dedicated funding to support innovation capacity.',
     ) // 5 of 7
     expect(generated.aggregate.questions['funding.has_dedicated']).toMatchObject({
       answered: 7,
@@ -156,7 +156,7 @@ describe('profile generation', () => {
       parts: [
         { text: 'Like ' },
         { text: '71%', strong: true },
-        { text: ' of cities surveyed, ' },
+        { text: ' of the 7 cities that answered, ' },
         { text: 'Enschede' },
         { text: ' has dedicated funding to support innovation capacity.' },
       ],
@@ -374,8 +374,8 @@ describe('comparison basis', () => {
       'Along with 40% of cities surveyed, Enschede does not have an explicit innovation strategy.',
     ) // 4 of 10
     expect(texts(latest.profiles[0])).toContain(
-      'Like 78% of cities surveyed, Enschede has dedicated funding to support innovation capacity.',
-    ) // 7 of 9
+      'Like 78% of the 9 cities that answered, Enschede has dedicated funding to support innovation capacity.',
+    ) // 7 of 9 (of 10 compared)
     const chart = latest.aggregate.charts['funding.activities']
     expect(chart.rows.map((r) => [r.key, r.count])).toEqual([
       ['launching_project', 2],

@@ -36,8 +36,12 @@ export function fundingSection(): SectionInput {
                   text: 'Like {share} of cities surveyed, {city} has dedicated funding to support innovation capacity.',
                 },
                 {
+                  when: { equals: 'no', moreThanHalf: true },
+                  text: 'Like {share} of cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
+                },
+                {
                   when: { equals: 'no' },
-                  text: 'Unlike most cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
+                  text: 'Unlike {othersShare} of cities surveyed, {city} does not have dedicated funding to support innovation capacity.',
                 },
               ],
             },
@@ -79,7 +83,12 @@ export function fundingSection(): SectionInput {
               required: 'Select where the city’s funding for innovation capacity comes from',
               otherRequired: 'Enter the other source of funding',
             },
-            profile: { section: 'funding_sources', display: 'list', heading: 'Top sources of funding' },
+            profile: {
+              section: 'funding_sources',
+              display: 'list',
+              heading: 'Top sources of funding',
+              askedOf: 'cities with dedicated funding',
+            },
           },
           {
             key: 'funding.activities',
@@ -102,6 +111,7 @@ export function fundingSection(): SectionInput {
               display: 'list',
               heading: 'Activities being funded',
               chart: { title: 'Activities being funded' },
+              askedOf: 'cities with dedicated funding',
             },
           },
         ],
