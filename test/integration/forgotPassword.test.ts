@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { buildUser } from '../support/factories'
 import { csrfToken, postForm, signIn } from '../support/http'
 import { sessionCountFor, signedIn } from '../support/accountsFactories'
-import { linkIn, mailUrl, senderOf, startMailServer } from '../support/mailServer'
+import { linkIn, mailUrl, senderOf, startMailServer, setAsideEarlierMail } from '../support/mailServer'
 
 const smtp = await startMailServer()
 const t = testApp({
@@ -12,6 +12,7 @@ const t = testApp({
   LOGIN_RATE_PER_MINUTE: '1000',
   RESET_RATE_PER_HOUR: '1000',
 })
+beforeAll(() => setAsideEarlierMail(t))
 afterAll(async () => {
   await t.close()
   await smtp.close()

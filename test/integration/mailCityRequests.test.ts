@@ -1,12 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { postForm, signIn } from '../support/http'
 import { accountsTestEnv, adminAgent, buildCityRequest } from '../support/accountsFactories'
-import { linkIn, mailUrl, senderOf, startMailServer } from '../support/mailServer'
+import { linkIn, mailUrl, senderOf, startMailServer, setAsideEarlierMail } from '../support/mailServer'
 
 const smtp = await startMailServer()
 const t = testApp({ ...accountsTestEnv, MAIL_URL: mailUrl(smtp.port) })
+beforeAll(() => setAsideEarlierMail(t))
 afterAll(async () => {
   await t.close()
   await smtp.close()

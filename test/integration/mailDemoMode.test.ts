@@ -1,13 +1,14 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { buildCity } from '../support/factories'
 import { csrfToken, postForm } from '../support/http'
 import { accountsTestEnv, adminAgent } from '../support/accountsFactories'
-import { linkIn, logLines, senderOf } from '../support/mailServer'
+import { linkIn, logLines, senderOf, setAsideEarlierMail } from '../support/mailServer'
 import { decodeHtml } from '../support/collectionFactories'
 
 const t = testApp(accountsTestEnv)
+beforeAll(() => setAsideEarlierMail(t))
 afterAll(() => t.close())
 
 describe('mail without MAIL_URL (demo and development)', () => {

@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { buildCity } from '../support/factories'
 import { postForm, signIn } from '../support/http'
 import { accountsTestEnv, adminAgent, linkTokenFrom, officerAgent } from '../support/accountsFactories'
-import { linkIn, mailUrl, senderOf, startMailServer } from '../support/mailServer'
+import { linkIn, mailUrl, senderOf, startMailServer, setAsideEarlierMail } from '../support/mailServer'
 
 const smtp = await startMailServer(0, (address) => address.startsWith('refused-'))
 const t = testApp({
@@ -13,6 +13,7 @@ const t = testApp({
   MAIL_FROM: 'Survey team <survey@example.test>',
   PUBLIC_BASE_URL: 'https://survey.example.test',
 })
+beforeAll(() => setAsideEarlierMail(t))
 afterAll(async () => {
   await t.close()
   await smtp.close()

@@ -1,12 +1,20 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
 import { buildCity, buildUser } from '../support/factories'
-import { freePort, logLines, mailUrl, startMailServer, type MailServer } from '../support/mailServer'
+import {
+  freePort,
+  logLines,
+  mailUrl,
+  startMailServer,
+  type MailServer,
+  setAsideEarlierMail,
+} from '../support/mailServer'
 import { mailSender } from '../../src/mail/mailSender'
 import { smtpTransport } from '../../src/mail/mailTransport'
 
 const port = await freePort()
 const t = testApp({ MAIL_URL: mailUrl(port) })
+beforeAll(() => setAsideEarlierMail(t))
 let smtp: MailServer | undefined
 afterAll(async () => {
   await t.close()

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp, DEMO_PASSWORD } from '../support/testApp'
 import { buildCity, buildUser } from '../support/factories'
 import { postForm, signedInAgent, type Agent } from '../support/http'
@@ -6,10 +6,11 @@ import { buildEdition, buildResponse } from '../support/reviewFactories'
 import { pageState } from '../support/collectionFactories'
 import { generateAnswers } from '../../src/cli/demo/generateAnswers'
 import { demoCities } from '../../src/cli/demo/demoData'
-import { linkIn, mailUrl, senderOf, startMailServer } from '../support/mailServer'
+import { linkIn, mailUrl, senderOf, startMailServer, setAsideEarlierMail } from '../support/mailServer'
 
 const smtp = await startMailServer()
 const t = testApp({ MAIL_URL: mailUrl(smtp.port), LOGIN_RATE_PER_MINUTE: '1000' })
+beforeAll(() => setAsideEarlierMail(t))
 afterAll(async () => {
   await t.close()
   await smtp.close()

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
-import { logLines, mailUrl, startMailServer } from '../support/mailServer'
+import { logLines, mailUrl, startMailServer, setAsideEarlierMail } from '../support/mailServer'
 import { createKnex } from '../../src/db/knex'
 import { outboxRepository } from '../../src/mail/outboxRepository'
 import { mailSender } from '../../src/mail/mailSender'
@@ -8,6 +8,7 @@ import { smtpTransport } from '../../src/mail/mailTransport'
 
 const smtp = await startMailServer()
 const t = testApp({ MAIL_URL: mailUrl(smtp.port) })
+beforeAll(() => setAsideEarlierMail(t))
 // A second app instance: its own knex (its own connections) over the same database.
 const otherKnex = createKnex(t.config.database)
 afterAll(async () => {

@@ -89,3 +89,12 @@ export function linkIn(text: string, baseUrl: string): string {
   if (!match) throw new Error(`No link to ${baseUrl} in:\n${text}`)
   return match[1]
 }
+
+/**
+ * On PostgreSQL every test file shares one database, so the outbox holds what earlier files
+ * queued (a bulk import queues 200 invitations): those are set aside, so this file's sender
+ * delivers only its own messages. On SQLite each file has its own copy and this changes nothing.
+ */
+export async function setAsideEarlierMail(t: TestApp): Promise<void> {
+  await t.knex('outbox').where({ status: 'queued' }).update({ status: 'logged' })
+}
