@@ -30,7 +30,9 @@ async function main(): Promise<void> {
       process.exitCode = 2
       return
     }
-    const service = profileService(repos, config.disclosureThreshold)
+    const service = profileService(repos, config.disclosureThreshold, undefined, () =>
+      console.log('Another process is regenerating profiles: waiting for it to finish…'),
+    )
     for (const edition of chosen) {
       const bar = new cliProgress.SingleBar(
         { format: `${edition.year} [{bar}] {value}/{total} profiles`, hideCursor: true },
