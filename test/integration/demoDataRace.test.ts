@@ -48,7 +48,27 @@ afterAll(async () => {
 const count = async (knex: Knex, table: string, where: Record<string, unknown> = {}) =>
   Number((await knex(table).where(where).count({ n: '*' }))[0].n)
 
-describe('demo data on an empty database', () => {
+const postgres = Boolean(inject('postgresUrl'))
+
+describe('instances started at once on an empty database', () => {
+  it.runIf(postgres)(
+    'when two instances migrate at once, then both succeed and each migration runs once',
+    async () => {
+      const { database, drop } = await freshDatabase()
+      cleanups.push(drop)
+      const [first, second] = [createKnex(database), createKnex(database)]
+      cleanups.push(async () => {
+        await first.destroy()
+        await second.destroy()
+      })
+      const [a, b] = await Promise.all([migrateLatest(first), migrateLatest(second)])
+      expect([...a, ...b].sort()).toEqual(
+        (await first('knex_migrations').select('name')).map((row) => row.name).sort(),
+      )
+      expect(await count(first, 'knex_migrations_lock')).toBe(1)
+    },
+  )
+
   it('when two instances load the demo data at once, then both succeed and the data exists once', async () => {
     const { database, drop } = await freshDatabase()
     cleanups.push(drop)
