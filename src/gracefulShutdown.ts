@@ -1,4 +1,8 @@
 import http, { type RequestListener, type Server, type ServerResponse } from 'node:http'
+import net from 'node:net'
+
+/** How long an idle keep-alive connection may still bring a request after the signal. */
+const IDLE_GRACE_MS = 250
 
 export interface ShutdownOptions {
   /** How long requests in flight may take to finish after the signal. */
@@ -57,11 +61,15 @@ export function drainableServer(app: RequestListener, options: ShutdownOptions) 
       server.closeAllConnections()
       void finish(1)
     }, options.drainMs)
-    server.close(() => {
+    // Stop listening without http.Server#close's immediate closing of idle keep-alive sockets: a
+    // client may be writing its next request on one at this very moment, and would get a reset.
+    // For a moment, each such request is answered (with `Connection: close`); then the sockets
+    // still idle are closed.
+    net.Server.prototype.close.call(server, () => {
       clearTimeout(deadline)
       void finish(0)
     })
-    server.closeIdleConnections()
+    setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS)
   }
 
   return { server, shutdown }
