@@ -20,7 +20,8 @@ describe('regeneration across processes', () => {
   it('when two processes regenerate one edition at once, then the second waits for the first and both finish with one snapshot per city', async () => {
     const id = await editionId(2020)
     let waits = 0
-    const first = profileService(t.repos, 5)
+    // Whichever takes the lock first, the other waits.
+    const first = profileService(t.repos, 5, undefined, () => (waits += 1))
     const second = profileService(dataAccess(otherKnex), 5, undefined, () => (waits += 1))
     const [a, b] = await Promise.all([first.regenerateEdition(id), second.regenerateEdition(id)])
     expect(a.profiles).toBeGreaterThan(0)
