@@ -1,5 +1,5 @@
 // Used by the knex CLI (`tsx node_modules/knex/bin/cli.js …`); the app itself calls createKnex.
-import { loadConfig } from './src/config'
+import { loadCommandConfig } from './src/config'
 import { knexConfig } from './src/db/knex'
 
-export default knexConfig(loadConfig().database)
+export default knexConfig(loadCommandConfig().database)

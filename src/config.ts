@@ -7,10 +7,9 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => ['true', '1', 'yes'].includes(value))
 
-const envSchema = z.object({
+/** What a command-line tool needs: it never serves pages, so no secret or public address. */
+const commandEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('127.0.0.1'),
   DATABASE_URL: z
     .string()
     .default('sqlite:data/app.sqlite3')
@@ -18,6 +17,13 @@ const envSchema = z.object({
       (url) => /^(sqlite:|postgres(ql)?:\/\/)/.test(url),
       'DATABASE_URL must start with sqlite: or postgres://',
     ),
+  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+const envSchema = commandEnvSchema.extend({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
   SESSION_SECRET: z
     .string()
     .min(16, 'SESSION_SECRET must be at least 16 characters')
@@ -29,8 +35,6 @@ const envSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RESET_RATE_PER_HOUR: z.coerce.number().int().positive().default(20),
-  DISCLOSURE_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   VIEW_CACHE: bool.default(true),
   TRUST_PROXY: bool.default(false),
   PUBLIC_BASE_URL: z
@@ -65,7 +69,19 @@ export interface Config {
   mail: { url: string | undefined; from: string }
 }
 
+/** The configuration of a command-line tool (migrations, regeneration, accounts): no web settings. */
+export type CommandConfig = Pick<Config, 'env' | 'database' | 'disclosureThreshold' | 'logLevel'>
+
 export class ConfigError extends Error {}
+
+function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
+  }
+  return parsed.data
+}
 
 function parseDatabase(url: string): Database {
   if (url.startsWith('sqlite:'))
@@ -78,12 +94,7 @@ const hostForLinks = (host: string): string => (host === '0.0.0.0' || host === '
 
 /** Parses the environment once, failing fast with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const parsed = envSchema.safeParse(env)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`)
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`)
-  }
-  const e = parsed.data
+  const e = parseEnv(envSchema, env)
   const production = e.NODE_ENV === 'production'
   const demoData = e.DEMO_DATA ?? !production
   if (production && e.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
@@ -124,5 +135,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         e.MAIL_FROM ??
         `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
     },
+  })
+}
+
+/**
+ * Parses only what a command-line tool uses, so `NODE_ENV=production npm run profiles:regenerate`
+ * runs with just DATABASE_URL: the web server's secret and public address are not its business.
+ */
+export function loadCommandConfig(env: NodeJS.ProcessEnv = process.env): Readonly<CommandConfig> {
+  const e = parseEnv(commandEnvSchema, env)
+  return Object.freeze({
+    env: e.NODE_ENV,
+    database: parseDatabase(e.DATABASE_URL),
+    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+    logLevel: e.LOG_LEVEL,
   })
 }

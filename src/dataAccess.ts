@@ -15,6 +15,7 @@ import { releasesRepository } from './profiles/releasesRepository'
 import { openDataRepository } from './profiles/openDataRepository'
 import { outboxRepository } from './mail/outboxRepository'
 import { mailRecipientsRepository } from './mail/mailRecipientsRepository'
+import { jobLocksRepository } from './db/jobLocksRepository'
 
 /** Every repository, built once over one knex instance (the only knex users). */
 export function dataAccess(knex: Knex) {
@@ -35,6 +36,7 @@ export function dataAccess(knex: Knex) {
     openData: openDataRepository(knex),
     outbox: outboxRepository(knex),
     mailRecipients: mailRecipientsRepository(knex),
+    locks: jobLocksRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http'
 import { ConfigError, loadConfig } from './config'
 import { createKnex } from './db/knex'
 import { migrateLatest } from './db/migrate'
@@ -9,9 +8,12 @@ import { createLogger } from './middleware/setUpLogging'
 import { ensureDemoData } from './cli/demo/loadDemoData'
 import { closeSurveyYearsOnTime } from './review/closeOnTime'
 import { mailSenderFor } from './mail/mailServices'
+import { drainableServer } from './gracefulShutdown'
 
 /** How often the outbox is delivered (a message waits at most this long when the relay is up). */
 const MAIL_INTERVAL_MS = 5_000
+/** Within the 10 s a container runtime waits after SIGTERM before it kills. */
+const DRAIN_MS = 8_000
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -33,23 +35,25 @@ async function main(): Promise<void> {
   const app = createApp({ config, knex, services: built, logger })
   const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
   const stopMail = mailSenderFor(config, repos.outbox, logger).start(MAIL_INTERVAL_MS)
-  const server: Server = app.listen(config.port, config.host, () => {
+  const { server, shutdown } = drainableServer(app, {
+    drainMs: DRAIN_MS,
+    close: async () => {
+      stopClosing()
+      await stopMail()
+      await knex.destroy()
+    },
+    log: (message) => logger.info(message),
+  })
+  // Handlers stay installed for the whole drain (`on`, not `once`): see drainableServer.
+  process.on('SIGTERM', () => shutdown('SIGTERM'))
+  process.on('SIGINT', () => shutdown('SIGINT'))
+  server.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
     console.log(
       `City Innovation Survey is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`,
     )
   })
-  const shutdown = () => {
-    stopClosing()
-    // Finish requests in flight before the database goes: close() waits for them, and idle
-    // keep-alive sockets are dropped so it does not wait for those.
-    server.close(() => void stopMail().then(() => knex.destroy().then(() => process.exit(0))))
-    server.closeIdleConnections()
-    setTimeout(() => process.exit(1), 10_000).unref()
-  }
-  process.once('SIGTERM', shutdown)
-  process.once('SIGINT', shutdown)
 }
 
 function printDemoAccounts(

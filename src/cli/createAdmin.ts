@@ -3,7 +3,7 @@ import { Writable } from 'node:stream'
 import { parseArgs } from 'node:util'
 import { pathToFileURL } from 'node:url'
 import type { Knex } from 'knex'
-import { loadConfig } from '../config'
+import { loadCommandConfig } from '../config'
 import { createKnex } from '../db/knex'
 import { migrateLatest } from '../db/migrate'
 import { dataAccess } from '../dataAccess'
@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2
   }
   const password = await readPassword()
-  const knex = createKnex(loadConfig().database)
+  const knex = createKnex(loadCommandConfig().database)
   try {
     await migrateLatest(knex)
     const result = await createAdmin(knex, { email: values.email, displayName: values.name, password })

@@ -1,9 +1,9 @@
-import { loadConfig } from '../config'
+import { loadCommandConfig } from '../config'
 import { createKnex } from '../db/knex'
 import { migrateDownAll, migrateLatest } from '../db/migrate'
 
 const command = process.argv[2] ?? 'latest'
-const knex = createKnex(loadConfig().database)
+const knex = createKnex(loadCommandConfig().database)
 try {
   if (command === 'latest') {
     const applied = await migrateLatest(knex)

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
-import { loadConfig } from '../config'
+import { loadCommandConfig } from '../config'
 import { createKnex } from '../db/knex'
 import { dataAccess } from '../dataAccess'
 import { profileService } from '../profiles/profileService'
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { year: { type: 'string' }, all: { type: 'boolean', default: false } },
   })
-  const config = loadConfig()
+  const config = loadCommandConfig()
   const knex = createKnex(config.database)
   try {
     const repos = dataAccess(knex)
@@ -30,7 +30,9 @@ async function main(): Promise<void> {
       process.exitCode = 2
       return
     }
-    const service = profileService(repos, config.disclosureThreshold)
+    const service = profileService(repos, config.disclosureThreshold, undefined, () =>
+      console.log('Another process is regenerating profiles: waiting for it to finish…'),
+    )
     for (const edition of chosen) {
       const bar = new cliProgress.SingleBar(
         { format: `${edition.year} [{bar}] {value}/{total} profiles`, hideCursor: true },

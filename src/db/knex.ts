@@ -28,8 +28,16 @@ const migrationSource: Knex.MigrationSource<string> = {
 /** knex settings for a database; the only place that knows the dialects apart (STYLE.md §7). */
 export function knexConfig(database: Database): Knex.Config {
   const migrations = { migrationSource, tableName: 'knex_migrations' }
+  // Should a failed statement reach a message anyway, it is without its values (see createKnex).
+  const compileSqlOnError = false
   if (database.client === 'pg') {
-    return { client: 'pg', connection: database.connectionString, pool: { min: 0, max: 10 }, migrations }
+    return {
+      client: 'pg',
+      connection: database.connectionString,
+      pool: { min: 0, max: 10 },
+      migrations,
+      compileSqlOnError,
+    }
   }
   if (database.filename !== ':memory:')
     fs.mkdirSync(path.dirname(path.resolve(database.filename)), { recursive: true })
@@ -38,6 +46,7 @@ export function knexConfig(database: Database): Knex.Config {
     connection: { filename: database.filename },
     useNullAsDefault: true,
     migrations,
+    compileSqlOnError,
     // One connection: SQLite serialises writers anyway, and WAL keeps readers off the writer's back.
     pool: {
       min: 1,
@@ -53,7 +62,22 @@ export function knexConfig(database: Database): Knex.Config {
 }
 
 export function createKnex(database: Database): Knex {
-  return knexFactory(knexConfig(database))
+  const knex = knexFactory(knexConfig(database))
+  knex.on('query-error', withoutStatement)
+  return knex
+}
+
+/**
+ * knex puts the failed statement in front of the driver's message, with every value inlined (or,
+ * with compileSqlOnError off, its placeholders): a 250-row insert became a page of answers, emails
+ * and hashes in the logs and on a command's output. The message goes back to the driver's own
+ * ("duplicate key value violates unique constraint …"); the error keeps its code.
+ */
+function withoutStatement(error: unknown, query: { sql?: string }): void {
+  if (!(error instanceof Error) || !query?.sql) return
+  const prefix = `${query.sql} - `
+  if (error.message.startsWith(prefix)) error.message = error.message.slice(prefix.length)
+  if (error.stack?.includes(prefix)) error.stack = error.stack.replace(prefix, '')
 }
 
 export type { Knex }

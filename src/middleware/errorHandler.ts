@@ -22,11 +22,14 @@ export function errorHandler(production: boolean): ErrorRequestHandler {
       404: 'Page not found',
       409: 'This has changed since you loaded the page',
       413: 'What you sent is too large',
+      503: 'Sorry, the service is unavailable',
     }
     const message =
-      status >= 500
-        ? 'Sorry, there is a problem with the service. Try again later.'
-        : String(error.message ?? '')
+      status === 503
+        ? 'The service is unavailable. Try again in a few minutes.'
+        : status >= 500
+          ? 'Sorry, there is a problem with the service. Try again later.'
+          : String(error.message ?? '')
     if (res.headersSent) return
     res.status(status)
     if (req.accepts(['html', 'json']) === 'json') return res.json({ error: message })

@@ -1,8 +1,8 @@
 import express, { type Router } from 'express'
 import session from 'express-session'
-import { ConnectSessionKnexStore } from 'connect-session-knex'
 import type { Knex } from 'knex'
 import type { Config } from '../config'
+import { SessionStore } from './sessionStore'
 
 /** Refresh the idle clock at most this often (or a twentieth of the limit), so reads do not write the session row. */
 const TOUCH_EVERY_MS = 60_000
@@ -16,12 +16,7 @@ const CLEANUP_EVERY_MS = 15 * 60_000
  */
 export function setUpSession(config: Config, knex: Knex): Router {
   const router = express.Router()
-  const store = new ConnectSessionKnexStore({
-    knex,
-    tableName: 'sessions',
-    createTable: false,
-    cleanupInterval: CLEANUP_EVERY_MS,
-  })
+  const store = new SessionStore({ knex, tableName: 'sessions', cleanupInterval: CLEANUP_EVERY_MS })
   router.use(
     session({
       name: 'cis.sid',
@@ -56,4 +51,4 @@ export function setUpSession(config: Config, knex: Knex): Router {
   return router
 }
 
-export type SessionStore = ConnectSessionKnexStore
+export type { SessionStore }

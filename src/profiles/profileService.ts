@@ -24,19 +24,33 @@ const answerChanges = new Set<EditionChange>([
   'answer_corrected',
 ])
 
-type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases' | 'openData'>
+type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases' | 'openData' | 'locks'>
+
+/** The lock every process takes to regenerate (see `serial`). */
+export const REGENERATION_LOCK = 'profiles-regeneration'
+/** Regenerating 10 000 cities takes seconds; a wait this long means something is stuck. */
+const LOCK_WAIT_MS = 5 * 60_000
 
 /**
  * Regenerates editions' aggregates and profile snapshots from their stored answers, one
  * regeneration at a time: a few queries per edition (a page of responses each), one render per
  * city, one transaction to write (DESIGN §4).
  */
-export function profileService(repos: Deps, threshold: number, onWritten: () => void = () => undefined) {
+export function profileService(
+  repos: Deps,
+  threshold: number,
+  onWritten: () => void = () => undefined,
+  onWait: () => void = () => undefined,
+) {
   const openData = openDataService(repos, threshold)
-  // One regeneration at a time in this process: two approvals in a row must not interleave their writes.
+  // One regeneration at a time: two approvals in a row must not interleave their writes, in this
+  // process (the queue) nor across processes (the lock: two app instances, or the CLI beside the
+  // app, would both replace an edition's snapshots and one would fail on a duplicate key).
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work)
+    const run = queue.then(() =>
+      repos.locks.withLock(REGENERATION_LOCK, work, { waitMs: LOCK_WAIT_MS, onWait }),
+    )
     queue = run.catch(() => undefined)
     return run
   }

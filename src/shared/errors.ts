@@ -38,6 +38,14 @@ export class ConflictError extends AppError {
   }
 }
 
+/** The database (or another service we need) failed: the request may succeed if tried again. */
+export class ServiceUnavailableError extends AppError {
+  constructor(cause?: unknown) {
+    super('The service is unavailable. Try again in a few minutes.', 503)
+    this.cause = cause
+  }
+}
+
 export interface FieldError {
   /** The id of the field, with "#", for the error summary link. */
   href: string

@@ -113,8 +113,9 @@ describe('regeneration cost', () => {
     }
     expect(await countQueries()).toBe(before)
     // Answers are read twice (counting the basis, then building profiles), a page of 100 responses
-    // per query: the demo edition is one page each time.
-    expect(before).toBeLessThanOrEqual(13)
+    // per query: the demo edition is one page each time. Two more take and release the lock that
+    // keeps other processes from regenerating at the same time.
+    expect(before).toBeLessThanOrEqual(15)
   })
 })
 

@@ -33,6 +33,20 @@ export async function ensureDemoData(
   password: string,
   options: { disclosureThreshold?: number } = {},
 ): Promise<DemoAccount[]> {
+  // Two instances started at once on an empty database would both find it empty and both load it
+  // (one then failed on a duplicate edition): under the lock, the second finds it loaded.
+  return dataAccess(knex).locks.withLock(DEMO_DATA_LOCK, () => loadOnce(knex, password, options), {
+    waitMs: 5 * 60_000,
+  })
+}
+
+const DEMO_DATA_LOCK = 'demo-data'
+
+async function loadOnce(
+  knex: Knex,
+  password: string,
+  options: { disclosureThreshold?: number },
+): Promise<DemoAccount[]> {
   const repos = dataAccess(knex)
   const demoCity = demoCities.find((c) => c.fictional)!
   if ((await repos.editions.list()).length === 0) await loadEditionsAndAnswers(knex)
