@@ -102,6 +102,43 @@ describe('messages written from the label, per question and failure', () => {
   })
 })
 
+describe('required answers and boundaries', () => {
+  const roles = question({
+    key: 'roles',
+    type: 'multiple',
+    label: 'Which innovation skills or roles does the city have?',
+    options: [
+      { key: 'project_manager', label: 'Project manager' },
+      { key: 'designer', label: 'Designer' },
+    ],
+  })
+
+  it('when a required multiple-choice question has nothing ticked, then the page is refused with its own message; saved for later, it is left empty', () => {
+    const refused = check(roles, {})
+    expect(refused.ok).toBe(false)
+    expect(refused).toMatchObject({ errors: [{ href: '#roles' }] })
+    expect(check(roles, { choices: ['designer'] })).toEqual({
+      ok: true,
+      answers: new Map([['roles', { type: 'multiple', choices: ['designer'], notes: {} }]]),
+    })
+    expect(check(roles, {}, false)).toEqual({ ok: true, answers: new Map([['roles', undefined]]) })
+  })
+
+  it('when a number or year is exactly its minimum or maximum, then it is accepted; one beyond, it is refused', () => {
+    const staff = question({ key: 'staff', type: 'number', label: 'How many staff?', min: 3, max: 10 })
+    const since = question({ key: 'since', type: 'year', label: 'Since when?', min: 1990, max: 2030 })
+    for (const [q, low, high] of [
+      [staff, 3, 10],
+      [since, 1990, 2030],
+    ] as const) {
+      expect(check(q, { text: String(low) }).ok, `${q.key} ${low}`).toBe(true)
+      expect(check(q, { text: String(high) }).ok, `${q.key} ${high}`).toBe(true)
+      expect(check(q, { text: String(low - 1) }).ok, `${q.key} ${low - 1}`).toBe(false)
+      expect(check(q, { text: String(high + 1) }).ok, `${q.key} ${high + 1}`).toBe(false)
+    }
+  })
+})
+
 describe('form fields ⇄ answers', () => {
   it('when every question of a definition is answered through its form fields, then the answers read back the same', () => {
     for (const { question: q } of allQuestions(madeUpDefinition(2030))) {
