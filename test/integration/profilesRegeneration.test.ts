@@ -71,6 +71,22 @@ describe('regeneration on approval', () => {
     )
   })
 
+  it('when a 2018 response is approved, then the 2020 profiles, compared on latest answers, are regenerated and count it', async () => {
+    const id2020 = await editionId(2020)
+    await t.services.profiles.regeneration.regenerateEdition(id2020)
+    const before = basisSize((await request(t.app).get('/cities/enschede-nld/2020')).text)
+    expect(before).toBeGreaterThanOrEqual(5)
+    const city = await buildCity(t.repos)
+    const { editionId: id2018 } = await buildResponse(t.repos, {
+      year: 2018,
+      cityId: city.id,
+      answers: [['strategy.formal', yes]],
+    })
+    await t.services.events.changed(id2018, 'response_approved')
+    const after = await request(t.app).get('/cities/enschede-nld/2020')
+    expect(basisSize(after.text)).toBe(before + 1)
+  })
+
   it('when a published edition’s data changes, then its open-data release goes up and the corrections log says why', async () => {
     const id = await editionId(2020)
     const release = (await t.repos.editions.findById(id))!.dataRelease
