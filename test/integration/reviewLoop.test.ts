@@ -246,11 +246,15 @@ describe('the review loop', () => {
     await t.repos.responses.transition(
       response.id,
       response.version + 1,
-      { status: 'submitted' },
+      { status: 'submitted', approved_at: null },
       { type: 'reopened', actorId: null },
     )
+    const eventsBefore = (await t.repos.responses.events(response.id)).length
     const stale = await postForm(agent, page, `${page}/approve`, { version: response.version })
     expect(stale.status).toBe(409)
+    const after = (await t.repos.responses.findById(response.id))!
+    expect([after.status, after.version, after.approvedAt]).toEqual(['submitted', response.version + 2, null])
+    expect((await t.repos.responses.events(response.id)).length).toBe(eventsBefore)
   })
 })
 
