@@ -196,22 +196,3 @@ describe('signing in', () => {
     expect(response.text).toContain('Enter your password')
   })
 })
-
-describe('sign-in rate limit', () => {
-  const limited = testApp({ LOGIN_RATE_PER_MINUTE: '3' })
-  afterAll(() => limited.close())
-
-  it('when one address tries more sign-ins a minute than allowed, then the next is refused with 429, even with the right password', async () => {
-    const user = await buildUser(limited.repos, { role: 'admin' })
-    for (let i = 0; i < 3; i++) {
-      const attempt = await signIn(request.agent(limited.app), user.email, `guess-${i}`)
-      expect(attempt.status).toBe(401)
-    }
-    const refused = await signIn(request.agent(limited.app), user.email, user.password)
-    expect(refused.status).toBe(429)
-    expect(refused.text).toContain('Too many sign-in attempts from your network')
-    expect(refused.headers.location).toBeUndefined()
-    const types = (await limited.knex('audit_log').where({ subject: user.email })).map((r) => r.type)
-    expect(types).not.toContain('sign_in')
-  })
-})
