@@ -139,6 +139,47 @@ describe('required answers and boundaries', () => {
   })
 })
 
+describe('bounds on one side, and choices not offered', () => {
+  it('when a number has only a minimum or only a maximum, then the message names that bound alone', () => {
+    const atLeast = question({
+      key: 'staff',
+      type: 'number',
+      label: 'How many staff work in the team?',
+      min: 3,
+    })
+    const atMost = question({
+      key: 'staff',
+      type: 'number',
+      label: 'How many staff work in the team?',
+      max: 10,
+    })
+    expect(check(atLeast, { text: '2' })).toMatchObject({
+      errors: [{ text: 'The number of staff must be 3 or more' }],
+    })
+    expect(check(atLeast, { text: '1000000' }).ok).toBe(true)
+    expect(check(atMost, { text: '11' })).toMatchObject({
+      errors: [{ text: 'The number of staff must be 10 or less' }],
+    })
+    expect(check(atMost, { text: '-5' }).ok).toBe(true)
+  })
+
+  it('when a body ticks an option that is not offered, or "Other" where there is none, then the page is refused', () => {
+    const roles = question({
+      key: 'roles',
+      type: 'multiple',
+      label: 'Which roles?',
+      options: [{ key: 'designer', label: 'Designer' }],
+    })
+    expect(check(roles, { choices: ['designer', 'wizard'] }).ok).toBe(false)
+    expect(check(roles, { choices: ['other'], other: 'Wizard' }).ok).toBe(false)
+    const withOther = question({ ...roles, other: true })
+    expect(check(withOther, { choices: ['other'], other: 'Wizard' })).toEqual({
+      ok: true,
+      answers: new Map([['roles', { type: 'multiple', choices: ['other'], notes: {}, other: 'Wizard' }]]),
+    })
+  })
+})
+
 describe('form fields ⇄ answers', () => {
   it('when every question of a definition is answered through its form fields, then the answers read back the same', () => {
     for (const { question: q } of allQuestions(madeUpDefinition(2030))) {
