@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { testApp } from '../support/testApp'
 import { buildCity } from '../support/factories'
 import { buildResponse, mainText, multiple, no, yes } from '../support/profilesFactories'
+import { buildResponse as buildReviewResponse, simpleAnswers } from '../support/reviewFactories'
 
 const t = testApp()
 afterAll(() => t.close())
@@ -74,6 +75,22 @@ describe('regeneration on approval', () => {
     )
   })
 
+  it('when a 2018 response is approved, then the 2020 profiles, compared on latest answers, are regenerated and count it', async () => {
+    const id2020 = await editionId(2020)
+    await t.services.profiles.regeneration.regenerateEdition(id2020)
+    const before = basisSize((await request(t.app).get('/cities/enschede-nld/2020')).text)
+    expect(before).toBeGreaterThanOrEqual(5)
+    const city = await buildCity(t.repos)
+    const { editionId: id2018 } = await buildResponse(t.repos, {
+      year: 2018,
+      cityId: city.id,
+      answers: [['strategy.formal', yes]],
+    })
+    await t.services.events.changed(id2018, 'response_approved')
+    const after = await request(t.app).get('/cities/enschede-nld/2020')
+    expect(basisSize(after.text)).toBe(before + 1)
+  })
+
   it('when a published edition’s data changes, then its open-data release goes up and the corrections log says why', async () => {
     const id = await editionId(2020)
     const release = (await t.repos.editions.findById(id))!.dataRelease
@@ -120,21 +137,40 @@ describe('regeneration cost', () => {
 })
 
 describe('only published editions and approved answers are public', () => {
-  it('when a city’s response is still in progress, then it has no profile, is not compared and is not in the open data', async () => {
-    const city = await buildCity(t.repos, { name: `Draftville ${Date.now()}` })
-    const { editionId: id } = await buildResponse(t.repos, {
-      year: 2020,
-      cityId: city.id,
-      status: 'in_progress',
-      answers: [['city.spotlight', { type: 'longtext', value: 'A draft spotlight nobody may read yet' }]],
-    })
+  it('when a city’s response is in progress, submitted or returned, then it has no profile, is not compared and is not in the open data', async () => {
+    const id = await editionId(2020)
     await t.services.profiles.regeneration.regenerateEdition(id)
-    expect((await request(t.app).get(`/cities/${city.slug}/2020`)).status).toBe(404)
-    expect((await request(t.app).get(`/cities/${city.slug}`)).status).toBe(404)
+    const basisBefore = basisSize((await request(t.app).get('/cities/enschede-nld/2020')).text)
+    expect(basisBefore).toBeGreaterThanOrEqual(5)
+    const edition = (await t.repos.editions.findById(id))!
+    const cities = []
+    for (const status of ['in_progress', 'submitted', 'returned'] as const) {
+      const city = await buildCity(t.repos, { name: `Draftville ${status} ${Date.now()}` })
+      await buildReviewResponse(t.repos, {
+        editionId: id,
+        cityId: city.id,
+        status,
+        answers: simpleAnswers(
+          edition.definition,
+          new Map([
+            ['city.spotlight', { type: 'longtext', value: `A ${status} spotlight nobody may read yet` }],
+          ]),
+        ),
+      })
+      cities.push(city)
+    }
+    await t.services.profiles.regeneration.regenerateEdition(id)
+    const enschede = await request(t.app).get('/cities/enschede-nld/2020')
+    expect(basisSize(enschede.text)).toBe(basisBefore)
     const csv = await request(t.app).get('/open-data/2020.csv')
-    expect(csv.text).not.toContain('A draft spotlight')
-    expect(csv.text).not.toContain(city.slug)
-    expect((await request(t.app).get('/cities')).text).not.toContain(city.name)
+    const list = (await request(t.app).get('/cities')).text
+    for (const city of cities) {
+      expect((await request(t.app).get(`/cities/${city.slug}/2020`)).status, city.name).toBe(404)
+      expect((await request(t.app).get(`/cities/${city.slug}`)).status, city.name).toBe(404)
+      expect(csv.text).not.toContain(city.slug)
+      expect(list).not.toContain(city.name)
+    }
+    expect(csv.text).not.toContain('nobody may read yet')
   })
 
   it('when an edition is not published, then its approved profiles, results and data are not found', async () => {

@@ -202,6 +202,38 @@ describe('exports', () => {
     expect(body.responses[0].city.slug).toBe(approved.slug)
   })
 
+  it('when the approved export is chosen, then submitted, returned and in-progress responses are left out of the CSV and the JSON', async () => {
+    const edition = await buildEdition(t.repos, { status: 'open' })
+    const slugs: Record<string, string> = {}
+    for (const status of ['approved', 'submitted', 'returned', 'in_progress'] as const) {
+      const city = await buildCity(t.repos)
+      slugs[status] = city.slug
+      await buildResponse(t.repos, {
+        editionId: edition.id,
+        cityId: city.id,
+        answers: simpleAnswers(edition.definition),
+        status,
+      })
+    }
+    const agent = await admin()
+    const csv = parse((await agent.get(`/admin/editions/${edition.year}/export.csv?scope=approved`)).text, {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[]
+    expect(csv.map((r) => [r.city_slug, r.response_status])).toEqual([[slugs.approved, 'approved']])
+    const json = JSON.parse(
+      (await agent.get(`/admin/editions/${edition.year}/export.json?scope=approved`)).text,
+    )
+    expect(
+      json.responses.map((r: { city: { slug: string }; status: string }) => [r.city.slug, r.status]),
+    ).toEqual([[slugs.approved, 'approved']])
+    const all = parse((await agent.get(`/admin/editions/${edition.year}/export.csv?scope=all`)).text, {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[]
+    expect(all.map((r) => r.response_status)).toEqual(['approved', 'submitted', 'returned', 'in_progress'])
+  })
+
   it('when the codebook CSV is downloaded, then each column has its question text, type and option labels', async () => {
     const agent = await admin()
     const res = await agent.get('/admin/editions/2020/codebook.csv')

@@ -246,11 +246,47 @@ describe('the review loop', () => {
     await t.repos.responses.transition(
       response.id,
       response.version + 1,
-      { status: 'submitted' },
+      { status: 'submitted', approved_at: null },
       { type: 'reopened', actorId: null },
     )
+    const eventsBefore = (await t.repos.responses.events(response.id)).length
     const stale = await postForm(agent, page, `${page}/approve`, { version: response.version })
     expect(stale.status).toBe(409)
+    const after = (await t.repos.responses.findById(response.id))!
+    expect([after.status, after.version, after.approvedAt]).toEqual(['submitted', response.version + 2, null])
+    expect((await t.repos.responses.events(response.id)).length).toBe(eventsBefore)
+  })
+})
+
+describe('cross-site requests', () => {
+  it('when a signed-in admin’s browser posts approve, return, comment or a correction without the form’s token, then each is refused with 403 and nothing changes', async () => {
+    const { response } = await submittedResponse()
+    const agent = await admin()
+    const page = `/admin/responses/${response.id}`
+    const forged = [
+      [`${page}/approve`, { version: response.version }],
+      [`${page}/return`, { version: response.version, message: 'Please check' }],
+      [`${page}/comment`, { question: 'city.population', body: 'Forged comment' }],
+      [
+        `${page}/correct/city.population`,
+        { [fieldId('city.population')]: '1', reason: 'Forged', version: response.version },
+      ],
+    ] as const
+    for (const [path, fields] of forged) {
+      for (const token of [undefined, 'a-token-from-another-site']) {
+        const post = await agent
+          .post(path)
+          .type('form')
+          .send({ ...fields, ...(token ? { _csrf: token } : {}) })
+        expect(post.status, `${path} ${token ?? 'no token'}`).toBe(403)
+      }
+    }
+    const after = (await t.repos.responses.findById(response.id))!
+    expect([after.status, after.version]).toEqual(['submitted', response.version])
+    expect(
+      (await t.repos.responses.answers(response.id)).find((r) => r.questionKey === 'city.population')!.number,
+    ).toBe(42)
+    expect((await agent.get(page)).text).not.toContain('Forged comment')
   })
 })
 

@@ -122,4 +122,29 @@ describe('safe changes once answers exist', () => {
       expect.stringContaining('used in 3 responses, so it cannot be switched off'),
     ])
   })
+
+  it('when a single response uses a question, an option or "Other", then removing each is refused (one is enough)', () => {
+    const one: AnswerUsage = {
+      responses: 1,
+      questions: new Map([['funding.activities', 1]]),
+      options: new Map([
+        [usageKey('funding.activities', 'options', 'idea_generation'), 1],
+        [usageKey('funding.activities', 'options', 'other'), 1],
+      ]),
+    }
+    const before = fixtureDefinition(2020)
+    activities(before).other = true
+    const removed = structuredClone(before)
+    removed.sections[1].pages[0].questions.splice(1, 1)
+    expect(unsafeChanges(before, removed, one).map((p) => p.message)).toEqual([
+      expect.stringContaining('answered in 1 response,'),
+    ])
+    const trimmed = structuredClone(before)
+    activities(trimmed).options = activities(trimmed).options.filter((o) => o.key !== 'idea_generation')
+    activities(trimmed).other = false
+    expect(unsafeChanges(before, trimmed, one).map((p) => p.path)).toEqual([
+      'funding.activities.options.idea_generation',
+      'funding.activities.other',
+    ])
+  })
 })

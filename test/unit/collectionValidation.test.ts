@@ -102,6 +102,84 @@ describe('messages written from the label, per question and failure', () => {
   })
 })
 
+describe('required answers and boundaries', () => {
+  const roles = question({
+    key: 'roles',
+    type: 'multiple',
+    label: 'Which innovation skills or roles does the city have?',
+    options: [
+      { key: 'project_manager', label: 'Project manager' },
+      { key: 'designer', label: 'Designer' },
+    ],
+  })
+
+  it('when a required multiple-choice question has nothing ticked, then the page is refused with its own message; saved for later, it is left empty', () => {
+    const refused = check(roles, {})
+    expect(refused.ok).toBe(false)
+    expect(refused).toMatchObject({ errors: [{ href: '#roles' }] })
+    expect(check(roles, { choices: ['designer'] })).toEqual({
+      ok: true,
+      answers: new Map([['roles', { type: 'multiple', choices: ['designer'], notes: {} }]]),
+    })
+    expect(check(roles, {}, false)).toEqual({ ok: true, answers: new Map([['roles', undefined]]) })
+  })
+
+  it('when a number or year is exactly its minimum or maximum, then it is accepted; one beyond, it is refused', () => {
+    const staff = question({ key: 'staff', type: 'number', label: 'How many staff?', min: 3, max: 10 })
+    const since = question({ key: 'since', type: 'year', label: 'Since when?', min: 1990, max: 2030 })
+    for (const [q, low, high] of [
+      [staff, 3, 10],
+      [since, 1990, 2030],
+    ] as const) {
+      expect(check(q, { text: String(low) }).ok, `${q.key} ${low}`).toBe(true)
+      expect(check(q, { text: String(high) }).ok, `${q.key} ${high}`).toBe(true)
+      expect(check(q, { text: String(low - 1) }).ok, `${q.key} ${low - 1}`).toBe(false)
+      expect(check(q, { text: String(high + 1) }).ok, `${q.key} ${high + 1}`).toBe(false)
+    }
+  })
+})
+
+describe('bounds on one side, and choices not offered', () => {
+  it('when a number has only a minimum or only a maximum, then the message names that bound alone', () => {
+    const atLeast = question({
+      key: 'staff',
+      type: 'number',
+      label: 'How many staff work in the team?',
+      min: 3,
+    })
+    const atMost = question({
+      key: 'staff',
+      type: 'number',
+      label: 'How many staff work in the team?',
+      max: 10,
+    })
+    expect(check(atLeast, { text: '2' })).toMatchObject({
+      errors: [{ text: 'The number of staff must be 3 or more' }],
+    })
+    expect(check(atLeast, { text: '1000000' }).ok).toBe(true)
+    expect(check(atMost, { text: '11' })).toMatchObject({
+      errors: [{ text: 'The number of staff must be 10 or less' }],
+    })
+    expect(check(atMost, { text: '-5' }).ok).toBe(true)
+  })
+
+  it('when a body ticks an option that is not offered, or "Other" where there is none, then the page is refused', () => {
+    const roles = question({
+      key: 'roles',
+      type: 'multiple',
+      label: 'Which roles?',
+      options: [{ key: 'designer', label: 'Designer' }],
+    })
+    expect(check(roles, { choices: ['designer', 'wizard'] }).ok).toBe(false)
+    expect(check(roles, { choices: ['other'], other: 'Wizard' }).ok).toBe(false)
+    const withOther = question({ ...roles, other: true })
+    expect(check(withOther, { choices: ['other'], other: 'Wizard' })).toEqual({
+      ok: true,
+      answers: new Map([['roles', { type: 'multiple', choices: ['other'], notes: {}, other: 'Wizard' }]]),
+    })
+  })
+})
+
 describe('form fields ⇄ answers', () => {
   it('when every question of a definition is answered through its form fields, then the answers read back the same', () => {
     for (const { question: q } of allQuestions(madeUpDefinition(2030))) {

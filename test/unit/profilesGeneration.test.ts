@@ -326,6 +326,61 @@ describe('disclosure threshold', () => {
   })
 })
 
+describe('disclosure threshold per question', () => {
+  /** Eight cities compared, but only Enschede and cities 2 and 3 answered the funding page. */
+  function fundingAnsweredByThree(): BasisMember[] {
+    const members = eightCities()
+    for (const m of members.slice(3)) {
+      m.answers.delete('funding.has_dedicated')
+      m.answers.delete('funding.activities')
+    }
+    return members
+  }
+  const results = (generated: ReturnType<typeof generate>) =>
+    generated.aggregate.results.flatMap((section) => section.questions)
+
+  it('when the basis is large enough but only 3 cities answered a question, then its share sentence is withheld and the plain answer stands in', () => {
+    const { profiles, aggregate } = generate(fundingAnsweredByThree())
+    expect(profiles[0].basis).toMatchObject({ size: 8, suppressed: false })
+    expect(aggregate.questions['funding.has_dedicated'].answered).toBe(3)
+    expect(texts(profiles[0])).toContain(
+      'Along with 50% of cities surveyed, Enschede does not have an explicit innovation strategy.',
+    ) // 4 of 8: the page itself shows shares
+    expect(texts(profiles[0]).join(' ')).not.toContain('dedicated funding')
+    expect(blocks(profiles[0])).toContainEqual({
+      kind: 'answer',
+      questionKey: 'funding.has_dedicated',
+      label: 'Dedicated funding?',
+      lines: ['Yes'],
+    })
+  })
+
+  it('when the basis is large enough but only 2 cities answered a charted question, then its chart is not drawn', () => {
+    const { aggregate } = generate(fundingAnsweredByThree())
+    expect(aggregate.questions['funding.activities'].answered).toBe(2)
+    expect(Object.keys(aggregate.charts)).toContain('roles') // answered by 7
+    expect(Object.keys(aggregate.charts)).not.toContain('funding.activities')
+  })
+
+  it('when /results lists a question, then it names its own charts and no other question’s', () => {
+    const questions = results(generate(eightCities()))
+    const chartsOf = (key: string) => questions.find((q) => q.key === key)!.charts
+    expect(chartsOf('roles')).toEqual(['roles'])
+    expect(chartsOf('funding.activities')).toEqual(['funding.activities'])
+    expect(chartsOf('strategy.formal')).toEqual(['strategy.formal'])
+    expect(chartsOf('city.mayor')).toEqual([])
+  })
+
+  it('when the basis is large enough but only 2 cities rated a list, then /results shows no grid for it', () => {
+    const rating = (generated: ReturnType<typeof generate>) =>
+      results(generated).find((q) => q.key === 'activities.experience')!
+    const withheld = rating(generate(fundingAnsweredByThree()))
+    expect(withheld.answered).toBe(2)
+    expect(withheld.grid).toBeUndefined()
+    expect(rating(generate(eightCities(), { threshold: 2 })).grid?.rows).toHaveLength(3)
+  })
+})
+
 describe('comparison basis', () => {
   const refs = [
     { responseId: 1, cityId: 1, year: 2018 },
@@ -342,6 +397,20 @@ describe('comparison basis', () => {
   it('when the basis is "latest", then every city counts once with its latest answers up to this year', () => {
     expect(chooseBasis('latest', 2020, refs).map((r) => r.responseId)).toEqual([2, 3, 4])
     expect(chooseBasis('latest', 2018, refs).map((r) => r.responseId)).toEqual([1, 3])
+  })
+
+  it('when a city has several years, then "latest" keeps its newest up to the year, whatever the order given, sorted by response', () => {
+    const unordered = [
+      { responseId: 7, cityId: 1, year: 2020 },
+      { responseId: 2, cityId: 1, year: 2018 },
+      { responseId: 3, cityId: 2, year: 2018 },
+    ]
+    expect(chooseBasis('latest', 2020, unordered).map((r) => r.responseId)).toEqual([3, 7])
+  })
+
+  it('when members come newest first, then the basis lists its years oldest first', () => {
+    const members = [member(1, [['strategy.formal', yes]], 2020), member(2, [['strategy.formal', no]], 2018)]
+    expect(generate(members, { basis: 'latest', threshold: 1 }).aggregate.basis.years).toEqual([2018, 2020])
   })
 
   it('when "latest" brings in 2018 answers, then shares count them and the chart shows 2018-only options with the footnote', () => {
