@@ -84,7 +84,7 @@ describe('access guards', () => {
     for (const user of [admin, { ...officer, cityId: null }]) {
       const result = await call(requireOfficer, { user })
       expect(result.error).toBeInstanceOf(ForbiddenError)
-      expect((result.error as Error).message).toBe('This page is for city innovation officers')
+      expect((result.error as Error).message).toBe('This page is for city innovation officers.')
     }
   })
 
