@@ -47,7 +47,7 @@ describe('journey (c): a visitor reads the public site', () => {
     await page.goto(`${base}/open-data`)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'CSV of 2020' }).click(),
+      page.getByRole('link', { name: 'CSV of 2020', exact: true }).click(),
     ])
     const file = await download.path()
     const { readFileSync } = await import('node:fs')
