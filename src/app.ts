@@ -23,6 +23,7 @@ import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { outboxRoutes } from './mail/outboxRoutes'
 import { viewHelpers } from './shared/viewHelpers'
+import { questionForm } from './questionnaire/formCodec'
 import { isolatedPartial } from './shared/isolatedPartial'
 
 export interface AppDeps {
@@ -49,8 +50,11 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
   app.set('view engine', 'ejs')
   app.set('view cache', config.viewCache)
-  Object.assign(app.locals, viewHelpers)
-  app.locals.partial = isolatedPartial(views, config.viewCache, viewHelpers)
+  // questionForm (ids, values and options for the question partials, views/questions) is the
+  // questionnaire's: registered here so the shared helpers do not import the questionnaire.
+  const helpers = { ...viewHelpers, questionForm }
+  Object.assign(app.locals, helpers)
+  app.locals.partial = isolatedPartial(views, config.viewCache, helpers)
 
   app.get('/healthz', async (_req, res) => {
     await services.home.health()

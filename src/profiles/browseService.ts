@@ -1,6 +1,6 @@
 import type { Repositories } from '../dataAccess'
 import type { City } from '../cities/citiesRepository'
-import type { Facet } from './resultsModel'
+import type { Facet } from './profileContent'
 import type { ResultsService } from './resultsService'
 
 export interface PopulationBand {

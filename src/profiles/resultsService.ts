@@ -1,8 +1,8 @@
 import type { Repositories } from '../dataAccess'
 import { NotFoundError } from '../shared/errors'
 import { LruCache } from './lruCache'
-import type { EditionAggregateContent } from './profileContent'
-import { questionSlug, type ResultsQuestion } from './resultsModel'
+import type { EditionAggregateContent, ResultsQuestion } from './profileContent'
+import { questionSlug } from './resultsModel'
 
 export type PublishedAggregate = EditionAggregateContent & { editionId: number; contentHash: string }
 

@@ -1,4 +1,3 @@
-import { questionForm } from '../questionnaire/formCodec'
 import { formatDeadline } from './deadline'
 
 /** Small formatting helpers every view can use (app.locals). */
@@ -21,7 +20,5 @@ export const viewHelpers = {
   /** The field message for an id, from the one error list that also feeds the summary. */
   errorFor: (errors: Array<{ href: string; text: string }> | undefined, id: string): string | undefined =>
     errors?.find((e) => e.href === `#${id}`)?.text,
-  /** Ids, values and options for the question partials (views/questions). */
-  questionForm,
   statusLabel: (status: string): string => status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()),
 }
