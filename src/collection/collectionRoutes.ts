@@ -4,7 +4,7 @@ import { requireOfficer } from '../accounts/guards'
 import { safeReturnPath } from '../accounts/returnPath'
 import { NotFoundError } from '../shared/errors'
 import { asOfficer } from './collectionService'
-import { asReturnTarget, referencePattern } from './surveyPaths'
+import { asReturnTarget, referencePattern } from '../web/surveyPaths'
 import { commentReplyRoutes } from '../review/commentReplyRoutes'
 
 /** Typed input survives an expired session for this long (it lives in the browser's own session). */

@@ -11,7 +11,7 @@ import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from 
 import { findPage, pageApplies, shownQuestions } from './surveyModel'
 import { buildSummary, lastAnswerEdit } from './summaryView'
 import { taskListProgress } from './taskListView'
-import { responseReference, surveyPaths, type ReturnTarget } from './surveyPaths'
+import { responseReference, surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 export { asOfficer, type Officer } from './surveyContext'
 

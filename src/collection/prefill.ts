@@ -6,7 +6,7 @@ import { validatePage } from '../questionnaire/pageValidation'
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
 import { readOnlyMessage, type Officer, type SurveyContext, type SurveyLoader } from './surveyContext'
 import { answersFromRows, applicablePages } from './surveyModel'
-import { surveyPaths } from './surveyPaths'
+import { surveyPaths } from '../web/surveyPaths'
 
 /** The year whose answers a section can start from, if the city answered the edition this one was copied from. */
 export async function previousResponse(repos: Repositories, ctx: SurveyContext) {

@@ -8,7 +8,7 @@ import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shar
 import { buildPageView, neighbours, pageFingerprint, type PageView, type TheirAnswer } from './pageView'
 import type { Officer, SurveyContext, SurveyLoader } from './surveyContext'
 import { applicableQuestions, findPage, pageApplies, shownQuestions, type PlacedPage } from './surveyModel'
-import { surveyPaths, type ReturnTarget } from './surveyPaths'
+import { surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 export type SaveOutcome =
   | { kind: 'saved'; redirect: string; flash?: string }

@@ -4,7 +4,7 @@ import { nowIso } from '../shared/clock'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { readOnlyMessage, type Officer, type SurveyLoader } from './surveyContext'
 import { buildSummary } from './summaryView'
-import { responseReference, surveyPaths } from './surveyPaths'
+import { responseReference, surveyPaths } from '../web/surveyPaths'
 
 export type SubmitOutcome =
   { kind: 'submitted'; redirect: string } | { kind: 'refused'; status: 400 | 409; errors: FieldError[] }

@@ -1,8 +1,8 @@
 import express, { type Request, type Router } from 'express'
 import type { Services } from '../services'
 import { requireOfficer } from '../accounts/guards'
-import { asOfficer } from '../collection/collectionService'
-import { surveyPaths } from '../collection/surveyPaths'
+import { asOfficer } from '../web/actor'
+import { surveyPaths } from '../web/surveyPaths'
 import { NotFoundError } from '../shared/errors'
 
 const yearOf = (req: Request): number => {
