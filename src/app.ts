@@ -4,7 +4,7 @@ import ejs from 'ejs'
 import type { Knex } from 'knex'
 import type { Logger } from 'pino'
 import type { Config } from './config'
-import type { Services } from './services'
+import type { Services } from './wiring/services'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpSession } from './middleware/setUpSession'
@@ -62,7 +62,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
   app.use(setUpStaticResources())
   if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
-  app.use(profileRevalidation(services))
+  app.use(profileRevalidation(services.profiles))
   app.use(setUpWebSecurity())
   app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
   app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))
@@ -77,12 +77,14 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
 
   // The most-read pages first, each behind its own paths, so a request passes few route layers.
-  app.use(onlyUnder(['/', '/cities', '/results', '/open-data'], publicRoutes(services)))
-  app.use(onlyUnder(['/survey'], collectionRoutes(services)))
+  app.use(
+    onlyUnder(['/', '/cities', '/results', '/open-data'], publicRoutes(services.home, services.profiles)),
+  )
+  app.use(onlyUnder(['/survey'], collectionRoutes(services.collection, services.review.replies)))
   app.use(loginRoutes(config))
-  app.use(accountsRoutes(services))
-  app.use(authoringRoutes(services))
-  app.use(reviewRoutes(services))
+  app.use(accountsRoutes(services, config))
+  app.use(authoringRoutes(services.authoring))
+  app.use(reviewRoutes(services.review))
   app.use(outboxRoutes(services.outbox))
 
   app.use(notFoundHandler)

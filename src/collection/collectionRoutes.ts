@@ -1,9 +1,9 @@
 import express, { type Request, type Response, type Router } from 'express'
-import type { Services } from '../services'
+import type { CommentReplyService } from '../review/commentReplyService'
 import { requireOfficer } from '../accounts/guards'
 import { safeReturnPath } from '../accounts/returnPath'
 import { NotFoundError } from '../shared/errors'
-import { asOfficer } from './collectionService'
+import { asOfficer, type CollectionService } from './collectionService'
 import { asReturnTarget, referencePattern } from '../web/surveyPaths'
 import { commentReplyRoutes } from '../review/commentReplyRoutes'
 
@@ -33,9 +33,8 @@ function takePendingForm(req: Request) {
 }
 
 /** The officer journey. Officers reach only their own city's response: no URL names a city. */
-export function collectionRoutes(services: Services): Router {
+export function collectionRoutes(survey: CollectionService, replies: CommentReplyService): Router {
   const router = express.Router()
-  const survey = services.collection
 
   router.get('/survey', requireOfficer, async (req, res) => {
     const year = await survey.currentYear(asOfficer(req.user))
@@ -127,6 +126,6 @@ export function collectionRoutes(services: Services): Router {
     res.redirect(outcome.redirect)
   })
   // Replies to a reviewer's comment (review code; reached from the officer's pages).
-  router.use(commentReplyRoutes(services))
+  router.use(commentReplyRoutes(replies))
   return router
 }

@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import type { Mail } from '../mail/mailServices'
 import { readFormValue, type FormBody } from '../questionnaire/formCodec'
 import { NotFoundError } from '../shared/errors'
@@ -16,7 +16,7 @@ import { responseReference, surveyPaths, type ReturnTarget } from '../web/survey
 export { asOfficer, type Officer } from './surveyContext'
 
 /** The officer's journey: task list, question pages, check answers, submit, last year's answers. */
-export function collectionService(repos: Repositories, mail: Mail) {
+export function collectionService(repos: CollectionRepositories, mail: Mail) {
   const loader = surveyLoader(repos)
   const cityName = async (officer: Officer) =>
     (await repos.cities.findById(officer.cityId))?.name ?? 'your city'

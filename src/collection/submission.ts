@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import type { Mail } from '../mail/mailServices'
 import { nowIso } from '../shared/clock'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
@@ -16,7 +16,7 @@ export type SubmitOutcome =
  * administrators' notification is queued with it.
  */
 export async function submitResponse(
-  repos: Repositories,
+  repos: Pick<CollectionRepositories, 'responses'>,
   mail: Mail,
   loader: SurveyLoader,
   officer: Officer,

@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import type { Answers } from '../questionnaire/answerCodec'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { visibleAnswers } from '../questionnaire/visibility'
@@ -73,7 +73,9 @@ export function readOnlyMessage(access: Exclude<Access, { editable: true }>): st
   return `Your city’s response ${what}, so it cannot be changed. If something needs correcting, ask the survey administrator to return it to you.`
 }
 
-export function surveyLoader(repos: Repositories) {
+export function surveyLoader(
+  repos: Pick<CollectionRepositories, 'editions' | 'extensions' | 'responses' | 'reviewComments'>,
+) {
   return {
     /** The edition an officer's /survey shows: the latest open one, else a closed one their response was returned in. */
     async currentYear(officer: Officer): Promise<number | undefined> {

@@ -1,14 +1,14 @@
 import express, { type Express, type RequestHandler, type Router } from 'express'
 import { isAnonymousPublicRead } from '../middleware/publicReads'
-import type { Services } from '../services'
+import type { ProfileServices } from './profileServices'
 import { cachedAnonymousPage, cachedFragment, notModified, yearParam } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
-export function cityRoutes(services: Services): Router {
+export function cityRoutes(profiles: ProfileServices): Router {
   const router = express.Router()
-  const { pages, browse } = services.profiles
+  const { pages, browse } = profiles
 
   router.get('/cities', async (req, res) => {
     const result = await browse.browse(req.query as Record<string, unknown>)
@@ -79,8 +79,8 @@ export function cityRoutes(services: Services): Router {
  * Answers a visitor's revalidation of a profile (304) before security headers, body parsing
  * and the routers run: a 304 has no body for those to protect, and it is the most frequent read.
  */
-export function profileRevalidation(services: Services): RequestHandler {
-  const { pages } = services.profiles
+export function profileRevalidation(profiles: ProfileServices): RequestHandler {
+  const { pages } = profiles
   return (req, res, next) => {
     const match = /^\/cities\/([^/]+)\/(\d{4})$/.exec(req.path)
     if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()

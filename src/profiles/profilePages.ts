@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { ProfilesRepository } from './profilesRepository'
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { compareProfiles, type ComparedAnswer } from './compareProfiles'
 import { LruCache } from './lruCache'
@@ -44,7 +44,10 @@ const parseYear = (value: unknown): number => {
  * The read side of profiles: pages render stored snapshots only (no aggregation per request).
  * Parsed snapshots are cached by content hash, so an unchanged profile is parsed once.
  */
-export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs = 1000) {
+export function profilePages(
+  repos: { profiles: Pick<ProfilesRepository, 'aggregateContent' | 'citySnapshots'> },
+  freshForMs = 1000,
+) {
   const parsed = new LruCache<string, ProfileContent>(400)
   const parse = (hash: string, content: string) =>
     parsed.getOrSet(hash, () => JSON.parse(content) as ProfileContent)

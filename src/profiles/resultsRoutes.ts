@@ -1,11 +1,11 @@
 import express, { type Router } from 'express'
-import type { Services } from '../services'
+import type { ProfileServices } from './profileServices'
 import { notModified, yearParam } from './pageCache'
 
 /** /results: the published years, every question of a year, one question. */
-export function resultsRoutes(services: Services): Router {
+export function resultsRoutes(profiles: ProfileServices): Router {
   const router = express.Router()
-  const { results } = services.profiles
+  const { results } = profiles
 
   router.get('/results', async (_req, res) => {
     res.render('profiles/results-index', {

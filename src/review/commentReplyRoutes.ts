@@ -1,5 +1,5 @@
 import express, { type Request, type Router } from 'express'
-import type { Services } from '../services'
+import type { CommentReplyService } from './commentReplyService'
 import { requireOfficer } from '../accounts/guards'
 import { asOfficer } from '../web/actor'
 import { surveyPaths } from '../web/surveyPaths'
@@ -12,9 +12,8 @@ const yearOf = (req: Request): number => {
 const commentOf = (req: Request): number => Number(req.params.commentId)
 
 /** An officer's reply to a reviewer's comment: a page of its own (the question page is already a form). */
-export function commentReplyRoutes(services: Services): Router {
+export function commentReplyRoutes(replies: CommentReplyService): Router {
   const router = express.Router()
-  const replies = services.review.replies
 
   router.get('/survey/:year/comments/:commentId/reply', requireOfficer, async (req, res) => {
     const thread = await replies.thread(asOfficer(req.user), yearOf(req), commentOf(req))

@@ -1,4 +1,4 @@
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import type { EditionStatus } from '../../src/questionnaire/editionsRepository'
 import type { ResponseStatus } from '../../src/responses/responseRecords'
 import { answerToRows, type Answers } from '../../src/questionnaire/answerCodec'

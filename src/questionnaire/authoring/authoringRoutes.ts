@@ -1,5 +1,5 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import { requireAdmin } from '../../accounts/guards'
 import { formValues } from './formValues'
 import { actorOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './routeSupport'
@@ -11,9 +11,9 @@ import { previewRoutes } from './previewRoutes'
 const newEditionFields = ['year', 'title', 'copyFrom']
 
 /** Questionnaire authoring for administrators: new editions, the editor, versions and preview. */
-export function authoringRoutes(services: Services): Router {
+export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor, versions } = services.authoring
+  const { editor, versions } = authoring
   router.use(
     [
       '/admin/editions/new',
@@ -64,9 +64,9 @@ export function authoringRoutes(services: Services): Router {
     })
   })
 
-  router.use(versionRoutes(services))
-  router.use(previewRoutes(services))
-  router.use(structureRoutes(services))
-  router.use(questionRoutes(services))
+  router.use(versionRoutes(authoring))
+  router.use(previewRoutes(authoring))
+  router.use(structureRoutes(authoring))
+  router.use(questionRoutes(authoring))
   return router
 }

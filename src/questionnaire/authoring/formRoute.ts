@@ -1,5 +1,5 @@
 import type { Request, Response, Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import type { FieldError } from '../../shared/errors'
 import type { Edition } from '../editionsRepository'
 import { direction, type Edit } from './editOutcome'
@@ -40,8 +40,13 @@ export interface FormRouteSpec {
  * A GET form and its POST: the change is applied to a copy and validated; on problems the
  * form comes back with status 400, the input kept and each message beside its field.
  */
-export function formRoute(router: Router, services: Services, path: string, spec: FormRouteSpec): FormRender {
-  const { editor } = services.authoring
+export function formRoute(
+  router: Router,
+  authoring: QuestionnaireAuthoring,
+  path: string,
+  spec: FormRouteSpec,
+): FormRender {
+  const { editor } = authoring
   const render = async (
     req: Request,
     res: Response,
@@ -76,8 +81,13 @@ export interface ConfirmSpec {
 }
 
 /** "Are you sure?" before a removal; the page already says when the removal would be refused. */
-export function confirmRoute(router: Router, services: Services, path: string, spec: ConfirmSpec): void {
-  const { editor } = services.authoring
+export function confirmRoute(
+  router: Router,
+  authoring: QuestionnaireAuthoring,
+  path: string,
+  spec: ConfirmSpec,
+): void {
+  const { editor } = authoring
   const render = async (req: Request, res: Response, status: number, errors: FieldError[]) => {
     const edition = await editor.edition(yearOf(req))
     const { title, details, back } = spec.describe(req, edition)
@@ -113,12 +123,12 @@ export function confirmRoute(router: Router, services: Services, path: string, s
  */
 export function moveRoute(
   router: Router,
-  services: Services,
+  authoring: QuestionnaireAuthoring,
   path: string,
   edit: (req: Request, to: 'up' | 'down') => Edit,
   back: (req: Request) => string,
 ): void {
-  const { editor } = services.authoring
+  const { editor } = authoring
   router.post(path, async (req, res) => {
     const result = await editor.edit(yearOf(req), actorOf(req), edit(req, direction(req.body?.direction)), {
       basedOn: basedOnOf(req),

@@ -1,14 +1,14 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import { checkPreviewPage, findPreviewPage, previewPageView, previewPages } from './preview'
 import { editorBase, pageLocals, param, yearOf } from './routeSupport'
 
 const base = '/admin/editions/:year/questionnaire/preview'
 
 /** The questionnaire as an officer sees it, page by page; posting validates and saves nothing. */
-export function previewRoutes(services: Services): Router {
+export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor } = services.authoring
+  const { editor } = authoring
   const pagePath = (year: number, sectionKey: string, pageKey: string) =>
     `${editorBase(year)}/preview/${sectionKey}/${pageKey}`
 

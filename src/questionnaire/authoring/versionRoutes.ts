@@ -1,5 +1,5 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import type { DefinitionProblem } from '../validateDefinition'
 import { actorOf, doneAndRedirect, editorBase, pageLocals, param, yearOf } from './routeSupport'
 
@@ -9,9 +9,9 @@ const base = '/admin/editions/:year/questionnaire'
 export const IMPORT_LIMIT_TEXT = 'about 150 KB of JSON (a whole questionnaire is about 50 KB)'
 
 /** Export, import, history and "what changed since last year". */
-export function versionRoutes(services: Services): Router {
+export function versionRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor, versions } = services.authoring
+  const { editor, versions } = authoring
 
   router.get('/admin/editions/:year/questionnaire.json', async (req, res) => {
     const file = await versions.exportDefinition(yearOf(req))
