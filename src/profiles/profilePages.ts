@@ -5,6 +5,7 @@ import { LruCache } from './lruCache'
 import type { CitySnapshotYear } from './profilesRepository'
 import type { ChartContent, EditionAggregateContent, ProfileContent, ProfileView } from './profileContent'
 import { profileView } from './profileView'
+import { parseYear } from '../web/requestParams'
 
 export interface CityPage {
   /**
@@ -31,13 +32,6 @@ export interface OneYearPage {
   kind: 'one-year'
   city: ProfileContent['city']
   year: number
-}
-
-const parseYear = (value: unknown): number => {
-  const year = Number(value)
-  if (!Number.isInteger(year) || year < 1900 || year > 2200)
-    throw new BadRequestError('Choose a survey year, like 2020')
-  return year
 }
 
 /**

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express'
 import type { HomeService } from './homeService'
 import type { ProfileServices } from './profileServices'
+import type { PageCache } from './pageCache'
 import { cityRoutes } from './cityRoutes'
 import { openDataRoutes } from './openDataRoutes'
 import { resultsRoutes } from './resultsRoutes'
@@ -8,7 +9,7 @@ import { renderWorldMap } from './worldMap'
 import { profileViewHelpers } from './profileWording'
 
 /** The public site: home, cities, results and open data. Only published editions are shown. */
-export function publicRoutes(home: HomeService, profiles: ProfileServices): Router {
+export function publicRoutes(home: HomeService, profiles: ProfileServices, cache: PageCache): Router {
   const router = express.Router()
   router.use((_req, res, next) => {
     Object.assign(res.locals, profileViewHelpers)
@@ -22,8 +23,8 @@ export function publicRoutes(home: HomeService, profiles: ProfileServices): Rout
       map: renderWorldMap(overview.cities),
     })
   })
-  router.use(cityRoutes(profiles))
-  router.use(resultsRoutes(profiles))
+  router.use(cityRoutes(profiles, cache))
+  router.use(resultsRoutes(profiles, cache))
   router.use(openDataRoutes(profiles))
   return router
 }

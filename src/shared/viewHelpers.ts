@@ -1,4 +1,5 @@
 import { formatDeadline } from './deadline'
+import { errorFor } from './formErrors'
 
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
@@ -18,7 +19,6 @@ export const viewHelpers = {
   /** A deadline on its time zone's clock: "31 December 2026 at 17:00 (Europe/Amsterdam)". */
   formatDeadline,
   /** The field message for an id, from the one error list that also feeds the summary. */
-  errorFor: (errors: Array<{ href: string; text: string }> | undefined, id: string): string | undefined =>
-    errors?.find((e) => e.href === `#${id}`)?.text,
+  errorFor,
   statusLabel: (status: string): string => status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()),
 }

@@ -19,3 +19,9 @@ export function asOfficer(user: Express.User | undefined): Officer {
     throw new ForbiddenError('This page is for city innovation officers')
   return { id: user.id, displayName: user.displayName, cityId: user.cityId }
 }
+
+/** The signed-in user making a change, with the address it came from, for the audit trail. */
+export const auditActor = (req: Request): { id: number; ip: string | null } => ({
+  id: req.user!.id,
+  ip: req.ip ?? null,
+})

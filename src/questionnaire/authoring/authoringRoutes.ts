@@ -2,7 +2,9 @@ import express, { type Router } from 'express'
 import type { QuestionnaireAuthoring } from './index'
 import { requireAdmin } from '../../accounts/guards'
 import { formValues } from './formValues'
-import { actorOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './routeSupport'
+import { doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { yearParam } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 import { structureRoutes } from './structureRoutes'
 import { questionRoutes } from './questionRoutes'
 import { versionRoutes } from './versionRoutes'
@@ -44,7 +46,7 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
   router.get('/admin/editions/new', async (_req, res) => renderNew(res, 200, {}, []))
   router.post('/admin/editions/new', async (req, res) => {
     const values = formValues(req.body, newEditionFields)
-    const result = await versions.createEdition(values, actorOf(req))
+    const result = await versions.createEdition(values, actorId(req))
     if (!result.ok) return renderNew(res, 400, values, result.errors)
     doneAndRedirect(
       req,
@@ -55,7 +57,7 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
   })
 
   router.get('/admin/editions/:year/questionnaire', async (req, res) => {
-    const { edition, usage, years } = await editor.overview(yearOf(req))
+    const { edition, usage, years } = await editor.overview(yearParam(req))
     res.render('authoring/overview', {
       ...pageLocals(edition, `${edition.year} questionnaire`),
       definition: edition.definition,

@@ -5,7 +5,9 @@ import type { Edition } from '../editionsRepository'
 import { direction, type Edit } from './editOutcome'
 import type { AnswerUsage } from './safeChanges'
 import type { FormValues } from './formValues'
-import { actorOf, basedOnOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './routeSupport'
+import { basedOnOf, doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { yearParam } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 
 /** What a form page may need beyond the edition: the edition years, and how answers use the questionnaire. */
 export interface FormContext {
@@ -54,7 +56,7 @@ export function formRoute(
     errors: FieldError[],
     values?: FormValues,
   ) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const context = { years: await editor.knownYears(), usage: await editor.answerUsage(edition) }
     const { title, values: stored, ...locals } = spec.load(req, edition, context)
     res
@@ -64,12 +66,12 @@ export function formRoute(
   router.get(path, async (req, res) => render(req, res, 200, []))
   router.post(path, async (req, res) => {
     const values = spec.values(req.body)
-    const result = await editor.edit(yearOf(req), actorOf(req), spec.edit(req, values), {
+    const result = await editor.edit(yearParam(req), actorId(req), spec.edit(req, values), {
       basedOn: basedOnOf(req),
       fallbackField: 'key',
     })
     if (!result.ok) return render(req, res, 400, result.errors, values)
-    doneAndRedirect(req, res, result.summary, spec.next?.(req, values) ?? editorBase(yearOf(req)))
+    doneAndRedirect(req, res, result.summary, spec.next?.(req, values) ?? editorBase(yearParam(req)))
   })
   return render
 }
@@ -89,11 +91,11 @@ export function confirmRoute(
 ): void {
   const { editor } = authoring
   const render = async (req: Request, res: Response, status: number, errors: FieldError[]) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const { title, details, back } = spec.describe(req, edition)
     const check = errors.length
       ? { ok: false as const, errors }
-      : await editor.edit(edition.year, actorOf(req), spec.edit(req), {
+      : await editor.edit(edition.year, actorId(req), spec.edit(req), {
           fallbackField: 'confirm',
           dryRun: true,
         })
@@ -108,12 +110,12 @@ export function confirmRoute(
   }
   router.get(path, async (req, res) => render(req, res, 200, []))
   router.post(path, async (req, res) => {
-    const result = await editor.edit(yearOf(req), actorOf(req), spec.edit(req), {
+    const result = await editor.edit(yearParam(req), actorId(req), spec.edit(req), {
       basedOn: basedOnOf(req),
       fallbackField: 'confirm',
     })
     if (!result.ok) return render(req, res, 400, result.errors)
-    doneAndRedirect(req, res, result.summary, editorBase(yearOf(req)))
+    doneAndRedirect(req, res, result.summary, editorBase(yearParam(req)))
   })
 }
 
@@ -130,12 +132,17 @@ export function moveRoute(
 ): void {
   const { editor } = authoring
   router.post(path, async (req, res) => {
-    const result = await editor.edit(yearOf(req), actorOf(req), edit(req, direction(req.body?.direction)), {
-      basedOn: basedOnOf(req),
-      fallbackField: 'main-content',
-    })
+    const result = await editor.edit(
+      yearParam(req),
+      actorId(req),
+      edit(req, direction(req.body?.direction)),
+      {
+        basedOn: basedOnOf(req),
+        fallbackField: 'main-content',
+      },
+    )
     if (result.ok) return doneAndRedirect(req, res, result.summary, back(req))
-    const { edition, usage, years } = await editor.overview(yearOf(req))
+    const { edition, usage, years } = await editor.overview(yearParam(req))
     res.status(400).render('authoring/overview', {
       ...pageLocals(edition, `${edition.year} questionnaire`, result.errors),
       definition: edition.definition,

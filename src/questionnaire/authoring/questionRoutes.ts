@@ -20,15 +20,9 @@ import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from './que
 import { newQuestionValues, questionToValues, questionTypes, questionValues } from './questionForm'
 import { formValues, text } from './formValues'
 import { usageKey } from './safeChanges'
-import {
-  actorOf,
-  basedOnOf,
-  conditionChoices,
-  doneAndRedirect,
-  editorBase,
-  param,
-  yearOf,
-} from './routeSupport'
+import { basedOnOf, conditionChoices, doneAndRedirect, editorBase } from './routeSupport'
+import { param, yearParam } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 import type { Edit } from './editOutcome'
 
 const base = '/admin/editions/:year/questionnaire'
@@ -39,7 +33,7 @@ const listOf = (req: express.Request): OptionListName => {
   if (!isOptionListName(name)) throw new BadRequestError(`There is no option list called “${name}”`)
   return name
 }
-const questionPage = (req: express.Request) => `${editorBase(yearOf(req))}/questions/${param(req, 'key')}`
+const questionPage = (req: express.Request) => `${editorBase(yearParam(req))}/questions/${param(req, 'key')}`
 
 /** The question form's extra locals: where it may be moved, what conditions it may use, its options. */
 function questionLocals(edition: Edition, key: string) {
@@ -72,7 +66,7 @@ export function questionRoutes(authoring: QuestionnaireAuthoring): Router {
     }),
     values: questionValues,
     edit: (req, values) => (draft) => addQuestion(draft, param(req, 'key'), values),
-    next: (req, values) => `${editorBase(yearOf(req))}/questions/${text(values, 'key')}`,
+    next: (req, values) => `${editorBase(yearParam(req))}/questions/${text(values, 'key')}`,
   })
   formRoute(router, authoring, `${base}/questions/:key`, {
     view: 'authoring/question-form',
@@ -86,14 +80,14 @@ export function questionRoutes(authoring: QuestionnaireAuthoring): Router {
     },
     values: (body) => ({ ...questionValues(body), pageKey: formValues(body, ['pageKey']).pageKey }),
     edit: (req, values) => (draft) => updateQuestion(draft, param(req, 'key'), values),
-    next: (req, values) => `${editorBase(yearOf(req))}/questions/${text(values, 'key')}`,
+    next: (req, values) => `${editorBase(yearParam(req))}/questions/${text(values, 'key')}`,
   })
   moveRoute(
     router,
     authoring,
     `${base}/questions/:key/move`,
     (req, to) => (draft) => moveQuestion(draft, param(req, 'key'), to),
-    (req) => `${editorBase(yearOf(req))}#question-${param(req, 'key')}`,
+    (req) => `${editorBase(yearParam(req))}#question-${param(req, 'key')}`,
   )
   confirmRoute(router, authoring, `${base}/questions/:key/remove`, {
     describe: (req, edition) => {
@@ -178,7 +172,7 @@ function optionRoutes(router: Router, authoring: QuestionnaireAuthoring): void {
     const years = await authoring.editor.knownYears()
     const retire: Edit = (draft) =>
       retireOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), Number(req.body?.from), years)
-    const result = await authoring.editor.edit(yearOf(req), actorOf(req), retire, {
+    const result = await authoring.editor.edit(yearParam(req), actorId(req), retire, {
       basedOn: basedOnOf(req),
       fallbackField: 'from',
     })

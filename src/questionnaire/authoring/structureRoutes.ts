@@ -18,7 +18,8 @@ import {
   updatePage,
   updateSection,
 } from './sectionEdits'
-import { conditionChoices, editorBase, param, yearOf } from './routeSupport'
+import { conditionChoices, editorBase } from './routeSupport'
+import { yearParam, param } from '../../web/requestParams'
 
 const base = '/admin/editions/:year/questionnaire'
 
@@ -26,7 +27,7 @@ const base = '/admin/editions/:year/questionnaire'
 export function structureRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
   const overviewAt = (anchor: string) => (req: express.Request) =>
-    `${editorBase(yearOf(req))}#${anchor}-${param(req, 'key')}`
+    `${editorBase(yearParam(req))}#${anchor}-${param(req, 'key')}`
 
   formRoute(router, authoring, `${base}/sections/new`, {
     view: 'authoring/section-form',
