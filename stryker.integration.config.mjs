@@ -18,8 +18,8 @@ export default {
     // save and conflict
     'src/collection/savePage.ts:76-79',
     'src/collection/savePage.ts:91-107',
-    'src/collection/responsesRepository.ts:161-171',
-    'src/collection/responsesRepository.ts:191-194',
+    'src/responses/responsesRepository.ts:143-153',
+    'src/responses/responsesRepository.ts:173-176',
     // CSRF and sign-in
     'src/middleware/setUpCsrf.ts',
     'src/accounts/loginRoutes.ts:22-26',
@@ -27,6 +27,6 @@ export default {
     // export scopes
     'src/review/exportRepository.ts:49-49',
     // regeneration triggers
-    'src/profiles/profileService.ts:63-70',
+    'src/profiles/profileService.ts:75-82',
   ],
 }

@@ -18,7 +18,7 @@ export default {
     'src/profiles/wording.ts:15-35',
     // disclosure
     'src/profiles/editionCharts.ts:104-118',
-    'src/profiles/resultsModel.ts:67-74',
+    'src/profiles/resultsModel.ts:37-44',
     // basis membership
     'src/profiles/aggregate.ts:64-70',
     'src/profiles/aggregate.ts:86-95',

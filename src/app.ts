@@ -4,7 +4,7 @@ import ejs from 'ejs'
 import type { Knex } from 'knex'
 import type { Logger } from 'pino'
 import type { Config } from './config'
-import type { Services } from './services'
+import type { Services } from './wiring/services'
 import { setUpWebSecurity } from './middleware/setUpWebSecurity'
 import { setUpStaticResources } from './middleware/setUpStaticResources'
 import { setUpSession } from './middleware/setUpSession'
@@ -17,13 +17,17 @@ import { setUpAuthentication } from './accounts/setUpAuthentication'
 import { loginRoutes } from './accounts/loginRoutes'
 import { accountsRoutes } from './accounts/accountsRoutes'
 import { publicRoutes } from './profiles/publicRoutes'
-import { profileRevalidation } from './profiles/cityRoutes'
+import { profileRevalidation } from './profiles/profileRevalidation'
+import { pageCache } from './profiles/pageCache'
+import { publicPrefixes } from './web/publicPaths'
 import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { outboxRoutes } from './mail/outboxRoutes'
 import { viewHelpers } from './shared/viewHelpers'
+import { questionForm } from './questionnaire/formCodec'
 import { isolatedPartial } from './shared/isolatedPartial'
+import { flashLocals } from './web/flash'
 
 export interface AppDeps {
   config: Config
@@ -49,8 +53,13 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
   app.set('view engine', 'ejs')
   app.set('view cache', config.viewCache)
-  Object.assign(app.locals, viewHelpers)
-  app.locals.partial = isolatedPartial(views, config.viewCache, viewHelpers)
+  // questionForm (ids, values and options for the question partials, views/questions) is the
+  // questionnaire's: registered here so the shared helpers do not import the questionnaire.
+  const helpers = { ...viewHelpers, questionForm }
+  Object.assign(app.locals, helpers)
+  // The public pages' rendered fragments and ETags: this app's own, not the process's.
+  const pages = pageCache(views)
+  app.locals.partial = isolatedPartial(views, config.viewCache, helpers)
 
   app.get('/healthz', async (_req, res) => {
     await services.home.health()
@@ -58,27 +67,24 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
   app.use(setUpStaticResources())
   if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
-  app.use(profileRevalidation(services))
+  app.use(profileRevalidation(services.profiles, pages))
   app.use(setUpWebSecurity())
   app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
   app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))
   app.use(setUpCsrf())
   app.use((req, res, next) => {
     res.locals.currentPath = req.path
-    if (req.session?.flash) {
-      res.locals.flash = req.session.flash
-      delete req.session.flash
-    }
     next()
   })
+  app.use(flashLocals)
 
   // The most-read pages first, each behind its own paths, so a request passes few route layers.
-  app.use(onlyUnder(['/', '/cities', '/results', '/open-data'], publicRoutes(services)))
-  app.use(onlyUnder(['/survey'], collectionRoutes(services)))
+  app.use(onlyUnder(publicPrefixes, publicRoutes(services.home, services.profiles, pages)))
+  app.use(onlyUnder(['/survey'], collectionRoutes(services.collection, services.review.replies)))
   app.use(loginRoutes(config))
-  app.use(accountsRoutes(services))
-  app.use(authoringRoutes(services))
-  app.use(reviewRoutes(services))
+  app.use(accountsRoutes(services, config))
+  app.use(authoringRoutes(services.authoring))
+  app.use(reviewRoutes(services.review))
   app.use(outboxRoutes(services.outbox))
 
   app.use(notFoundHandler)

@@ -48,26 +48,49 @@ const envSchema = commandEnvSchema.extend({
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
 
-export interface Config {
-  env: 'development' | 'test' | 'production'
-  port: number
-  host: string
-  database: Database
-  sessionSecret: string
-  sessionIdleMinutes: number
-  demoData: boolean
-  demoPassword: string
-  /** resetRatePerHour: "forgot password" requests per IP address per hour. */
-  login: { maxFailures: number; lockoutMinutes: number; ratePerMinute: number; resetRatePerHour: number }
-  disclosureThreshold: number
-  logLevel: string
-  viewCache: boolean
-  trustProxy: boolean
-  /** Where the public reaches this site, without a trailing slash: every absolute link starts here. */
-  publicBaseUrl: string
-  /** SMTP relay (none: mail stays in the outbox and the log) and the From address. */
-  mail: { url: string | undefined; from: string }
+function parseDatabase(url: string): Database {
+  if (url.startsWith('sqlite:'))
+    return { client: 'sqlite3', filename: url.slice('sqlite:'.length) || ':memory:' }
+  return { client: 'pg', connectionString: url }
 }
+
+/** In development the default address is where `npm start` listens. */
+const hostForLinks = (host: string): string => (host === '0.0.0.0' || host === '::' ? 'localhost' : host)
+
+/** The web server's configuration: the environment, parsed and shaped (its type is inferred). */
+const configSchema = envSchema.transform((e) => ({
+  env: e.NODE_ENV,
+  port: e.PORT,
+  host: e.HOST,
+  database: parseDatabase(e.DATABASE_URL),
+  sessionSecret: e.SESSION_SECRET,
+  sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+  demoData: e.DEMO_DATA ?? e.NODE_ENV !== 'production',
+  demoPassword: e.DEMO_PASSWORD,
+  /** resetRatePerHour: "forgot password" requests per IP address per hour. */
+  login: {
+    maxFailures: e.LOGIN_MAX_FAILURES,
+    lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    resetRatePerHour: e.RESET_RATE_PER_HOUR,
+  },
+  disclosureThreshold: e.DISCLOSURE_THRESHOLD,
+  logLevel: e.LOG_LEVEL,
+  viewCache: e.VIEW_CACHE,
+  trustProxy: e.TRUST_PROXY,
+  /** Where the public reaches this site, without a trailing slash: every absolute link starts here. */
+  // Never from the request's Host header, which a client chooses.
+  publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${hostForLinks(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
+  /** SMTP relay (none: mail stays in the outbox and the log) and the From address. */
+  mail: {
+    url: e.MAIL_URL,
+    from:
+      e.MAIL_FROM ??
+      `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
+  },
+}))
+
+export type Config = z.infer<typeof configSchema>
 
 /** The configuration of a command-line tool (migrations, regeneration, accounts): no web settings. */
 export type CommandConfig = Pick<Config, 'env' | 'database' | 'disclosureThreshold' | 'logLevel'>
@@ -83,59 +106,23 @@ function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.inf
   return parsed.data
 }
 
-function parseDatabase(url: string): Database {
-  if (url.startsWith('sqlite:'))
-    return { client: 'sqlite3', filename: url.slice('sqlite:'.length) || ':memory:' }
-  return { client: 'pg', connectionString: url }
-}
-
-/** In development the default address is where `npm start` listens. */
-const hostForLinks = (host: string): string => (host === '0.0.0.0' || host === '::' ? 'localhost' : host)
-
 /** Parses the environment once, failing fast with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const e = parseEnv(envSchema, env)
-  const production = e.NODE_ENV === 'production'
-  const demoData = e.DEMO_DATA ?? !production
-  if (production && e.SESSION_SECRET === DEFAULT_SESSION_SECRET) {
+  const config = parseEnv(configSchema, env)
+  const production = config.env === 'production'
+  if (production && config.sessionSecret === DEFAULT_SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: set a secret of your own in production')
   }
-  if (production && !e.PUBLIC_BASE_URL) {
+  // (An invalid PUBLIC_BASE_URL was refused above: here it is either a valid address or unset.)
+  if (production && !env.PUBLIC_BASE_URL) {
     throw new ConfigError(
       'Invalid configuration:\n  PUBLIC_BASE_URL: required in production (links in emails and pages)',
     )
   }
-  if (production && demoData) {
+  if (production && config.demoData) {
     throw new ConfigError('Invalid configuration:\n  DEMO_DATA: demo accounts are refused in production')
   }
-  return Object.freeze({
-    env: e.NODE_ENV,
-    port: e.PORT,
-    host: e.HOST,
-    database: parseDatabase(e.DATABASE_URL),
-    sessionSecret: e.SESSION_SECRET,
-    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
-    demoData,
-    demoPassword: e.DEMO_PASSWORD,
-    login: {
-      maxFailures: e.LOGIN_MAX_FAILURES,
-      lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
-      ratePerMinute: e.LOGIN_RATE_PER_MINUTE,
-      resetRatePerHour: e.RESET_RATE_PER_HOUR,
-    },
-    disclosureThreshold: e.DISCLOSURE_THRESHOLD,
-    logLevel: e.LOG_LEVEL,
-    viewCache: e.VIEW_CACHE,
-    trustProxy: e.TRUST_PROXY,
-    // Never from the request's Host header, which a client chooses.
-    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${hostForLinks(e.HOST)}:${e.PORT}`).replace(/\/+$/, ''),
-    mail: {
-      url: e.MAIL_URL,
-      from:
-        e.MAIL_FROM ??
-        `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
-    },
-  })
+  return Object.freeze(config)
 }
 
 /**

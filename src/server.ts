@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from './config'
 import { createKnex } from './db/knex'
 import { migrateLatest } from './db/migrate'
-import { dataAccess } from './dataAccess'
-import { services } from './services'
+import { repositories } from './wiring/repositories'
+import { services } from './wiring/services'
 import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
 import { ensureDemoData } from './cli/demo/loadDemoData'
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   })
   const knex = createKnex(config.database)
   await migrateLatest(knex)
-  const repos = dataAccess(knex)
+  const repos = repositories(knex)
   if (config.demoData) {
     const accounts = await ensureDemoData(knex, config.demoPassword, {
       disclosureThreshold: config.disclosureThreshold,

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express'
-import type { Services } from '../services'
+import type { Config } from '../config'
+import type { AccountsServices } from './accountsServices'
 import { requireAdmin } from './guards'
 import { accountRoutes } from './accountRoutes'
 import { setPasswordRoutes } from './setPasswordRoutes'
@@ -9,13 +10,16 @@ import { cityImportRoutes } from './cityImport/cityImportRoutes'
 import { forgotPasswordRoutes } from './forgotPasswordRoutes'
 
 /** Every accounts page. Everything under /admin, whoever serves it, is for administrators only. */
-export function accountsRoutes(services: Services): Router {
+export function accountsRoutes(
+  services: AccountsServices,
+  config: Pick<Config, 'login' | 'publicBaseUrl'>,
+): Router {
   const router = express.Router()
   router.use('/admin', requireAdmin)
   router.use(accountRoutes(services.accounts))
   router.use(setPasswordRoutes(services.passwordLinks))
-  router.use(forgotPasswordRoutes(services.passwordResets, services.config.login.resetRatePerHour))
-  router.use(userAdminRoutes(services.accountAdmin, services.config.publicBaseUrl))
+  router.use(forgotPasswordRoutes(services.passwordResets, config.login.resetRatePerHour))
+  router.use(userAdminRoutes(services.accountAdmin, config.publicBaseUrl))
   router.use(cityRequestRoutes(services.cityRequests))
   router.use(cityImportRoutes(services.cityImport))
   return router

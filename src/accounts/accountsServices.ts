@@ -1,4 +1,10 @@
-import type { Repositories } from '../dataAccess'
+import type { AccountsTransaction } from './accountsTransactionRepository'
+import type { AuditRepository } from './auditRepository'
+import type { CitiesRepository } from '../cities/citiesRepository'
+import type { CityRequestsRepository } from './cityRequestsRepository'
+import type { PasswordTokensRepository } from './passwordTokensRepository'
+import type { SessionsRepository } from './sessionsRepository'
+import type { UsersRepository } from './usersRepository'
 import { accountService } from './accountService'
 import { passwordLinkService } from './passwordLinkService'
 import { accountAdminService } from './accountAdminService'
@@ -7,8 +13,19 @@ import { cityImportService } from './cityImport/cityImportService'
 import type { Mail } from '../mail/mailServices'
 import { passwordResetService } from './passwordResetService'
 
+/** The repositories the accounts area's services use (the wiring hands over the real ones). */
+export interface AccountsRepositories {
+  users: UsersRepository
+  cities: CitiesRepository
+  audit: AuditRepository
+  sessions: SessionsRepository
+  passwordTokens: PasswordTokensRepository
+  cityRequests: CityRequestsRepository
+  accountsTransaction: AccountsTransaction
+}
+
 /** The accounts area's services beyond sign-in (spread into services()). */
-export function accountsServices(repos: Repositories, mail: Mail) {
+export function accountsServices(repos: AccountsRepositories, mail: Mail) {
   const {
     users,
     cities,
@@ -35,3 +52,5 @@ export function accountsServices(repos: Repositories, mail: Mail) {
     cityImport: cityImportService({ users, cities, transaction, notify: mail.notify }),
   }
 }
+
+export type AccountsServices = ReturnType<typeof accountsServices>

@@ -2,7 +2,8 @@ import express, { type Response, type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { CityRequestService } from './cityRequestService'
 import type { FieldError } from '../shared/errors'
-import { actorOf, idParam } from './routeHelpers'
+import { auditActor } from '../web/actor'
+import { idParam } from '../web/requestParams'
 
 const requestsCrumb = [{ href: '/admin/city-requests', text: 'City requests' }]
 
@@ -88,7 +89,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
 
   router.post('/admin/city-requests/:id/approve', async (req, res) => {
     const id = idParam(req)
-    const result = await requests.approve(actorOf(req), id, req.body)
+    const result = await requests.approve(auditActor(req), id, req.body)
     if (!result.ok) return showApprove(res, id, req.body ?? {}, result.errors)
     req.session.issuedLink = { ...result.value }
     res.redirect(`/admin/users/${result.value.userId}/link`)
@@ -98,7 +99,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
 
   router.post('/admin/city-requests/:id/reject', async (req, res) => {
     const id = idParam(req)
-    const result = await requests.reject(actorOf(req), id, req.body)
+    const result = await requests.reject(auditActor(req), id, req.body)
     if (!result.ok) return showReject(res, id, req.body ?? {}, result.errors)
     req.session.flash = {
       kind: 'success',

@@ -1,8 +1,11 @@
 import express, { type Response, type Router } from 'express'
 import type { FieldError } from '../shared/errors'
 import type { AccountAdminService } from './accountAdminService'
-import { absoluteUrl, actorOf, idParam } from './routeHelpers'
+import { absoluteUrl } from './routeHelpers'
+import { auditActor } from '../web/actor'
+import { idParam } from '../web/requestParams'
 import { linkPath, LINK_VALID_DAYS } from './passwordLinks'
+import { flash } from '../web/flash'
 
 const usersCrumb = [{ href: '/admin/users', text: 'Accounts' }]
 
@@ -31,7 +34,7 @@ export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: strin
   router.get('/admin/users/new', (_req, res) => showNew(res))
 
   router.post('/admin/users', async (req, res) => {
-    const result = await admin.create(actorOf(req), req.body)
+    const result = await admin.create(auditActor(req), req.body)
     if (!result.ok) return showNew(res, req.body ?? {}, result.errors)
     req.session.issuedLink = { userId: result.value.userId, token: result.value.token }
     res.redirect(`/admin/users/${result.value.userId}/link`)
@@ -65,7 +68,7 @@ export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: strin
 
   router.post('/admin/users/:id/link', async (req, res) => {
     const id = idParam(req)
-    req.session.issuedLink = { userId: id, token: await admin.reissueLink(actorOf(req), id) }
+    req.session.issuedLink = { userId: id, token: await admin.reissueLink(auditActor(req), id) }
     res.redirect(`/admin/users/${id}/link`)
   })
 
@@ -81,8 +84,8 @@ export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: strin
   const change = (action: 'disable' | 'enable' | 'unlock', done: string) =>
     router.post(`/admin/users/:id/${action}`, async (req, res) => {
       const id = idParam(req)
-      await admin[action](actorOf(req), id)
-      req.session.flash = { kind: 'success', text: done }
+      await admin[action](auditActor(req), id)
+      flash(req, done)
       res.redirect(`/admin/users/${id}`)
     })
   change('disable', 'The account has been disabled and signed out everywhere.')

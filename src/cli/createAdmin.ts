@@ -6,7 +6,7 @@ import type { Knex } from 'knex'
 import { loadCommandConfig } from '../config'
 import { createKnex } from '../db/knex'
 import { migrateLatest } from '../db/migrate'
-import { dataAccess } from '../dataAccess'
+import { repositories } from '../wiring/repositories'
 import { createOrPromoteAdmin, type BootstrapAdminInput } from '../accounts/bootstrapAdmin'
 import { PASSWORD_MIN_LENGTH } from '../accounts/accountForms'
 
@@ -16,7 +16,7 @@ const usage =
 
 /** The work behind the command, without prompts: tests call this. */
 export async function createAdmin(knex: Knex, input: BootstrapAdminInput) {
-  const repos = dataAccess(knex)
+  const repos = repositories(knex)
   return createOrPromoteAdmin({ users: repos.users, audit: repos.audit, sessions: repos.sessions }, input)
 }
 

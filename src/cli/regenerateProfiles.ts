@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { loadCommandConfig } from '../config'
 import { createKnex } from '../db/knex'
-import { dataAccess } from '../dataAccess'
+import { repositories } from '../wiring/repositories'
 import { profileService } from '../profiles/profileService'
 
 /**
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = loadCommandConfig()
   const knex = createKnex(config.database)
   try {
-    const repos = dataAccess(knex)
+    const repos = repositories(knex)
     const editions = await repos.editions.list()
     const chosen = values.all
       ? editions.filter((e) => e.status === 'published').reverse()

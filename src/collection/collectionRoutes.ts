@@ -1,20 +1,15 @@
 import express, { type Request, type Response, type Router } from 'express'
-import type { Services } from '../services'
+import type { CommentReplyService } from '../review/commentReplyService'
 import { requireOfficer } from '../accounts/guards'
 import { safeReturnPath } from '../accounts/returnPath'
-import { NotFoundError } from '../shared/errors'
-import { asOfficer } from './collectionService'
-import { asReturnTarget, referencePattern } from './surveyPaths'
+import { asOfficer, type CollectionService } from './collectionService'
+import { asReturnTarget, referencePattern } from '../web/surveyPaths'
 import { commentReplyRoutes } from '../review/commentReplyRoutes'
+import { param, yearParam } from '../web/requestParams'
+import { flash } from '../web/flash'
 
 /** Typed input survives an expired session for this long (it lives in the browser's own session). */
 const PENDING_FORM_MS = 12 * 60 * 60_000
-
-const yearOf = (req: Request): number => {
-  if (!/^\d{4}$/.test(String(req.params.year))) throw new NotFoundError()
-  return Number(req.params.year)
-}
-const param = (req: Request, name: string): string => String(req.params[name])
 
 /** The session ended before the officer pressed save: keep what they typed and send them to sign in. */
 function keepUntilSignedIn(req: Request, res: Response) {
@@ -33,9 +28,8 @@ function takePendingForm(req: Request) {
 }
 
 /** The officer journey. Officers reach only their own city's response: no URL names a city. */
-export function collectionRoutes(services: Services): Router {
+export function collectionRoutes(survey: CollectionService, replies: CommentReplyService): Router {
   const router = express.Router()
-  const survey = services.collection
 
   router.get('/survey', requireOfficer, async (req, res) => {
     const year = await survey.currentYear(asOfficer(req.user))
@@ -44,21 +38,21 @@ export function collectionRoutes(services: Services): Router {
   })
 
   router.get('/survey/:year', requireOfficer, async (req, res) => {
-    res.render('collection/task-list', await survey.taskList(asOfficer(req.user), yearOf(req)))
+    res.render('collection/task-list', await survey.taskList(asOfficer(req.user), yearParam(req)))
   })
 
   router.get('/survey/:year/check-answers', requireOfficer, async (req, res) => {
     res.render('collection/check-answers', {
       errors: [],
-      ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req))),
+      ...(await survey.checkAnswers(asOfficer(req.user), yearParam(req))),
     })
   })
 
   router.post('/survey/:year/submit', requireOfficer, async (req, res) => {
     const officer = asOfficer(req.user)
-    const outcome = await survey.submit(officer, yearOf(req), req.body ?? {})
+    const outcome = await survey.submit(officer, yearParam(req), req.body ?? {})
     if (outcome.kind === 'submitted') return res.redirect(outcome.redirect)
-    const view = await survey.checkAnswers(officer, yearOf(req))
+    const view = await survey.checkAnswers(officer, yearParam(req))
     res.status(outcome.status).render('collection/check-answers', {
       ...view,
       errors: outcome.errors,
@@ -70,24 +64,24 @@ export function collectionRoutes(services: Services): Router {
     if (!referencePattern.test(param(req, 'reference'))) return next('route')
     res.render(
       'collection/confirmation',
-      await survey.confirmation(asOfficer(req.user), yearOf(req), param(req, 'reference')),
+      await survey.confirmation(asOfficer(req.user), yearParam(req), param(req, 'reference')),
     )
   })
 
   router.get('/survey/:year/answers', requireOfficer, async (req, res) => {
-    res.render('collection/answers', await survey.printable(asOfficer(req.user), yearOf(req)))
+    res.render('collection/answers', await survey.printable(asOfficer(req.user), yearParam(req)))
   })
 
   router.get('/survey/:year/:sectionKey/check-answers', requireOfficer, async (req, res) => {
     res.render('collection/check-answers', {
       errors: [],
-      ...(await survey.checkAnswers(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'))),
+      ...(await survey.checkAnswers(asOfficer(req.user), yearParam(req), param(req, 'sectionKey'))),
     })
   })
 
   router.post('/survey/:year/:sectionKey/prefill', requireOfficer, async (req, res) => {
-    const result = await survey.prefill(asOfficer(req.user), yearOf(req), param(req, 'sectionKey'))
-    req.session.flash = { kind: 'success', text: result.flash }
+    const result = await survey.prefill(asOfficer(req.user), yearParam(req), param(req, 'sectionKey'))
+    flash(req, result.flash)
     res.redirect(result.redirect)
   })
 
@@ -95,7 +89,7 @@ export function collectionRoutes(services: Services): Router {
     const options = { returnTo: asReturnTarget(req.query.returnTo), pending: takePendingForm(req) }
     const result = await survey.page(
       asOfficer(req.user),
-      yearOf(req),
+      yearParam(req),
       param(req, 'sectionKey'),
       param(req, 'pageKey'),
       options,
@@ -109,7 +103,7 @@ export function collectionRoutes(services: Services): Router {
     if (!req.user || res.locals.unverifiedForm) return keepUntilSignedIn(req, res)
     const request = {
       officer: asOfficer(req.user),
-      year: yearOf(req),
+      year: yearParam(req),
       sectionKey: param(req, 'sectionKey'),
       pageKey: param(req, 'pageKey'),
     }
@@ -123,10 +117,10 @@ export function collectionRoutes(services: Services): Router {
         req.log?.error({ err: outcome.failure }, 'a page save was refused by the database')
       return res.status(outcome.status).render('collection/question-page', outcome.view)
     }
-    if (outcome.flash) req.session.flash = { kind: 'success', text: outcome.flash }
+    if (outcome.flash) flash(req, outcome.flash)
     res.redirect(outcome.redirect)
   })
   // Replies to a reviewer's comment (review code; reached from the officer's pages).
-  router.use(commentReplyRoutes(services))
+  router.use(commentReplyRoutes(replies))
   return router
 }

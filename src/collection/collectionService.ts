@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import type { Mail } from '../mail/mailServices'
 import { readFormValue, type FormBody } from '../questionnaire/formCodec'
 import { NotFoundError } from '../shared/errors'
@@ -11,12 +11,12 @@ import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from 
 import { findPage, pageApplies, shownQuestions } from './surveyModel'
 import { buildSummary, lastAnswerEdit } from './summaryView'
 import { taskListProgress } from './taskListView'
-import { responseReference, surveyPaths, type ReturnTarget } from './surveyPaths'
+import { responseReference, surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 export { asOfficer, type Officer } from './surveyContext'
 
 /** The officer's journey: task list, question pages, check answers, submit, last year's answers. */
-export function collectionService(repos: Repositories, mail: Mail) {
+export function collectionService(repos: CollectionRepositories, mail: Mail) {
   const loader = surveyLoader(repos)
   const cityName = async (officer: Officer) =>
     (await repos.cities.findById(officer.cityId))?.name ?? 'your city'

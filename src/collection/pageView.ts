@@ -4,12 +4,13 @@ import { questionIndex } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import { answerToFormValue, fieldId, type FormValue } from '../questionnaire/formCodec'
 import type { FieldError } from '../shared/errors'
-import type { EditedAnswerRow, ReviewComment } from './responseRecords'
+import type { EditedAnswerRow } from '../responses/responseRecords'
+import type { ReviewComment } from '../responses/reviewCommentsRepository'
 import { readOnlyMessage, type SurveyContext } from './surveyContext'
 import { conditionHolds } from '../questionnaire/visibility'
 import { nestReveals } from '../questionnaire/reveals'
 import { applicablePages, shownQuestions, type PlacedPage } from './surveyModel'
-import { surveyPaths, type ReturnTarget } from './surveyPaths'
+import { surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 /** What another officer saved while this one was typing, shown beside their own input. */
 export interface TheirAnswer {

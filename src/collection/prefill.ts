@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import { answerToRows, type AnswerRow } from '../questionnaire/answerCodec'
 import { questionIndex } from '../questionnaire/definitionModel'
 import { answerToFormValue } from '../questionnaire/formCodec'
@@ -6,10 +6,13 @@ import { validatePage } from '../questionnaire/pageValidation'
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
 import { readOnlyMessage, type Officer, type SurveyContext, type SurveyLoader } from './surveyContext'
 import { answersFromRows, applicablePages } from './surveyModel'
-import { surveyPaths } from './surveyPaths'
+import { surveyPaths } from '../web/surveyPaths'
 
 /** The year whose answers a section can start from, if the city answered the edition this one was copied from. */
-export async function previousResponse(repos: Repositories, ctx: SurveyContext) {
+export async function previousResponse(
+  repos: Pick<CollectionRepositories, 'editions' | 'responses'>,
+  ctx: SurveyContext,
+) {
   const year = ctx.edition.copiedFromYear
   if (!year || !ctx.access.editable) return undefined
   const previous = (await repos.editions.list()).find((e) => e.year === year)
@@ -23,7 +26,7 @@ export async function previousResponse(repos: Repositories, ctx: SurveyContext) 
  * Copied rows are marked until the officer saves their page.
  */
 export async function prefillSection(
-  repos: Repositories,
+  repos: Pick<CollectionRepositories, 'editions' | 'responses'>,
   loader: SurveyLoader,
   officer: Officer,
   year: number,

@@ -1,4 +1,4 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import { answerToRows, type Answers, type AnswerValue } from '../questionnaire/answerCodec'
 import type { Question } from '../questionnaire/definitionSchema'
 import { displayAnswer } from '../questionnaire/answerDisplay'
@@ -8,7 +8,7 @@ import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shar
 import { buildPageView, neighbours, pageFingerprint, type PageView, type TheirAnswer } from './pageView'
 import type { Officer, SurveyContext, SurveyLoader } from './surveyContext'
 import { applicableQuestions, findPage, pageApplies, shownQuestions, type PlacedPage } from './surveyModel'
-import { surveyPaths, type ReturnTarget } from './surveyPaths'
+import { surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 export type SaveOutcome =
   | { kind: 'saved'; redirect: string; flash?: string }
@@ -55,7 +55,7 @@ function theirAnswers(
  * person's answers beside their own, and a fresh version to save again.
  */
 export async function savePage(
-  repos: Repositories,
+  repos: Pick<CollectionRepositories, 'responses'>,
   loader: SurveyLoader,
   request: SaveRequest,
   attempt = 1,
@@ -122,7 +122,7 @@ export async function savePage(
 }
 
 async function write(
-  repos: Repositories,
+  repos: Pick<CollectionRepositories, 'responses'>,
   ctx: SurveyContext,
   placed: PlacedPage,
   questions: Question[],

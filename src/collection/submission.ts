@@ -1,10 +1,10 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import type { Mail } from '../mail/mailServices'
 import { nowIso } from '../shared/clock'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { readOnlyMessage, type Officer, type SurveyLoader } from './surveyContext'
 import { buildSummary } from './summaryView'
-import { responseReference, surveyPaths } from './surveyPaths'
+import { responseReference, surveyPaths } from '../web/surveyPaths'
 
 export type SubmitOutcome =
   { kind: 'submitted'; redirect: string } | { kind: 'refused'; status: 400 | 409; errors: FieldError[] }
@@ -16,7 +16,7 @@ export type SubmitOutcome =
  * administrators' notification is queued with it.
  */
 export async function submitResponse(
-  repos: Repositories,
+  repos: Pick<CollectionRepositories, 'responses'>,
   mail: Mail,
   loader: SurveyLoader,
   officer: Officer,

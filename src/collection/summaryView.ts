@@ -4,7 +4,7 @@ import { fieldId } from '../questionnaire/formCodec'
 import { validationMessage } from '../questionnaire/validationMessages'
 import { conditionHolds } from '../questionnaire/visibility'
 import type { FieldError } from '../shared/errors'
-import type { ReviewComment } from './responseRecords'
+import type { ReviewComment } from '../responses/reviewCommentsRepository'
 import type { SurveyContext } from './surveyContext'
 import {
   applicablePages,
@@ -15,7 +15,7 @@ import {
   type PlacedPage,
   type SectionStatus,
 } from './surveyModel'
-import { surveyPaths, type ReturnTarget } from './surveyPaths'
+import { surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 export interface SummaryRow {
   key: string

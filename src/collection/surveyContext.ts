@@ -1,19 +1,16 @@
-import type { Repositories } from '../dataAccess'
+import type { CollectionRepositories } from './collectionRepositories'
 import type { Answers } from '../questionnaire/answerCodec'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { visibleAnswers } from '../questionnaire/visibility'
-import { ForbiddenError, NotFoundError } from '../shared/errors'
+import { NotFoundError } from '../shared/errors'
 import { nowIso } from '../shared/clock'
 import { formatDeadline } from '../shared/deadline'
-import type { EditedAnswerRow, ResponseSummary, ReviewComment } from './responseRecords'
+import type { EditedAnswerRow, ResponseSummary } from '../responses/responseRecords'
+import type { ReviewComment } from '../responses/reviewCommentsRepository'
+import { asOfficer, type Officer } from '../web/actor'
 import { answersFromRows } from './surveyModel'
 
-/** An officer bound to a city (the only users of the survey pages). */
-export interface Officer {
-  id: number
-  displayName: string
-  cityId: number
-}
+export { asOfficer, type Officer }
 
 /** Whether the response can be changed now, and if not, why. */
 export type Access =
@@ -35,12 +32,6 @@ export interface SurveyContext {
   deadline: string | null
   /** The reviewer's open comments, while the response is returned for changes. */
   comments: ReviewComment[]
-}
-
-export function asOfficer(user: Express.User | undefined): Officer {
-  if (!user || user.role !== 'officer' || user.cityId === null)
-    throw new ForbiddenError('This page is for city innovation officers')
-  return { id: user.id, displayName: user.displayName, cityId: user.cityId }
 }
 
 /**
@@ -82,7 +73,9 @@ export function readOnlyMessage(access: Exclude<Access, { editable: true }>): st
   return `Your city’s response ${what}, so it cannot be changed. If something needs correcting, ask the survey administrator to return it to you.`
 }
 
-export function surveyLoader(repos: Repositories) {
+export function surveyLoader(
+  repos: Pick<CollectionRepositories, 'editions' | 'extensions' | 'responses' | 'reviewComments'>,
+) {
   return {
     /** The edition an officer's /survey shows: the latest open one, else a closed one their response was returned in. */
     async currentYear(officer: Officer): Promise<number | undefined> {
@@ -104,7 +97,7 @@ export function surveyLoader(repos: Repositories) {
       const edition = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
       if (!edition || edition.status === 'draft') throw new NotFoundError()
       const { response, rows } = await repos.responses.findWithAnswers(edition.id, officer.cityId)
-      const comments = response?.status === 'returned' ? await repos.responses.openComments(response.id) : []
+      const comments = response?.status === 'returned' ? await repos.reviewComments.open(response.id) : []
       const now = nowIso()
       // Read only when it can matter, so an open survey's pages make no extra query.
       const extendedUntil = mayBeExtended(edition, now)

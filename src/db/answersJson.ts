@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { AnswerRow } from '../questionnaire/answerCodec'
+import type { AnswerRow } from './answerRow'
 import { jsonArrayOfRows, jsonValue } from './dialect'
 
 type AnswerTuple = [string, string, string | null, number | string | null, string | null]

@@ -2,7 +2,7 @@ import type { NewMail } from './outboxRepository'
 import type { MailComposer, Recipient } from './mailComposer'
 import type { CityOfficer } from './mailRecipientsRepository'
 import { LINK_VALID_DAYS, linkPath } from '../accounts/passwordLinks'
-import { surveyPaths } from '../collection/surveyPaths'
+import { surveyPaths } from '../web/surveyPaths'
 
 /** Every kind of message, as stored in outbox.kind and offered as a filter. */
 export const mailKinds = {

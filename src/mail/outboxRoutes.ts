@@ -1,7 +1,9 @@
 import express, { type Router } from 'express'
 import type { OutboxService } from './outboxService'
 import { requireAdmin } from '../accounts/guards'
-import { actorOf, idParam } from '../accounts/routeHelpers'
+import { auditActor } from '../web/actor'
+import { idParam } from '../web/requestParams'
+import { flash } from '../web/flash'
 
 const outboxCrumb = [{ href: '/admin/outbox', text: 'Outbox' }]
 
@@ -20,8 +22,8 @@ export function outboxRoutes(outbox: OutboxService): Router {
   })
 
   router.post('/admin/outbox/:id/resend', async (req, res) => {
-    const copy = await outbox.resend(actorOf(req), idParam(req))
-    req.session.flash = { kind: 'success', text: 'The message has been queued to be sent again.' }
+    const copy = await outbox.resend(auditActor(req), idParam(req))
+    flash(req, 'The message has been queued to be sent again.')
     res.redirect(`/admin/outbox/${copy}`)
   })
   return router

@@ -1,17 +1,7 @@
-import type { Request, RequestHandler } from 'express'
+import type { RequestHandler } from 'express'
+import { isAnonymousPublicRead } from '../web/publicPaths'
 
-const publicPaths = /^\/(?:$|cities(?:\/|$)|results(?:\/|$)|open-data(?:\/|$)|healthz$)/
-
-/**
- * A visitor without a session reading a public page needs no session, sign-in or CSRF work:
- * skipping it keeps the most-read pages (profiles, results) close to static-file speed.
- */
-export const isAnonymousPublicRead = (req: Request): boolean =>
-  (req.method === 'GET' || req.method === 'HEAD') &&
-  publicPaths.test(req.path) &&
-  !req.headers.cookie?.includes('cis.sid=')
-
-/** Runs `middleware` for every request except anonymous public reads. */
+/** Runs `middleware` for every request except anonymous public reads (src/web/publicPaths.ts). */
 export const exceptAnonymousPublicReads =
   (middleware: RequestHandler): RequestHandler =>
   (req, res, next) =>

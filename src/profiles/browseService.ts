@@ -1,6 +1,6 @@
-import type { Repositories } from '../dataAccess'
+import type { CitiesRepository } from '../cities/citiesRepository'
 import type { City } from '../cities/citiesRepository'
-import type { Facet } from './resultsModel'
+import type { Facet } from './profileContent'
 import type { ResultsService } from './resultsService'
 
 export interface PopulationBand {
@@ -54,7 +54,7 @@ function mergeFacets(lists: Facet[][]): Facet[] {
 }
 
 /** /cities: every city with a published profile, searched and filtered from the stored aggregates. */
-export function browseService(repos: Pick<Repositories, 'cities'>, results: ResultsService) {
+export function browseService(repos: { cities: Pick<CitiesRepository, 'list'> }, results: ResultsService) {
   async function publishedCities(): Promise<{ cities: BrowseCity[]; facets: Facet[] }> {
     const [aggregates, cities] = await Promise.all([results.published(), repos.cities.list()])
     const latest = new Map<number, { year: number; facets: Record<string, string[]> }>()

@@ -1,14 +1,15 @@
-import express, { type Express, type RequestHandler, type Router } from 'express'
-import { isAnonymousPublicRead } from '../middleware/publicReads'
-import type { Services } from '../services'
-import { cachedAnonymousPage, cachedFragment, notModified, yearParam } from './pageCache'
+import express, { type Express, type Router } from 'express'
+import type { ProfileServices } from './profileServices'
+import type { PageCache } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
+import { parseYear } from '../web/requestParams'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
-export function cityRoutes(services: Services): Router {
+export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router {
+  const { cachedAnonymousPage, cachedFragment, notModified } = cache
   const router = express.Router()
-  const { pages, browse } = services.profiles
+  const { pages, browse } = profiles
 
   router.get('/cities', async (req, res) => {
     const result = await browse.browse(req.query as Record<string, unknown>)
@@ -36,7 +37,7 @@ export function cityRoutes(services: Services): Router {
   })
 
   router.get('/cities/:slug/:year.pdf', async (req, res) => {
-    const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
+    const page = await pages.cityPage(req.params.slug, parseYear(req.params.year))
     if (notModified(req, res, 'pdf', page.version)) return
     const profile = await page.profile()
     res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
@@ -44,7 +45,7 @@ export function cityRoutes(services: Services): Router {
   })
 
   router.get('/cities/:slug/:year', async (req, res) => {
-    const page = await pages.cityPage(req.params.slug, yearParam(req.params.year))
+    const page = await pages.cityPage(req.params.slug, parseYear(req.params.year))
     if (notModified(req, res, page.version, page.years.join(','))) return
     const profile = await page.profile()
     const key = `${page.version}|${page.years.join(',')}`
@@ -73,33 +74,4 @@ export function cityRoutes(services: Services): Router {
     res.type('html').send(stamped(String(res.locals.cspNonce)))
   })
   return router
-}
-
-/**
- * Answers a visitor's revalidation of a profile (304) before security headers, body parsing
- * and the routers run: a 304 has no body for those to protect, and it is the most frequent read.
- */
-export function profileRevalidation(services: Services): RequestHandler {
-  const { pages } = services.profiles
-  return (req, res, next) => {
-    const match = /^\/cities\/([^/]+)\/(\d{4})$/.exec(req.path)
-    if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()
-    const slug = decodedSegment(match[1])
-    // Malformed percent-encoding: the router answers it (400) with the full page set-up.
-    if (slug === undefined) return next()
-    pages.cityPage(slug, Number(match[2])).then(
-      (page) => {
-        if (!notModified(req, res, page.version, page.years.join(','))) next()
-      },
-      () => next(),
-    )
-  }
-}
-
-function decodedSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment)
-  } catch {
-    return undefined
-  }
 }

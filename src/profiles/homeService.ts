@@ -1,8 +1,7 @@
-import type { Repositories } from '../dataAccess'
 import type { ProfileServices } from './profileServices'
 
 export function homeService(
-  repos: Pick<Repositories, 'ping'>,
+  repos: { ping(): Promise<void> },
   profiles: Pick<ProfileServices, 'results' | 'browse'>,
 ) {
   return {
@@ -18,3 +17,5 @@ export function homeService(
     health: () => repos.ping(),
   }
 }
+
+export type HomeService = ReturnType<typeof homeService>

@@ -1,7 +1,8 @@
 import { once } from 'node:events'
 import { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
-import type { Repositories } from '../dataAccess'
+import type { EditionsRepository } from '../questionnaire/editionsRepository'
+import type { OpenDataRepository } from './openDataRepository'
 import type { Definition } from '../questionnaire/definitionSchema'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { chooseBasis } from './aggregate'
@@ -36,7 +37,10 @@ export async function downloadText(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-type Deps = Pick<Repositories, 'editions' | 'openData'>
+type Deps = {
+  editions: Pick<EditionsRepository, 'listWithDefinitions'>
+  openData: Pick<OpenDataRepository, 'answersOf' | 'approvedUpTo'>
+}
 
 /**
  * The rows an edition's pages counted when its basis is "latest": every city once, with its

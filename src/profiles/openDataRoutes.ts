@@ -1,11 +1,11 @@
 import express, { type Router } from 'express'
-import type { Services } from '../services'
+import type { ProfileServices } from './profileServices'
 import { NotFoundError } from '../shared/errors'
 
 /** /open-data: the documentation page and the downloads (CSV, JSON, codebook) per published year. */
-export function openDataRoutes(services: Services): Router {
+export function openDataRoutes(profiles: ProfileServices): Router {
   const router = express.Router()
-  const { openData } = services.profiles
+  const { openData } = profiles
 
   router.get('/open-data', async (_req, res) => {
     res.render('profiles/open-data', { title: 'Open data', ...(await openData.overview()) })

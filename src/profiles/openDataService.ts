@@ -1,7 +1,9 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
-import type { Repositories } from '../dataAccess'
+import type { EditionsRepository } from '../questionnaire/editionsRepository'
+import type { OpenDataRepository } from './openDataRepository'
+import type { ReleasesRepository } from './releasesRepository'
 import { NotFoundError } from '../shared/errors'
 import { groupRows, rowsToAnswer, type Answers } from '../questionnaire/answerCodec'
 import { allQuestions } from '../questionnaire/definitionModel'
@@ -17,7 +19,7 @@ export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/'
 /** Responses read per query while streaming, so an export never holds a whole edition. */
 const BATCH = 25
 
-type Deps = Pick<Repositories, 'editions' | 'openData' | 'releases'>
+type Deps = { editions: EditionsRepository; openData: OpenDataRepository; releases: ReleasesRepository }
 
 const fileName = (year: number, name: ReleaseFileName, release: number): string =>
   `city-innovation-survey-${year}${name === 'basis' ? '-basis' : ''}-release-${release}.csv`

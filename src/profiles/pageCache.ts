@@ -3,15 +3,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Express, Request, Response } from 'express'
 import { LruCache } from './lruCache'
-import { NotFoundError } from '../shared/errors'
-
-const viewsDir = path.resolve(import.meta.dirname, '../../views')
 
 /**
  * A fingerprint of the templates a snapshot is rendered with, so a deploy with new templates
  * changes every ETag (the same on every instance running the same code).
  */
-export const templatesVersion: string = (() => {
+function templatesVersionOf(viewsDir: string): string {
   const hash = crypto.createHash('sha1')
   for (const dir of ['profiles', 'partials']) {
     const full = path.join(viewsDir, dir)
@@ -20,35 +17,9 @@ export const templatesVersion: string = (() => {
       hash.update(file).update(fs.readFileSync(path.join(full, file)))
   }
   return hash.digest('hex').slice(0, 12)
-})()
-
-/** A year in a URL: four digits, otherwise the page does not exist. */
-export function yearParam(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw new NotFoundError()
-  return Number(value)
 }
 
-/**
- * Sets the ETag of a page built from stored content and answers 304 when the browser has it.
- * The tag covers the content, the templates and who is signed in (the header shows it). A 304
- * carries no new Content-Security-Policy, so the cached page keeps the nonce it was sent with.
- */
-export function notModified(req: Request, res: Response, ...parts: Array<string | number>): boolean {
-  // Without the view cache (npm run dev) templates change under a running server: no 304s then.
-  if (!req.app.enabled('view cache')) return false
-  const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
-  const tag = crypto
-    .createHash('sha1')
-    .update([templatesVersion, viewer, ...parts].join('|'))
-    .digest('base64url')
-  res.set({ ETag: `W/"${tag}"`, 'Cache-Control': 'no-cache', Vary: 'Cookie' })
-  if (!req.fresh) return false
-  res.removeHeader('Content-Security-Policy')
-  res.status(304).end()
-  return true
-}
-
-const fragments = new LruCache<string, string>(500)
+const NONCE_SLOT = '__CSP_NONCE__'
 
 const renderView = (app: Express, view: string, locals: Record<string, unknown>): Promise<string> =>
   new Promise<string>((resolve, reject) =>
@@ -57,46 +28,79 @@ const renderView = (app: Express, view: string, locals: Record<string, unknown>)
     ),
   )
 
-/** Renders a view to a string once per key (e.g. a snapshot's content hash), then serves it from memory. */
-export async function cachedFragment(
-  app: Express,
-  view: string,
-  key: string,
-  locals: () => Record<string, unknown>,
-): Promise<string> {
-  const cacheKey = `${view}|${key}`
-  const cache = app.enabled('view cache')
-  const hit = cache ? fragments.get(cacheKey) : undefined
-  if (hit !== undefined) return hit
-  const html = await renderView(app, view, locals())
-  return cache ? fragments.set(cacheKey, html) : html
-}
-
-const NONCE_SLOT = '__CSP_NONCE__'
-const stampedPages = new LruCache<string, Buffer[]>(500)
-
 /**
- * A whole page that is the same for every anonymous visitor but for its CSP nonce: rendered
- * once per key and kept as UTF-8 bytes between its nonce slots, so a request only joins the
- * bytes around its own nonce (no rendering, no text encoding).
+ * The public pages' caches and ETags, created once per app (createApp): its memory lives and
+ * dies with the app, and two apps in one process (tests) share nothing.
  */
-export async function cachedAnonymousPage(
-  app: Express,
-  view: string,
-  key: string,
-  locals: () => Record<string, unknown>,
-): Promise<(nonce: string) => Buffer> {
-  const cacheKey = `${view}|${key}`
-  const cache = app.enabled('view cache')
-  let parts = cache ? stampedPages.get(cacheKey) : undefined
-  if (!parts) {
-    const html = await renderView(app, view, { ...locals(), cspNonce: NONCE_SLOT })
-    parts = html.split(NONCE_SLOT).map((text) => Buffer.from(text))
-    if (cache) stampedPages.set(cacheKey, parts)
+export function pageCache(viewsDir: string) {
+  const templatesVersion = templatesVersionOf(viewsDir)
+
+  /**
+   * Sets the ETag of a page built from stored content and answers 304 when the browser has it.
+   * The tag covers the content, the templates and who is signed in (the header shows it). A 304
+   * carries no new Content-Security-Policy, so the cached page keeps the nonce it was sent with.
+   */
+  function notModified(req: Request, res: Response, ...parts: Array<string | number>): boolean {
+    // Without the view cache (npm run dev) templates change under a running server: no 304s then.
+    if (!req.app.enabled('view cache')) return false
+    const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
+    const tag = crypto
+      .createHash('sha1')
+      .update([templatesVersion, viewer, ...parts].join('|'))
+      .digest('base64url')
+    res.set({ ETag: `W/"${tag}"`, 'Cache-Control': 'no-cache', Vary: 'Cookie' })
+    if (!req.fresh) return false
+    res.removeHeader('Content-Security-Policy')
+    res.status(304).end()
+    return true
   }
-  const between = parts
-  return (nonce) => {
-    const stamp = Buffer.from(nonce)
-    return Buffer.concat(between.flatMap((part, i) => (i === 0 ? [part] : [stamp, part])))
+
+  const fragments = new LruCache<string, string>(500)
+
+  /** Renders a view to a string once per key (e.g. a snapshot's content hash), then serves it from memory. */
+  async function cachedFragment(
+    app: Express,
+    view: string,
+    key: string,
+    locals: () => Record<string, unknown>,
+  ): Promise<string> {
+    const cacheKey = `${view}|${key}`
+    const cache = app.enabled('view cache')
+    const hit = cache ? fragments.get(cacheKey) : undefined
+    if (hit !== undefined) return hit
+    const html = await renderView(app, view, locals())
+    return cache ? fragments.set(cacheKey, html) : html
   }
+
+  const stampedPages = new LruCache<string, Buffer[]>(500)
+
+  /**
+   * A whole page that is the same for every anonymous visitor but for its CSP nonce: rendered
+   * once per key and kept as UTF-8 bytes between its nonce slots, so a request only joins the
+   * bytes around its own nonce (no rendering, no text encoding).
+   */
+  async function cachedAnonymousPage(
+    app: Express,
+    view: string,
+    key: string,
+    locals: () => Record<string, unknown>,
+  ): Promise<(nonce: string) => Buffer> {
+    const cacheKey = `${view}|${key}`
+    const cache = app.enabled('view cache')
+    let parts = cache ? stampedPages.get(cacheKey) : undefined
+    if (!parts) {
+      const html = await renderView(app, view, { ...locals(), cspNonce: NONCE_SLOT })
+      parts = html.split(NONCE_SLOT).map((text) => Buffer.from(text))
+      if (cache) stampedPages.set(cacheKey, parts)
+    }
+    const between = parts
+    return (nonce) => {
+      const stamp = Buffer.from(nonce)
+      return Buffer.concat(between.flatMap((part, i) => (i === 0 ? [part] : [stamp, part])))
+    }
+  }
+
+  return { notModified, cachedFragment, cachedAnonymousPage }
 }
+
+export type PageCache = ReturnType<typeof pageCache>

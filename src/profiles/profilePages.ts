@@ -1,10 +1,11 @@
-import type { Repositories } from '../dataAccess'
+import type { ProfilesRepository } from './profilesRepository'
 import { BadRequestError, NotFoundError } from '../shared/errors'
 import { compareProfiles, type ComparedAnswer } from './compareProfiles'
 import { LruCache } from './lruCache'
 import type { CitySnapshotYear } from './profilesRepository'
 import type { ChartContent, EditionAggregateContent, ProfileContent, ProfileView } from './profileContent'
 import { profileView } from './profileView'
+import { parseYear } from '../web/requestParams'
 
 export interface CityPage {
   /**
@@ -33,18 +34,14 @@ export interface OneYearPage {
   year: number
 }
 
-const parseYear = (value: unknown): number => {
-  const year = Number(value)
-  if (!Number.isInteger(year) || year < 1900 || year > 2200)
-    throw new BadRequestError('Choose a survey year, like 2020')
-  return year
-}
-
 /**
  * The read side of profiles: pages render stored snapshots only (no aggregation per request).
  * Parsed snapshots are cached by content hash, so an unchanged profile is parsed once.
  */
-export function profilePages(repos: Pick<Repositories, 'profiles'>, freshForMs = 1000) {
+export function profilePages(
+  repos: { profiles: Pick<ProfilesRepository, 'aggregateContent' | 'citySnapshots'> },
+  freshForMs = 1000,
+) {
   const parsed = new LruCache<string, ProfileContent>(400)
   const parse = (hash: string, content: string) =>
     parsed.getOrSet(hash, () => JSON.parse(content) as ProfileContent)

@@ -1,4 +1,9 @@
-import type { Repositories } from '../dataAccess'
+import type { CitiesRepository } from '../cities/citiesRepository'
+import type { EditionsRepository } from '../questionnaire/editionsRepository'
+import type { JobLocksRepository } from '../db/jobLocksRepository'
+import type { OpenDataRepository } from './openDataRepository'
+import type { ProfilesRepository } from './profilesRepository'
+import type { ReleasesRepository } from './releasesRepository'
 import type { ChangeDetail, EditionChange } from '../shared/editionEvents'
 import { NotFoundError } from '../shared/errors'
 import { openDataService } from './openDataService'
@@ -24,7 +29,14 @@ const answerChanges = new Set<EditionChange>([
   'answer_corrected',
 ])
 
-type Deps = Pick<Repositories, 'editions' | 'cities' | 'profiles' | 'releases' | 'openData' | 'locks'>
+type Deps = {
+  editions: EditionsRepository
+  cities: CitiesRepository
+  profiles: ProfilesRepository
+  releases: ReleasesRepository
+  openData: OpenDataRepository
+  locks: JobLocksRepository
+}
 
 /** The lock every process takes to regenerate (see `serial`). */
 export const REGENERATION_LOCK = 'profiles-regeneration'

@@ -1,4 +1,9 @@
-import type { Repositories } from '../dataAccess'
+import type { CitiesRepository } from '../cities/citiesRepository'
+import type { EditionsRepository } from '../questionnaire/editionsRepository'
+import type { JobLocksRepository } from '../db/jobLocksRepository'
+import type { OpenDataRepository } from './openDataRepository'
+import type { ProfilesRepository } from './profilesRepository'
+import type { ReleasesRepository } from './releasesRepository'
 import type { EditionEvents } from '../shared/editionEvents'
 import { browseService } from './browseService'
 import { openDataService } from './openDataService'
@@ -6,11 +11,21 @@ import { profilePages } from './profilePages'
 import { profileService } from './profileService'
 import { resultsService } from './resultsService'
 
+/** The repositories the public site's services use (the wiring hands over the real ones). */
+export interface ProfileRepositories {
+  editions: EditionsRepository
+  cities: CitiesRepository
+  profiles: ProfilesRepository
+  releases: ReleasesRepository
+  openData: OpenDataRepository
+  locks: JobLocksRepository
+}
+
 /**
  * The public site's services, wired once. Regeneration listens to edition changes (approval,
  * reopening, basis or definition change, publishing) so public pages are fresh when they return.
  */
-export function profileServices(repos: Repositories, threshold: number, events: EditionEvents) {
+export function profileServices(repos: ProfileRepositories, threshold: number, events: EditionEvents) {
   const pages = profilePages(repos)
   const regeneration = profileService(repos, threshold, () => pages.forget())
   events.subscribe(async (editionId, change, detail) => {

@@ -1,5 +1,7 @@
 import express, { type Router } from 'express'
-import type { Services } from '../services'
+import type { HomeService } from './homeService'
+import type { ProfileServices } from './profileServices'
+import type { PageCache } from './pageCache'
 import { cityRoutes } from './cityRoutes'
 import { openDataRoutes } from './openDataRoutes'
 import { resultsRoutes } from './resultsRoutes'
@@ -7,22 +9,22 @@ import { renderWorldMap } from './worldMap'
 import { profileViewHelpers } from './profileWording'
 
 /** The public site: home, cities, results and open data. Only published editions are shown. */
-export function publicRoutes(services: Services): Router {
+export function publicRoutes(home: HomeService, profiles: ProfileServices, cache: PageCache): Router {
   const router = express.Router()
   router.use((_req, res, next) => {
     Object.assign(res.locals, profileViewHelpers)
     next()
   })
   router.get('/', async (_req, res) => {
-    const overview = await services.home.overview()
+    const overview = await home.overview()
     res.render('profiles/home', {
       title: 'City innovation survey',
       ...overview,
       map: renderWorldMap(overview.cities),
     })
   })
-  router.use(cityRoutes(services))
-  router.use(resultsRoutes(services))
-  router.use(openDataRoutes(services))
+  router.use(cityRoutes(profiles, cache))
+  router.use(resultsRoutes(profiles, cache))
+  router.use(openDataRoutes(profiles))
   return router
 }

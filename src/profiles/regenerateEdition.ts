@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import type { Repositories } from '../dataAccess'
+import type { CitiesRepository } from '../cities/citiesRepository'
+import type { ProfilesRepository } from './profilesRepository'
 import { nowIso } from '../shared/clock'
 import type { Definition } from '../questionnaire/definitionSchema'
 import type { Edition } from '../questionnaire/editionsRepository'
@@ -21,7 +22,10 @@ export interface RegenerationResult {
   milliseconds: number
 }
 
-export type RegenerationDeps = Pick<Repositories, 'cities' | 'profiles'>
+export interface RegenerationDeps {
+  cities: Pick<CitiesRepository, 'list'>
+  profiles: Pick<ProfilesRepository, 'answersOf' | 'approvedResponses' | 'replaceEdition'>
+}
 
 /**
  * Regenerates an edition's aggregate and profile snapshots from its stored answers, in two passes

@@ -1,46 +1,16 @@
 import type { Definition, Question } from '../questionnaire/definitionSchema'
 import { baseWords } from './comparison'
 import { chartOptions, offeredBase } from './footnotes'
-import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
+import type {
+  BasisInfo,
+  ChartContent,
+  Facet,
+  Headline,
+  QuestionAggregate,
+  ResultsQuestion,
+  ResultsSection,
+} from './profileContent'
 import { NOT_COLLECTED, roundedPercent } from './wording'
-
-/** A question's results across the basis, as /results renders them. */
-export interface ResultsQuestion {
-  key: string
-  /** The kebab-case form used in URLs: funding.has_dedicated → funding-has-dedicated. */
-  slug: string
-  number?: string
-  label: string
-  type: Question['type']
-  answered: number
-  /** Keys into the aggregate's charts. */
-  charts: string[]
-  /** Ratings and matrices: counts per row and column. */
-  grid?: { columns: string[]; rows: Array<{ label: string; cells: Array<{ count: number; share: number }> }> }
-}
-
-export interface ResultsSection {
-  title: string
-  questions: ResultsQuestion[]
-}
-
-export interface Headline {
-  questionKey: string
-  share: number
-  /** What the share counts, e.g. "answered yes to “Does the city …?”". */
-  text: string
-  /**
-   * What the share is of, where it is not every city compared: "the 122 cities with dedicated
-   * funding" (absent from headlines stored before it existed).
-   */
-  base?: string
-}
-
-export interface Facet {
-  key: string
-  label: string
-  options: Array<{ key: string; label: string }>
-}
 
 export const questionSlug = (key: string): string => key.replace(/[._]+/g, '-')
 

@@ -1,11 +1,12 @@
 import express, { type Router } from 'express'
-import type { Services } from '../services'
-import { notModified, yearParam } from './pageCache'
+import type { ProfileServices } from './profileServices'
+import type { PageCache } from './pageCache'
+import { parseYear } from '../web/requestParams'
 
 /** /results: the published years, every question of a year, one question. */
-export function resultsRoutes(services: Services): Router {
+export function resultsRoutes(profiles: ProfileServices, { notModified }: PageCache): Router {
   const router = express.Router()
-  const { results } = services.profiles
+  const { results } = profiles
 
   router.get('/results', async (_req, res) => {
     res.render('profiles/results-index', {
@@ -15,7 +16,7 @@ export function resultsRoutes(services: Services): Router {
   })
 
   router.get('/results/:year', async (req, res) => {
-    const aggregate = await results.edition(yearParam(req.params.year))
+    const aggregate = await results.edition(parseYear(req.params.year))
     if (notModified(req, res, 'results', aggregate.contentHash)) return
     res.render('profiles/results', {
       title: `Results of the ${aggregate.year} survey`,
@@ -28,7 +29,7 @@ export function resultsRoutes(services: Services): Router {
   })
 
   router.get('/results/:year/:question', async (req, res) => {
-    const { aggregate, question } = await results.question(yearParam(req.params.year), req.params.question)
+    const { aggregate, question } = await results.question(parseYear(req.params.year), req.params.question)
     if (notModified(req, res, 'question', question.key, aggregate.contentHash)) return
     res.render('profiles/results-question', {
       title: `${question.label} (${aggregate.year})`,

@@ -1,8 +1,8 @@
-import type { Repositories } from '../dataAccess'
+import type { ProfilesRepository } from './profilesRepository'
 import { NotFoundError } from '../shared/errors'
 import { LruCache } from './lruCache'
-import type { EditionAggregateContent } from './profileContent'
-import { questionSlug, type ResultsQuestion } from './resultsModel'
+import type { EditionAggregateContent, ResultsQuestion } from './profileContent'
+import { questionSlug } from './resultsModel'
 
 export type PublishedAggregate = EditionAggregateContent & { editionId: number; contentHash: string }
 
@@ -10,7 +10,9 @@ export type PublishedAggregate = EditionAggregateContent & { editionId: number; 
  * Results of published editions, read from the stored aggregates (drawn at regeneration): a
  * light query for the current hashes, and the content only when a hash is new to this process.
  */
-export function resultsService(repos: Pick<Repositories, 'profiles'>) {
+export function resultsService(repos: {
+  profiles: Pick<ProfilesRepository, 'aggregateContent' | 'publishedAggregateIndex'>
+}) {
   const cache = new LruCache<string, PublishedAggregate>(16)
 
   async function published(): Promise<PublishedAggregate[]> {

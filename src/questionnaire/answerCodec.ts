@@ -1,16 +1,8 @@
+import type { AnswerRow } from '../db/answerRow'
 import type { Question } from './definitionSchema'
 
-/**
- * One stored answer row (long format, DESIGN §3): a response has one row per
- * (question, option). Questions without options use option key ''.
- */
-export interface AnswerRow {
-  questionKey: string
-  optionKey: string
-  text: string | null
-  number: number | null
-  note: string | null
-}
+// The row type is the answers table's, so it lives with the database code (src/db).
+export type { AnswerRow }
 
 /** Option key reserved for "Other (please specify)"; definitions may not use it. */
 export const OTHER = 'other'

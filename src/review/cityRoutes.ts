@@ -1,7 +1,9 @@
 import express, { type Router } from 'express'
 import type { ReviewServices } from './reviewServices'
 import { cityFormValues } from './cityAdminService'
-import { actorId, flash, idParam, queryString } from './routeHelpers'
+import { idParam, queryString } from '../web/requestParams'
+import { actorId } from '../web/actor'
+import { flash } from '../web/flash'
 
 const crumbs = [
   { href: '/admin', text: 'Administration' },

@@ -1,23 +1,19 @@
 import express, { type Request, type Router } from 'express'
-import type { Services } from '../services'
+import type { CommentReplyService } from './commentReplyService'
 import { requireOfficer } from '../accounts/guards'
-import { asOfficer } from '../collection/collectionService'
-import { surveyPaths } from '../collection/surveyPaths'
-import { NotFoundError } from '../shared/errors'
+import { asOfficer } from '../web/actor'
+import { surveyPaths } from '../web/surveyPaths'
+import { yearParam } from '../web/requestParams'
+import { flash } from '../web/flash'
 
-const yearOf = (req: Request): number => {
-  if (!/^\d{4}$/.test(String(req.params.year))) throw new NotFoundError()
-  return Number(req.params.year)
-}
 const commentOf = (req: Request): number => Number(req.params.commentId)
 
 /** An officer's reply to a reviewer's comment: a page of its own (the question page is already a form). */
-export function commentReplyRoutes(services: Services): Router {
+export function commentReplyRoutes(replies: CommentReplyService): Router {
   const router = express.Router()
-  const replies = services.review.replies
 
   router.get('/survey/:year/comments/:commentId/reply', requireOfficer, async (req, res) => {
-    const thread = await replies.thread(asOfficer(req.user), yearOf(req), commentOf(req))
+    const thread = await replies.thread(asOfficer(req.user), yearParam(req), commentOf(req))
     res.render('collection/comment-reply', {
       title: 'Reply to the reviewer’s comment',
       ...thread,
@@ -31,12 +27,12 @@ export function commentReplyRoutes(services: Services): Router {
   router.post('/survey/:year/comments/:commentId/reply', requireOfficer, async (req, res) => {
     const officer = asOfficer(req.user)
     const body = (req.body ?? {}) as { body?: unknown }
-    const { errors, backHref } = await replies.reply(officer, yearOf(req), commentOf(req), body)
+    const { errors, backHref } = await replies.reply(officer, yearParam(req), commentOf(req), body)
     if (errors.length === 0) {
-      req.session.flash = { kind: 'success', text: 'Your reply has been sent to the reviewer.' }
+      flash(req, 'Your reply has been sent to the reviewer.')
       return res.redirect(backHref)
     }
-    const thread = await replies.thread(officer, yearOf(req), commentOf(req))
+    const thread = await replies.thread(officer, yearParam(req), commentOf(req))
     res.status(400).render('collection/comment-reply', {
       title: 'Reply to the reviewer’s comment',
       ...thread,

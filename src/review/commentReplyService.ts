@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import type { ResponsesRepository } from '../collection/responsesRepository'
-import type { ResponseRecord } from '../collection/responseRecords'
-import { surveyPaths } from '../collection/surveyPaths'
+import type { ResponsesRepository } from '../responses/responsesRepository'
+import type { ResponseRecord } from '../responses/responseRecords'
+import { surveyPaths } from '../web/surveyPaths'
 import type { EditionsRepository } from '../questionnaire/editionsRepository'
 import { questionIndex } from '../questionnaire/definitionModel'
 import { fieldId } from '../questionnaire/formCodec'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
-import type { ReviewComment, ReviewCommentsRepository } from './reviewCommentsRepository'
+import type { ReviewComment, ReviewCommentsRepository } from '../responses/reviewCommentsRepository'
 
 export interface CommentReplyDeps {
   reviewComments: ReviewCommentsRepository

@@ -3,7 +3,9 @@ import type { ReviewServices } from './reviewServices'
 import { actionRules, isLifecycleAction, type LifecycleAction } from './editionLifecycle'
 import { progressHref, progressQuerySchema } from './progressService'
 import { progressCsv } from './progressCsv'
-import { actorId, flash, yearParam } from './routeHelpers'
+import { yearParam } from '../web/requestParams'
+import { actorId } from '../web/actor'
+import { flash } from '../web/flash'
 
 const crumbs = [
   { href: '/admin', text: 'Administration' },

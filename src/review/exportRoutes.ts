@@ -2,7 +2,7 @@ import express, { type Response, type Router } from 'express'
 import { NotFoundError } from '../shared/errors'
 import type { ReviewServices } from './reviewServices'
 import { parseScope } from './exportService'
-import { yearParam } from './routeHelpers'
+import { yearParam } from '../web/requestParams'
 
 const types = {
   csv: 'text/csv; charset=utf-8',

@@ -1,6 +1,8 @@
 import express, { type Router } from 'express'
 import type { DeadlineService } from './deadlineService'
-import { actorId, flash, idParam, yearParam } from './routeHelpers'
+import { idParam, yearParam } from '../web/requestParams'
+import { actorId } from '../web/actor'
+import { flash } from '../web/flash'
 
 const field = (body: Record<string, unknown>, name: string) => String(body[name] ?? '')
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import type { CitiesRepository } from '../cities/citiesRepository'
 import type { UsersRepository } from '../accounts/usersRepository'
-import type { ResponsesRepository } from '../collection/responsesRepository'
-import type { ResponseRecord, ResponseStatus } from '../collection/responseRecords'
+import type { ResponsesRepository } from '../responses/responsesRepository'
+import type { ResponseRecord, ResponseStatus } from '../responses/responseRecords'
 import type { Edition, EditionsRepository } from '../questionnaire/editionsRepository'
 import type { AnswerRow } from '../questionnaire/answerCodec'
 import { questionIndex } from '../questionnaire/definitionModel'
@@ -10,7 +10,11 @@ import type { EditionEvents } from '../shared/editionEvents'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
 import { fieldErrors } from '../shared/formErrors'
 import { answersFromRows } from './answersOf'
-import type { CommentReply, ReviewComment, ReviewCommentsRepository } from './reviewCommentsRepository'
+import type {
+  CommentReply,
+  ReviewComment,
+  ReviewCommentsRepository,
+} from '../responses/reviewCommentsRepository'
 import type { Mail } from '../mail/mailServices'
 import { answerSections, diffAnswers, eventChanges, eventTitle } from './reviewModel'
 

@@ -2,7 +2,9 @@ import express, { type Request, type Router } from 'express'
 import type { FieldError } from '../shared/errors'
 import type { ReviewServices } from './reviewServices'
 import { readFormValue } from '../questionnaire/formCodec'
-import { actorId, flash, idParam, queryString } from './routeHelpers'
+import { idParam, queryString } from '../web/requestParams'
+import { actorId } from '../web/actor'
+import { flash } from '../web/flash'
 
 const confirmations = {
   return: { label: 'Return for changes', done: 'Response returned to the city for changes' },

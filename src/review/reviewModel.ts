@@ -9,7 +9,7 @@ import { displayAnswer } from '../questionnaire/answerDisplay'
 import type { Definition, Question } from '../questionnaire/definitionSchema'
 import { allQuestions, questionIndex } from '../questionnaire/definitionModel'
 import { isQuestionVisible, visibleAnswers } from '../questionnaire/visibility'
-import type { ReviewComment } from './reviewCommentsRepository'
+import type { ReviewComment } from '../responses/reviewCommentsRepository'
 
 /** Pure pieces of the review page: answers laid out like check-answers, the trail, what changed. */
 

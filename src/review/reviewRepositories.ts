@@ -4,7 +4,7 @@ import { editionAdminRepository } from './editionAdminRepository'
 import { exportRepository } from './exportRepository'
 import { progressRepository } from './progressRepository'
 
-/** The administration's own queries, one entry in dataAccess(). */
+/** The administration's own queries, one entry in the wiring (src/wiring/repositories.ts). */
 export function reviewRepositories(knex: Knex) {
   return {
     editionAdmin: editionAdminRepository(knex),
@@ -13,3 +13,5 @@ export function reviewRepositories(knex: Knex) {
     exports: exportRepository(knex),
   }
 }
+
+export type ReviewRepositories = ReturnType<typeof reviewRepositories>

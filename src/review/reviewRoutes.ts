@@ -1,6 +1,6 @@
 import express, { type Router } from 'express'
 import { requireAdmin } from '../accounts/guards'
-import type { Services } from '../services'
+import type { ReviewServices } from './reviewServices'
 import { cityRoutes } from './cityRoutes'
 import { editionRoutes } from './editionRoutes'
 import { extensionRoutes } from './extensionRoutes'
@@ -8,20 +8,20 @@ import { exportRoutes } from './exportRoutes'
 import { responseRoutes } from './responseRoutes'
 
 /** The administration of survey years, responses, cities and exports (admins only). */
-export function reviewRoutes(services: Services): Router {
+export function reviewRoutes(review: ReviewServices): Router {
   const router = express.Router()
   // Everything under /admin is for administrators, whichever capability serves it.
   router.use('/admin', requireAdmin)
   router.get('/admin', async (_req, res) => {
     res.render('review/dashboard', {
       title: 'Administration',
-      editions: await services.review.editions.list(),
+      editions: await review.editions.list(),
     })
   })
-  router.use(exportRoutes(services.review))
-  router.use(extensionRoutes(services.review.deadlines))
-  router.use(editionRoutes(services.review))
-  router.use(responseRoutes(services.review))
-  router.use(cityRoutes(services.review))
+  router.use(exportRoutes(review))
+  router.use(extensionRoutes(review.deadlines))
+  router.use(editionRoutes(review))
+  router.use(responseRoutes(review))
+  router.use(cityRoutes(review))
   return router
 }

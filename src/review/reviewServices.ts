@@ -1,4 +1,11 @@
-import type { Repositories } from '../dataAccess'
+import type { AuditRepository } from '../accounts/auditRepository'
+import type { CitiesRepository } from '../cities/citiesRepository'
+import type { EditionsRepository } from '../questionnaire/editionsRepository'
+import type { ExtensionsRepository } from './extensionsRepository'
+import type { ResponsesRepository } from '../responses/responsesRepository'
+import type { ReviewRepositories } from './reviewRepositories'
+import type { ReviewCommentsRepository } from '../responses/reviewCommentsRepository'
+import type { UsersRepository } from '../accounts/usersRepository'
 import type { EditionEvents } from '../shared/editionEvents'
 import type { Mail } from '../mail/mailServices'
 import { cityAdminService } from './cityAdminService'
@@ -10,9 +17,29 @@ import { progressService } from './progressService'
 import { responseReviewService } from './responseReviewService'
 import { reviewActions } from './reviewActions'
 
-/** The administration's services, wired from the shared repositories and the edition change hook. */
-export function reviewServices(repos: Repositories, events: EditionEvents, mail: Mail) {
-  const reviewDeps = { ...repos, events, mail }
+/** The repositories the administration's services use (the wiring hands over the real ones). */
+export interface ReviewServiceRepositories {
+  editions: EditionsRepository
+  review: ReviewRepositories
+  audit: AuditRepository
+  cities: CitiesRepository
+  extensions: ExtensionsRepository
+  users: UsersRepository
+  responses: ResponsesRepository
+  reviewComments: ReviewCommentsRepository
+}
+
+/** The administration's services, wired from the repositories it declares and the edition change hook. */
+export function reviewServices(repos: ReviewServiceRepositories, events: EditionEvents, mail: Mail) {
+  const reviewDeps = {
+    responses: repos.responses,
+    reviewComments: repos.reviewComments,
+    editions: repos.editions,
+    cities: repos.cities,
+    users: repos.users,
+    events,
+    mail,
+  }
   return {
     editions: editionAdminService({
       editions: repos.editions,

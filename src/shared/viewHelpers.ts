@@ -1,5 +1,5 @@
-import { questionForm } from '../questionnaire/formCodec'
 import { formatDeadline } from './deadline'
+import { errorFor } from './formErrors'
 
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
@@ -19,9 +19,6 @@ export const viewHelpers = {
   /** A deadline on its time zone's clock: "31 December 2026 at 17:00 (Europe/Amsterdam)". */
   formatDeadline,
   /** The field message for an id, from the one error list that also feeds the summary. */
-  errorFor: (errors: Array<{ href: string; text: string }> | undefined, id: string): string | undefined =>
-    errors?.find((e) => e.href === `#${id}`)?.text,
-  /** Ids, values and options for the question partials (views/questions). */
-  questionForm,
+  errorFor,
   statusLabel: (status: string): string => status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()),
 }

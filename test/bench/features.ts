@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { loadConfig } from '../../src/config'
-import { dataAccess } from '../../src/dataAccess'
-import { services } from '../../src/services'
+import { repositories } from '../../src/wiring/repositories'
+import { services } from '../../src/wiring/services'
 
 /** The services the app would build over this database, in production mode. */
 export function benchServices(knex: Knex) {
@@ -12,7 +12,7 @@ export function benchServices(knex: Knex) {
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
   })
-  return services(config, dataAccess(knex))
+  return services(config, repositories(knex))
 }
 
 /** Profile regeneration as the app runs it (aggregates and every snapshot of an edition). */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { createKnex } from '../../src/db/knex'
 import { migrateLatest } from '../../src/db/migrate'
-import { dataAccess } from '../../src/dataAccess'
+import { repositories } from '../../src/wiring/repositories'
 import { hashPassword } from '../../src/accounts/passwords'
 import { loadEditionsAndAnswers } from '../../src/cli/demo/loadDemoData'
 import { regenerateAll } from './features'
@@ -38,7 +38,7 @@ export async function withDatabase<T>(
 
 /** An administrator and `count` officers, each of a fictional city of their own; none is a demo account. */
 export async function createBenchAccounts(knex: Knex, count: number): Promise<BenchOfficer[]> {
-  const repos = dataAccess(knex)
+  const repos = repositories(knex)
   // One hash for every account: argon2 takes ~70 ms, and they share the password anyway.
   const passwordHash = await hashPassword(BENCH_PASSWORD)
   await repos.users.create({
@@ -95,7 +95,7 @@ export async function prepareAppDatabase(
 }
 
 async function firstQuestionPage(knex: Knex): Promise<QuestionPage> {
-  const repos = dataAccess(knex)
+  const repos = repositories(knex)
   const open = (await repos.editions.list()).find((edition) => edition.status === 'open')
   const edition = open && (await repos.editions.findById(open.id))
   if (!edition) throw new Error('The demo data has no open edition')

@@ -1,13 +1,13 @@
 // Child process: regenerates one edition's profiles in a database file and prints
 // {"ms": …, "peakMb": …, "baseMb": …}. Alone in its process, so the peak is its own.
 import { createKnex } from '../../src/db/knex'
-import { dataAccess } from '../../src/dataAccess'
+import { repositories } from '../../src/wiring/repositories'
 import { regeneration } from './features'
 
 const [file, year] = process.argv.slice(2)
 const knex = createKnex({ client: 'sqlite3', filename: file })
 try {
-  const edition = await dataAccess(knex).editions.findByYear(Number(year))
+  const edition = await repositories(knex).editions.findByYear(Number(year))
   if (!edition) throw new Error(`No ${year} edition in ${file}`)
   const regenerate = regeneration(knex)
   const baseMb = process.memoryUsage().rss / 2 ** 20

@@ -1,4 +1,4 @@
-import { dataAccess } from '../../src/dataAccess'
+import { repositories } from '../../src/wiring/repositories'
 import { insertInChunks } from '../../src/db/dialect'
 import { nowIso } from '../../src/shared/clock'
 import { answerToRows } from '../../src/questionnaire/answerCodec'
@@ -28,7 +28,7 @@ export async function createSyntheticDatabase(file: string, count: number): Prom
     async (knex) => {
       let answerRows = 0
       await knex.transaction(async (trx) => {
-        const editionId = await dataAccess(trx).editions.create({
+        const editionId = await repositories(trx).editions.create({
           year: definition.year,
           title: definition.title,
           status: 'published',

@@ -3,7 +3,7 @@ import { testApp } from '../support/testApp'
 import { buildOfficer } from '../support/collectionFactories'
 import { savePage, type SaveRequest } from '../../src/collection/savePage'
 import { surveyLoader } from '../../src/collection/surveyContext'
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import { BadRequestError, ConflictError } from '../../src/shared/errors'
 
 const t = testApp()

@@ -7,7 +7,7 @@ import { buildResponse } from '../support/reviewFactories'
 import type { Answers } from '../../src/questionnaire/answerCodec'
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
-import type { ResponseStatus } from '../../src/collection/responseRecords'
+import type { ResponseStatus } from '../../src/responses/responseRecords'
 
 const t = testApp()
 afterAll(() => t.close())

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
 import { createKnex } from '../../src/db/knex'
-import { dataAccess } from '../../src/dataAccess'
+import { repositories } from '../../src/wiring/repositories'
 import { profileService, REGENERATION_LOCK } from '../../src/profiles/profileService'
 
 const t = testApp()
@@ -22,7 +22,7 @@ describe('regeneration across processes', () => {
     let waits = 0
     // Whichever takes the lock first, the other waits.
     const first = profileService(t.repos, 5, undefined, () => (waits += 1))
-    const second = profileService(dataAccess(otherKnex), 5, undefined, () => (waits += 1))
+    const second = profileService(repositories(otherKnex), 5, undefined, () => (waits += 1))
     const [a, b] = await Promise.all([first.regenerateEdition(id), second.regenerateEdition(id)])
     expect(a.profiles).toBeGreaterThan(0)
     expect(b.profiles).toBe(a.profiles)

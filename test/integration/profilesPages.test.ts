@@ -305,7 +305,8 @@ describe('two years of one city', () => {
     const missing = await request(t.app).get(`/cities/${both.slug}/compare?from=2019&to=2020`)
     expect(missing.status).toBe(404)
     const bad = await request(t.app).get(`/cities/${both.slug}/compare?from=abc`)
-    expect(bad.status).toBe(400)
+    expect(bad.status).toBe(404)
+    expect(bad.text).toContain('There is no such survey year')
   })
 })
 

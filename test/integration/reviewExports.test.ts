@@ -9,7 +9,7 @@ import { buildEdition, buildResponse, simpleAnswers } from '../support/reviewFac
 import type { AnswerValue } from '../../src/questionnaire/answerCodec'
 import type { Definition, Question } from '../../src/questionnaire/definitionSchema'
 import { allQuestions, offeredOptions } from '../../src/questionnaire/definitionModel'
-import { toAnswerRow, type StoredAnswerRow } from '../../src/collection/responseRecords'
+import { toAnswerRow, type StoredAnswerRow } from '../../src/responses/responseRecords'
 
 const t = testApp()
 afterAll(() => t.close())

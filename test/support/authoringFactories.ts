@@ -1,4 +1,4 @@
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import { copyDefinition } from '../../src/questionnaire/copyDefinition'
 import { answerToRows, type AnswerValue } from '../../src/questionnaire/answerCodec'
 import type { Edition } from '../../src/questionnaire/editionsRepository'

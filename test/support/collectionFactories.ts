@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import type { City } from '../../src/cities/citiesRepository'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
 import { definitionSchema, type Definition, type Question } from '../../src/questionnaire/definitionSchema'

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import type { City } from '../../src/cities/citiesRepository'
 import type { Role } from '../../src/accounts/usersRepository'
 import { hashPassword } from '../../src/accounts/passwords'

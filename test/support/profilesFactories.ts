@@ -4,7 +4,7 @@ import {
   type DefinitionInput,
 } from '../../src/questionnaire/definitionSchema'
 import { answerToRows, type Answers, type AnswerValue } from '../../src/questionnaire/answerCodec'
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import type { BasisMember } from '../../src/profiles/profileContent'
 
 type QuestionInput = DefinitionInput['sections'][number]['pages'][number]['questions'][number]

@@ -1,6 +1,6 @@
-import type { Repositories } from '../../src/dataAccess'
+import type { Repositories } from '../../src/wiring/repositories'
 import type { EditionStatus } from '../../src/questionnaire/editionsRepository'
-import type { ResponseStatus } from '../../src/collection/responseRecords'
+import type { ResponseStatus } from '../../src/responses/responseRecords'
 import { answerToRows, type Answers } from '../../src/questionnaire/answerCodec'
 import { copyDefinition } from '../../src/questionnaire/copyDefinition'
 import { allQuestions } from '../../src/questionnaire/definitionModel'

@@ -2,8 +2,8 @@ import type { Express } from 'express'
 import type { Knex } from 'knex'
 import { loadConfig, type Config } from '../../src/config'
 import { createKnex } from '../../src/db/knex'
-import { dataAccess, type Repositories } from '../../src/dataAccess'
-import { services as buildServices, type Services } from '../../src/services'
+import { repositories, type Repositories } from '../../src/wiring/repositories'
+import { services as buildServices, type Services } from '../../src/wiring/services'
 import { createApp } from '../../src/app'
 import { testDatabase } from './testDatabase'
 
@@ -26,7 +26,7 @@ export function testApp(env: Record<string, string> = {}): TestApp {
     database,
   }
   const knex = createKnex(database)
-  const repos = dataAccess(knex)
+  const repos = repositories(knex)
   const services = buildServices(config, repos)
   const app = createApp({ config, knex, services })
   return {

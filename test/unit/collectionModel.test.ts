@@ -7,10 +7,10 @@ import {
   sectionProgress,
   shownQuestions,
 } from '../../src/collection/surveyModel'
-import { asReturnTarget, responseReference } from '../../src/collection/surveyPaths'
+import { asReturnTarget, responseReference } from '../../src/web/surveyPaths'
 import { accessFor } from '../../src/collection/surveyContext'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
-import type { ResponseSummary } from '../../src/collection/responseRecords'
+import type { ResponseSummary } from '../../src/responses/responseRecords'
 import { madeUpDefinition } from '../support/collectionFactories'
 
 const definition = madeUpDefinition(2030)

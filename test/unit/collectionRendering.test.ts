@@ -1,7 +1,8 @@
 import path from 'node:path'
 import ejs from 'ejs'
 import { describe, expect, it } from 'vitest'
-import { viewHelpers } from '../../src/shared/viewHelpers'
+import { viewHelpers as sharedHelpers } from '../../src/shared/viewHelpers'
+import { questionForm } from '../../src/questionnaire/formCodec'
 import { isolatedPartial } from '../../src/shared/isolatedPartial'
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
 import { innovationCapacity2020 } from '../../src/questionnaire/definitions'
@@ -10,6 +11,9 @@ import { accessFor, type SurveyContext } from '../../src/collection/surveyContex
 import { answersFromRows } from '../../src/collection/surveyModel'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
 import { decodeHtml, definitionTexts, madeUpDefinition } from '../support/collectionFactories'
+
+// The app registers questionForm beside the shared helpers (app.ts).
+const viewHelpers = { ...sharedHelpers, questionForm }
 
 const views = path.resolve(import.meta.dirname, '../../views')
 const shipped2020 = definitionSchema.parse(innovationCapacity2020)

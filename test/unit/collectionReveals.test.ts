@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { viewHelpers } from '../../src/shared/viewHelpers'
+import { viewHelpers as sharedHelpers } from '../../src/shared/viewHelpers'
+import { questionForm } from '../../src/questionnaire/formCodec'
 import { isolatedPartial } from '../../src/shared/isolatedPartial'
 import { definitionSchema, type Question } from '../../src/questionnaire/definitionSchema'
 import { innovationCapacity2020 } from '../../src/questionnaire/definitions'
@@ -8,6 +9,9 @@ import { nestReveals, revealHint } from '../../src/questionnaire/reveals'
 import { findPreviewPage, previewPageView } from '../../src/questionnaire/authoring/preview'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
 import type { FormValue } from '../../src/questionnaire/formCodec'
+
+// The app registers questionForm beside the shared helpers (app.ts).
+const viewHelpers = { ...sharedHelpers, questionForm }
 
 const views = path.resolve(import.meta.dirname, '../../views')
 const definition = definitionSchema.parse(innovationCapacity2020)

@@ -1,5 +1,5 @@
 import express, { type Request, type Router } from 'express'
-import { actorOf } from '../routeHelpers'
+import { auditActor } from '../../web/actor'
 import type { CityImportService } from './cityImportService'
 import { templateCsv, templateXlsx } from './importFile'
 
@@ -61,7 +61,7 @@ export function cityImportRoutes(imports: CityImportService): Router {
   router.post(`${base}/create`, async (req, res) => {
     const pending = req.session.pendingImport
     if (!pending) return res.redirect(base)
-    const result = await imports.create(actorOf(req), pending.rows)
+    const result = await imports.create(auditActor(req), pending.rows)
     delete req.session.pendingImport
     if (!result.ok)
       return res

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { dataAccess } from '../../dataAccess'
+import { repositories } from '../../wiring/repositories'
 import { insertInChunks } from '../../db/dialect'
 import { nowIso } from '../../shared/clock'
 import { hashPassword } from '../../accounts/passwords'
@@ -35,7 +35,7 @@ export async function ensureDemoData(
 ): Promise<DemoAccount[]> {
   // Two instances started at once on an empty database would both find it empty and both load it
   // (one then failed on a duplicate edition): under the lock, the second finds it loaded.
-  return dataAccess(knex).locks.withLock(DEMO_DATA_LOCK, () => loadOnce(knex, password, options), {
+  return repositories(knex).locks.withLock(DEMO_DATA_LOCK, () => loadOnce(knex, password, options), {
     waitMs: 5 * 60_000,
   })
 }
@@ -47,7 +47,7 @@ async function loadOnce(
   password: string,
   options: { disclosureThreshold?: number },
 ): Promise<DemoAccount[]> {
-  const repos = dataAccess(knex)
+  const repos = repositories(knex)
   const demoCity = demoCities.find((c) => c.fictional)!
   if ((await repos.editions.list()).length === 0) await loadEditionsAndAnswers(knex)
   // The public pages render stored snapshots: build them for the published demo editions.
@@ -77,7 +77,7 @@ async function loadOnce(
 /** The demo editions, cities and approved answers without any account (the benchmarks add their own). */
 export async function loadEditionsAndAnswers(knex: Knex): Promise<void> {
   await knex.transaction(async (trx) => {
-    const repos = dataAccess(trx)
+    const repos = repositories(trx)
     const definitions: Definition[] = shippedDefinitions.map((d) => definitionSchema.parse(d))
     const editionIds = new Map<number, number>()
     for (const definition of definitions) {

@@ -1,8 +1,10 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import { requireAdmin } from '../../accounts/guards'
 import { formValues } from './formValues'
-import { actorOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './routeSupport'
+import { doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { yearParam } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 import { structureRoutes } from './structureRoutes'
 import { questionRoutes } from './questionRoutes'
 import { versionRoutes } from './versionRoutes'
@@ -11,9 +13,9 @@ import { previewRoutes } from './previewRoutes'
 const newEditionFields = ['year', 'title', 'copyFrom']
 
 /** Questionnaire authoring for administrators: new editions, the editor, versions and preview. */
-export function authoringRoutes(services: Services): Router {
+export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor, versions } = services.authoring
+  const { editor, versions } = authoring
   router.use(
     [
       '/admin/editions/new',
@@ -44,7 +46,7 @@ export function authoringRoutes(services: Services): Router {
   router.get('/admin/editions/new', async (_req, res) => renderNew(res, 200, {}, []))
   router.post('/admin/editions/new', async (req, res) => {
     const values = formValues(req.body, newEditionFields)
-    const result = await versions.createEdition(values, actorOf(req))
+    const result = await versions.createEdition(values, actorId(req))
     if (!result.ok) return renderNew(res, 400, values, result.errors)
     doneAndRedirect(
       req,
@@ -55,7 +57,7 @@ export function authoringRoutes(services: Services): Router {
   })
 
   router.get('/admin/editions/:year/questionnaire', async (req, res) => {
-    const { edition, usage, years } = await editor.overview(yearOf(req))
+    const { edition, usage, years } = await editor.overview(yearParam(req))
     res.render('authoring/overview', {
       ...pageLocals(edition, `${edition.year} questionnaire`),
       definition: edition.definition,
@@ -64,9 +66,9 @@ export function authoringRoutes(services: Services): Router {
     })
   })
 
-  router.use(versionRoutes(services))
-  router.use(previewRoutes(services))
-  router.use(structureRoutes(services))
-  router.use(questionRoutes(services))
+  router.use(versionRoutes(authoring))
+  router.use(previewRoutes(authoring))
+  router.use(structureRoutes(authoring))
+  router.use(questionRoutes(authoring))
   return router
 }

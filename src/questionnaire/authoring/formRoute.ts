@@ -1,11 +1,13 @@
 import type { Request, Response, Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import type { FieldError } from '../../shared/errors'
 import type { Edition } from '../editionsRepository'
 import { direction, type Edit } from './editOutcome'
 import type { AnswerUsage } from './safeChanges'
 import type { FormValues } from './formValues'
-import { actorOf, basedOnOf, doneAndRedirect, editorBase, pageLocals, yearOf } from './routeSupport'
+import { basedOnOf, doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { yearParam } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 
 /** What a form page may need beyond the edition: the edition years, and how answers use the questionnaire. */
 export interface FormContext {
@@ -40,8 +42,13 @@ export interface FormRouteSpec {
  * A GET form and its POST: the change is applied to a copy and validated; on problems the
  * form comes back with status 400, the input kept and each message beside its field.
  */
-export function formRoute(router: Router, services: Services, path: string, spec: FormRouteSpec): FormRender {
-  const { editor } = services.authoring
+export function formRoute(
+  router: Router,
+  authoring: QuestionnaireAuthoring,
+  path: string,
+  spec: FormRouteSpec,
+): FormRender {
+  const { editor } = authoring
   const render = async (
     req: Request,
     res: Response,
@@ -49,7 +56,7 @@ export function formRoute(router: Router, services: Services, path: string, spec
     errors: FieldError[],
     values?: FormValues,
   ) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const context = { years: await editor.knownYears(), usage: await editor.answerUsage(edition) }
     const { title, values: stored, ...locals } = spec.load(req, edition, context)
     res
@@ -59,12 +66,12 @@ export function formRoute(router: Router, services: Services, path: string, spec
   router.get(path, async (req, res) => render(req, res, 200, []))
   router.post(path, async (req, res) => {
     const values = spec.values(req.body)
-    const result = await editor.edit(yearOf(req), actorOf(req), spec.edit(req, values), {
+    const result = await editor.edit(yearParam(req), actorId(req), spec.edit(req, values), {
       basedOn: basedOnOf(req),
       fallbackField: 'key',
     })
     if (!result.ok) return render(req, res, 400, result.errors, values)
-    doneAndRedirect(req, res, result.summary, spec.next?.(req, values) ?? editorBase(yearOf(req)))
+    doneAndRedirect(req, res, result.summary, spec.next?.(req, values) ?? editorBase(yearParam(req)))
   })
   return render
 }
@@ -76,14 +83,19 @@ export interface ConfirmSpec {
 }
 
 /** "Are you sure?" before a removal; the page already says when the removal would be refused. */
-export function confirmRoute(router: Router, services: Services, path: string, spec: ConfirmSpec): void {
-  const { editor } = services.authoring
+export function confirmRoute(
+  router: Router,
+  authoring: QuestionnaireAuthoring,
+  path: string,
+  spec: ConfirmSpec,
+): void {
+  const { editor } = authoring
   const render = async (req: Request, res: Response, status: number, errors: FieldError[]) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const { title, details, back } = spec.describe(req, edition)
     const check = errors.length
       ? { ok: false as const, errors }
-      : await editor.edit(edition.year, actorOf(req), spec.edit(req), {
+      : await editor.edit(edition.year, actorId(req), spec.edit(req), {
           fallbackField: 'confirm',
           dryRun: true,
         })
@@ -98,12 +110,12 @@ export function confirmRoute(router: Router, services: Services, path: string, s
   }
   router.get(path, async (req, res) => render(req, res, 200, []))
   router.post(path, async (req, res) => {
-    const result = await editor.edit(yearOf(req), actorOf(req), spec.edit(req), {
+    const result = await editor.edit(yearParam(req), actorId(req), spec.edit(req), {
       basedOn: basedOnOf(req),
       fallbackField: 'confirm',
     })
     if (!result.ok) return render(req, res, 400, result.errors)
-    doneAndRedirect(req, res, result.summary, editorBase(yearOf(req)))
+    doneAndRedirect(req, res, result.summary, editorBase(yearParam(req)))
   })
 }
 
@@ -113,19 +125,24 @@ export function confirmRoute(router: Router, services: Services, path: string, s
  */
 export function moveRoute(
   router: Router,
-  services: Services,
+  authoring: QuestionnaireAuthoring,
   path: string,
   edit: (req: Request, to: 'up' | 'down') => Edit,
   back: (req: Request) => string,
 ): void {
-  const { editor } = services.authoring
+  const { editor } = authoring
   router.post(path, async (req, res) => {
-    const result = await editor.edit(yearOf(req), actorOf(req), edit(req, direction(req.body?.direction)), {
-      basedOn: basedOnOf(req),
-      fallbackField: 'main-content',
-    })
+    const result = await editor.edit(
+      yearParam(req),
+      actorId(req),
+      edit(req, direction(req.body?.direction)),
+      {
+        basedOn: basedOnOf(req),
+        fallbackField: 'main-content',
+      },
+    )
     if (result.ok) return doneAndRedirect(req, res, result.summary, back(req))
-    const { edition, usage, years } = await editor.overview(yearOf(req))
+    const { edition, usage, years } = await editor.overview(yearParam(req))
     res.status(400).render('authoring/overview', {
       ...pageLocals(edition, `${edition.year} questionnaire`, result.errors),
       definition: edition.definition,

@@ -1,19 +1,20 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import { checkPreviewPage, findPreviewPage, previewPageView, previewPages } from './preview'
-import { editorBase, pageLocals, param, yearOf } from './routeSupport'
+import { editorBase, pageLocals } from './routeSupport'
+import { yearParam, param } from '../../web/requestParams'
 
 const base = '/admin/editions/:year/questionnaire/preview'
 
 /** The questionnaire as an officer sees it, page by page; posting validates and saves nothing. */
-export function previewRoutes(services: Services): Router {
+export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor } = services.authoring
+  const { editor } = authoring
   const pagePath = (year: number, sectionKey: string, pageKey: string) =>
     `${editorBase(year)}/preview/${sectionKey}/${pageKey}`
 
   router.get(base, async (req, res) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const pages = previewPages(edition.definition)
     res.render('authoring/preview-index', {
       ...pageLocals(edition, `Preview the ${edition.year} questionnaire`),
@@ -37,7 +38,7 @@ export function previewRoutes(services: Services): Router {
     res.status(status).render('authoring/preview-page', { ...locals, ...view, pagePath })
   }
   router.get(`${base}/:sectionKey/:pageKey`, async (req, res) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     render(
       res,
       200,
@@ -49,7 +50,7 @@ export function previewRoutes(services: Services): Router {
     )
   })
   router.post(`${base}/:sectionKey/:pageKey`, async (req, res) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const place = findPreviewPage(edition.definition, param(req, 'sectionKey'), param(req, 'pageKey'))
     const result = checkPreviewPage(edition, place, req.body ?? {})
     if (!result.ok) return render(res, 400, edition, result.view)

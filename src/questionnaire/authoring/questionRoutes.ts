@@ -1,5 +1,5 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import { BadRequestError } from '../../shared/errors'
 import { profileSections } from '../definitionSchema'
 import type { Edition } from '../editionsRepository'
@@ -20,15 +20,9 @@ import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from './que
 import { newQuestionValues, questionToValues, questionTypes, questionValues } from './questionForm'
 import { formValues, text } from './formValues'
 import { usageKey } from './safeChanges'
-import {
-  actorOf,
-  basedOnOf,
-  conditionChoices,
-  doneAndRedirect,
-  editorBase,
-  param,
-  yearOf,
-} from './routeSupport'
+import { basedOnOf, conditionChoices, doneAndRedirect, editorBase } from './routeSupport'
+import { param, yearParam } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 import type { Edit } from './editOutcome'
 
 const base = '/admin/editions/:year/questionnaire'
@@ -39,7 +33,7 @@ const listOf = (req: express.Request): OptionListName => {
   if (!isOptionListName(name)) throw new BadRequestError(`There is no option list called “${name}”`)
   return name
 }
-const questionPage = (req: express.Request) => `${editorBase(yearOf(req))}/questions/${param(req, 'key')}`
+const questionPage = (req: express.Request) => `${editorBase(yearParam(req))}/questions/${param(req, 'key')}`
 
 /** The question form's extra locals: where it may be moved, what conditions it may use, its options. */
 function questionLocals(edition: Edition, key: string) {
@@ -60,10 +54,10 @@ function questionLocals(edition: Edition, key: string) {
 }
 
 /** Questions and their options: add, change (text, rules, conditions, profile), reorder, remove, retire. */
-export function questionRoutes(services: Services): Router {
+export function questionRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
 
-  formRoute(router, services, `${base}/pages/:key/questions/new`, {
+  formRoute(router, authoring, `${base}/pages/:key/questions/new`, {
     view: 'authoring/question-new',
     load: (req, edition) => ({
       title: `Add a question to “${locatePage(edition.definition, param(req, 'key')).page.title}”`,
@@ -72,9 +66,9 @@ export function questionRoutes(services: Services): Router {
     }),
     values: questionValues,
     edit: (req, values) => (draft) => addQuestion(draft, param(req, 'key'), values),
-    next: (req, values) => `${editorBase(yearOf(req))}/questions/${text(values, 'key')}`,
+    next: (req, values) => `${editorBase(yearParam(req))}/questions/${text(values, 'key')}`,
   })
-  formRoute(router, services, `${base}/questions/:key`, {
+  formRoute(router, authoring, `${base}/questions/:key`, {
     view: 'authoring/question-form',
     load: (req, edition, { usage }) => {
       const locals = { ...questionLocals(edition, param(req, 'key')), usage, usageKey }
@@ -86,16 +80,16 @@ export function questionRoutes(services: Services): Router {
     },
     values: (body) => ({ ...questionValues(body), pageKey: formValues(body, ['pageKey']).pageKey }),
     edit: (req, values) => (draft) => updateQuestion(draft, param(req, 'key'), values),
-    next: (req, values) => `${editorBase(yearOf(req))}/questions/${text(values, 'key')}`,
+    next: (req, values) => `${editorBase(yearParam(req))}/questions/${text(values, 'key')}`,
   })
   moveRoute(
     router,
-    services,
+    authoring,
     `${base}/questions/:key/move`,
     (req, to) => (draft) => moveQuestion(draft, param(req, 'key'), to),
-    (req) => `${editorBase(yearOf(req))}#question-${param(req, 'key')}`,
+    (req) => `${editorBase(yearParam(req))}#question-${param(req, 'key')}`,
   )
-  confirmRoute(router, services, `${base}/questions/:key/remove`, {
+  confirmRoute(router, authoring, `${base}/questions/:key/remove`, {
     describe: (req, edition) => {
       const { question } = locateQuestion(edition.definition, param(req, 'key'))
       return {
@@ -106,18 +100,18 @@ export function questionRoutes(services: Services): Router {
     },
     edit: (req) => (draft) => removeQuestion(draft, param(req, 'key')),
   })
-  optionRoutes(router, services)
+  optionRoutes(router, authoring)
   return router
 }
 
-function optionRoutes(router: Router, services: Services): void {
+function optionRoutes(router: Router, authoring: QuestionnaireAuthoring): void {
   const optionsBase = `${base}/questions/:key/:list`
   const optionLocals = (req: express.Request, edition: Edition, years: number[]) => ({
     question: locateQuestion(edition.definition, param(req, 'key')).question,
     list: listOf(req),
     years: [...new Set([...years, edition.year])].sort((a, b) => a - b),
   })
-  formRoute(router, services, `${optionsBase}/new`, {
+  formRoute(router, authoring, `${optionsBase}/new`, {
     view: 'authoring/option-form',
     load: (req, edition, { years }) => ({
       title: 'Add an option',
@@ -129,7 +123,7 @@ function optionRoutes(router: Router, services: Services): void {
     edit: (req, values) => (draft) => addOption(draft, param(req, 'key'), listOf(req), values),
     next: questionPage,
   })
-  const renderOption = formRoute(router, services, `${optionsBase}/:option`, {
+  const renderOption = formRoute(router, authoring, `${optionsBase}/:option`, {
     view: 'authoring/option-form',
     load: (req, edition, { years }) => {
       const { option } = locateOption(
@@ -153,12 +147,12 @@ function optionRoutes(router: Router, services: Services): void {
   })
   moveRoute(
     router,
-    services,
+    authoring,
     `${optionsBase}/:option/move`,
     (req, to) => (draft) => moveOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), to),
     (req) => `${questionPage(req)}#option-${param(req, 'option')}`,
   )
-  confirmRoute(router, services, `${optionsBase}/:option/remove`, {
+  confirmRoute(router, authoring, `${optionsBase}/:option/remove`, {
     describe: (req, edition) => {
       const { option } = locateOption(
         edition.definition,
@@ -175,10 +169,10 @@ function optionRoutes(router: Router, services: Services): void {
     edit: (req) => (draft) => removeOption(draft, param(req, 'key'), listOf(req), param(req, 'option')),
   })
   router.post(`${optionsBase}/:option/retire`, async (req, res) => {
-    const years = await services.authoring.editor.knownYears()
+    const years = await authoring.editor.knownYears()
     const retire: Edit = (draft) =>
       retireOption(draft, param(req, 'key'), listOf(req), param(req, 'option'), Number(req.body?.from), years)
-    const result = await services.authoring.editor.edit(yearOf(req), actorOf(req), retire, {
+    const result = await authoring.editor.edit(yearParam(req), actorId(req), retire, {
       basedOn: basedOnOf(req),
       fallbackField: 'from',
     })

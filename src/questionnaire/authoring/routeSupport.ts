@@ -5,25 +5,18 @@ import { conditionText } from './optionLists'
 import { questionTypes } from './questionForm'
 import { allQuestions, answerKeys, optionLabel } from '../definitionModel'
 import type { Edition } from '../editionsRepository'
-
-/** The year in the URL (NaN is turned into a 404 by the service). */
-export const yearOf = (req: Request): number => Number(req.params.year)
-
-/** The signed-in administrator (requireAdmin runs first). */
-export const actorOf = (req: Request): number => req.user!.id
+import { flash } from '../../web/flash'
 
 export const basedOnOf = (req: Request): string | undefined => {
   const value = (req.body as Record<string, unknown> | undefined)?.basedOn
   return typeof value === 'string' && value ? value : undefined
 }
 
-export const param = (req: Request, name: string): string => String(req.params[name] ?? '')
-
 export const editorBase = (year: number): string => `/admin/editions/${year}/questionnaire`
 
 /** Post/redirect/get with a one-off success message. */
 export function doneAndRedirect(req: Request, res: Response, text: string, to: string): void {
-  req.session.flash = { kind: 'success', text }
+  flash(req, text)
   res.redirect(to)
 }
 

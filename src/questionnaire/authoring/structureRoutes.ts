@@ -1,5 +1,5 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import { conditionText } from './optionLists'
 import { confirmRoute, formRoute, moveRoute } from './formRoute'
 import { locatePage, locateSection } from './locate'
@@ -18,23 +18,24 @@ import {
   updatePage,
   updateSection,
 } from './sectionEdits'
-import { conditionChoices, editorBase, param, yearOf } from './routeSupport'
+import { conditionChoices, editorBase } from './routeSupport'
+import { yearParam, param } from '../../web/requestParams'
 
 const base = '/admin/editions/:year/questionnaire'
 
 /** Sections and pages: add, change, reorder, remove. */
-export function structureRoutes(services: Services): Router {
+export function structureRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
   const overviewAt = (anchor: string) => (req: express.Request) =>
-    `${editorBase(yearOf(req))}#${anchor}-${param(req, 'key')}`
+    `${editorBase(yearParam(req))}#${anchor}-${param(req, 'key')}`
 
-  formRoute(router, services, `${base}/sections/new`, {
+  formRoute(router, authoring, `${base}/sections/new`, {
     view: 'authoring/section-form',
     load: () => ({ title: 'Add a section', values: { questionType: 'yesno' }, isNew: true, questionTypes }),
     values: sectionValues,
     edit: (_req, values) => (draft) => addSection(draft, values),
   })
-  formRoute(router, services, `${base}/sections/:key`, {
+  formRoute(router, authoring, `${base}/sections/:key`, {
     view: 'authoring/section-form',
     load: (req, edition) => {
       const { section } = locateSection(edition.definition, param(req, 'key'))
@@ -50,12 +51,12 @@ export function structureRoutes(services: Services): Router {
   })
   moveRoute(
     router,
-    services,
+    authoring,
     `${base}/sections/:key/move`,
     (req, to) => (draft) => moveSection(draft, param(req, 'key'), to),
     overviewAt('section'),
   )
-  confirmRoute(router, services, `${base}/sections/:key/remove`, {
+  confirmRoute(router, authoring, `${base}/sections/:key/remove`, {
     describe: (req, edition) => {
       const { section } = locateSection(edition.definition, param(req, 'key'))
       const questions = section.pages.reduce((n, page) => n + page.questions.length, 0)
@@ -68,7 +69,7 @@ export function structureRoutes(services: Services): Router {
     edit: (req) => (draft) => removeSection(draft, param(req, 'key')),
   })
 
-  formRoute(router, services, `${base}/sections/:key/pages/new`, {
+  formRoute(router, authoring, `${base}/sections/:key/pages/new`, {
     view: 'authoring/page-form',
     load: (req, edition) => {
       const { section } = locateSection(edition.definition, param(req, 'key'))
@@ -84,7 +85,7 @@ export function structureRoutes(services: Services): Router {
     values: pageValues,
     edit: (req, values) => (draft) => addPage(draft, param(req, 'key'), values),
   })
-  formRoute(router, services, `${base}/pages/:key`, {
+  formRoute(router, authoring, `${base}/pages/:key`, {
     view: 'authoring/page-form',
     load: (req, edition) => {
       const { page } = locatePage(edition.definition, param(req, 'key'))
@@ -102,12 +103,12 @@ export function structureRoutes(services: Services): Router {
   })
   moveRoute(
     router,
-    services,
+    authoring,
     `${base}/pages/:key/move`,
     (req, to) => (draft) => movePage(draft, param(req, 'key'), to),
     overviewAt('page'),
   )
-  confirmRoute(router, services, `${base}/pages/:key/remove`, {
+  confirmRoute(router, authoring, `${base}/pages/:key/remove`, {
     describe: (req, edition) => {
       const { page } = locatePage(edition.definition, param(req, 'key'))
       const condition = conditionText(page.condition, edition.definition)

@@ -1,7 +1,9 @@
 import express, { type Router } from 'express'
-import type { Services } from '../../services'
+import type { QuestionnaireAuthoring } from './index'
 import type { DefinitionProblem } from '../validateDefinition'
-import { actorOf, doneAndRedirect, editorBase, pageLocals, param, yearOf } from './routeSupport'
+import { doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { yearParam, param } from '../../web/requestParams'
+import { actorId } from '../../web/actor'
 
 const base = '/admin/editions/:year/questionnaire'
 
@@ -9,12 +11,12 @@ const base = '/admin/editions/:year/questionnaire'
 export const IMPORT_LIMIT_TEXT = 'about 150 KB of JSON (a whole questionnaire is about 50 KB)'
 
 /** Export, import, history and "what changed since last year". */
-export function versionRoutes(services: Services): Router {
+export function versionRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor, versions } = services.authoring
+  const { editor, versions } = authoring
 
   router.get('/admin/editions/:year/questionnaire.json', async (req, res) => {
-    const file = await versions.exportDefinition(yearOf(req))
+    const file = await versions.exportDefinition(yearParam(req))
     res.attachment(file.filename).type('application/json').send(file.body)
   })
 
@@ -25,7 +27,7 @@ export function versionRoutes(services: Services): Router {
     json: string,
     problems: DefinitionProblem[],
   ) => {
-    const edition = await editor.edition(yearOf(req))
+    const edition = await editor.edition(yearParam(req))
     const errors = problems.length
       ? [
           {
@@ -44,29 +46,29 @@ export function versionRoutes(services: Services): Router {
   router.get(`${base}/import`, async (req, res) => renderImport(req, res, 200, '', []))
   router.post(`${base}/import`, async (req, res) => {
     const json = typeof req.body?.definition === 'string' ? req.body.definition : ''
-    const result = await versions.importDefinition(yearOf(req), actorOf(req), json)
+    const result = await versions.importDefinition(yearParam(req), actorId(req), json)
     if (!result.ok) return renderImport(req, res, 400, json, result.problems)
     const text = result.unchanged
       ? 'The imported definition is the same as the current one, so nothing changed'
       : 'The definition was imported'
-    doneAndRedirect(req, res, text, editorBase(yearOf(req)))
+    doneAndRedirect(req, res, text, editorBase(yearParam(req)))
   })
 
   router.get(`${base}/history`, async (req, res) => {
-    const { edition, changes } = await versions.history(yearOf(req))
+    const { edition, changes } = await versions.history(yearParam(req))
     res.render('authoring/history', {
       ...pageLocals(edition, `Changes to the ${edition.year} questionnaire`),
       changes,
     })
   })
   router.get(`${base}/history/:changeId/before.json`, async (req, res) => {
-    const file = await versions.definitionBefore(yearOf(req), Number(param(req, 'changeId')))
+    const file = await versions.definitionBefore(yearParam(req), Number(param(req, 'changeId')))
     res.attachment(file.filename).type('application/json').send(file.body)
   })
 
   router.get(`${base}/changes`, async (req, res) => {
     const from = req.query.from === undefined ? undefined : Number(req.query.from)
-    const result = await versions.changesSince(yearOf(req), from)
+    const result = await versions.changesSince(yearParam(req), from)
     const title = result.from
       ? `What changed from ${result.from.year} to ${result.edition.year}`
       : `What changed in ${result.edition.year}`

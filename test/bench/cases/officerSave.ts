@@ -1,7 +1,7 @@
 import { load } from '../load'
 import { bumpVersion, filledPage, vary, type FilledPage } from '../pageForm'
 import { withDatabase, type BenchOfficer, type QuestionPage } from '../prepareDatabase'
-import { dataAccess } from '../../../src/dataAccess'
+import { repositories } from '../../../src/wiring/repositories'
 import { ms, type Row } from '../table'
 import { eachConnectionAnOfficer, type OfficerGet } from './officerGet'
 import type { Child } from '../processes'
@@ -23,7 +23,7 @@ interface Saved {
 
 async function versions(file: string, page: QuestionPage, officers: BenchOfficer[]): Promise<Saved[]> {
   return withDatabase(file, async (knex) => {
-    const repos = dataAccess(knex)
+    const repos = repositories(knex)
     const result: Saved[] = []
     for (const officer of officers) {
       const response = await repos.responses.find(page.editionId, officer.cityId)

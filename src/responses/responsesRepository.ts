@@ -2,7 +2,7 @@ import type { Knex } from 'knex'
 import { insertInChunks, insertReturningId, isPostgres } from '../db/dialect'
 import { nowIso } from '../shared/clock'
 import { ConflictError } from '../shared/errors'
-import type { AnswerRow } from '../questionnaire/answerCodec'
+import type { AnswerRow } from '../db/answerRow'
 import { enqueueMail, type NewMail } from '../mail/outboxRepository'
 import {
   answerColumns,
@@ -14,7 +14,6 @@ import {
   type ResponseRecord,
   type ResponseRow,
   type ResponseSummary,
-  type ReviewComment,
   type StoredAnswerRow,
 } from './responseRecords'
 
@@ -89,7 +88,6 @@ export function responsesRepository(knex: Knex) {
       }
       return (await this.find(editionId, cityId))!
     },
-    /** One response with its last editor's name: one query. */
     /**
      * A city's response with the name of whoever changed it last, and its answers with the
      * name of whoever saved each: one query (every question page needs both).
@@ -123,22 +121,6 @@ export function responsesRepository(knex: Knex) {
           updatedByName: (row.answer_updated_by_name as string | null) ?? null,
         }))
       return { response, rows }
-    },
-    /** The reviewer's comments that are not resolved yet, oldest first. */
-    async openComments(responseId: number): Promise<ReviewComment[]> {
-      const rows = await knex('review_comments')
-        .leftJoin('users', 'users.id', 'review_comments.author_id')
-        .where({ 'review_comments.response_id': responseId })
-        .whereNull('review_comments.resolved_at')
-        .orderBy('review_comments.id')
-        .select('review_comments.*', 'users.display_name as author_name')
-      return rows.map((r) => ({
-        id: r.id,
-        questionKey: r.question_key ?? null,
-        body: r.body,
-        authorName: r.author_name ?? null,
-        createdAt: r.created_at,
-      }))
     },
     async listByEdition(editionId: number): Promise<ResponseRecord[]> {
       return (await knex<ResponseRow>('responses').where({ edition_id: editionId }).orderBy('id')).map(

@@ -1,6 +1,10 @@
-import type { AnswerRow } from '../questionnaire/answerCodec'
+import type { AnswerRow } from '../db/answerRow'
 
-/** A city's response and its answers as stored: the records and their row mappings. */
+/**
+ * A city's response and its answers as stored: the records and their row mappings. src/responses
+ * owns the responses, answers, response_events and review_comments tables; the officer's journey
+ * (collection) and the administration (review) both use it.
+ */
 
 export const responseStatuses = ['in_progress', 'submitted', 'returned', 'approved'] as const
 export type ResponseStatus = (typeof responseStatuses)[number]
@@ -34,15 +38,6 @@ export interface ResponseSummary extends ResponseRecord {
 /** An answer row with the name of whoever saved it. */
 export interface EditedAnswerRow extends StoredAnswerRow {
   updatedByName: string | null
-}
-
-/** A reviewer's comment on a response: on one question, or overall when questionKey is null. */
-export interface ReviewComment {
-  id: number
-  questionKey: string | null
-  body: string
-  authorName: string | null
-  createdAt: string
 }
 
 export interface ResponseEvent {

@@ -1,0 +1,34 @@
+import type { RequestHandler } from 'express'
+import { cityProfilePath, isAnonymousPublicRead } from '../web/publicPaths'
+import type { PageCache } from './pageCache'
+import type { ProfileServices } from './profileServices'
+
+/**
+ * Answers a visitor's revalidation of a profile (304) before security headers, body parsing
+ * and the routers run: a 304 has no body for those to protect, and it is the most frequent read.
+ */
+export function profileRevalidation(profiles: ProfileServices, cache: PageCache): RequestHandler {
+  const { pages } = profiles
+  const { notModified } = cache
+  return (req, res, next) => {
+    const match = cityProfilePath.exec(req.path)
+    if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()
+    const slug = decodedSegment(match[1])
+    // Malformed percent-encoding: the router answers it (400) with the full page set-up.
+    if (slug === undefined) return next()
+    pages.cityPage(slug, Number(match[2])).then(
+      (page) => {
+        if (!notModified(req, res, page.version, page.years.join(','))) next()
+      },
+      () => next(),
+    )
+  }
+}
+
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return undefined
+  }
+}
