@@ -65,6 +65,8 @@ export function actionLink(mail: ReceivedMail, baseUrl: string): string {
   const links = [...mail.text.matchAll(/https?:\/\/\S+/g)].map((match) => match[0])
   const action = links.filter((link) => link.startsWith(baseUrl) && link !== `${baseUrl}/`)
   if (action.length !== 1)
-    throw new Error(`Expected one link to a page of ${baseUrl} in "${mail.subject}", found: ${links.join(' ')}`)
+    throw new Error(
+      `Expected one link to a page of ${baseUrl} in "${mail.subject}", found: ${links.join(' ')}`,
+    )
   return action[0]
 }
