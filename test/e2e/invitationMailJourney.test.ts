@@ -8,7 +8,7 @@ import { screenshot } from './support/screenshots'
 import { actionLink, useMailJourney, waitForMail } from './support/mailJourney'
 
 /**
- * Journey (c), issue 15: a survey year run by email. The administrator imports two cities
+ * Journey (d), issue 15: a survey year run by email. The administrator imports two cities
  * with their officers from a CSV file; an officer sets a password from the invitation that
  * reached the SMTP server, answers and submits; the administrator returns the response with
  * a comment, the officer gets that email, fixes and resubmits; the administrator approves
@@ -188,7 +188,7 @@ async function officerReadsTheApproval(page: Page, base: string): Promise<void> 
   ])
 }
 
-describe('journey (c): invitations, return and approval by email', () => {
+describe('journey (d): invitations, return and approval by email', () => {
   it('when the administrator imports and invites a city, then its officer goes from the emailed link to an approved response, told by email at each step', async () => {
     const page = await journey.page()
     const base = journey.app.baseUrl
