@@ -1,36 +1,7 @@
 import type { DemoCity } from './demoCities'
 import { pick } from './prng'
 
-/** Invented people and prose for the demo cities' free-text answers. */
-
-const firstNames = ['Alex', 'Maria', 'Sam', 'Nadia', 'Tomas', 'Ines', 'Kofi', 'Mei', 'Omar', 'Lena']
-const moreFirstNames = ['Ravi', 'Sofia', 'Jonas', 'Amara', 'Diego', 'Yuki', 'Elif', 'Noah', 'Zara', 'Pablo']
-const surnames = [
-  'Hartwell',
-  'Moreno',
-  'Okafor',
-  'Lindqvist',
-  'Tanaka',
-  'Haddad',
-  'Novak',
-  'Silva',
-  'Brennan',
-]
-const moreSurnames = [
-  'Kowalczyk',
-  'Mensah',
-  'Park',
-  'Duarte',
-  'Fischer',
-  'Rahman',
-  'Costa',
-  'Yilmaz',
-  'Ndiaye',
-]
-
-export function personName(rng: () => number): string {
-  return `${pick(rng, [...firstNames, ...moreFirstNames])} ${pick(rng, [...surnames, ...moreSurnames])}`
-}
+/** Invented prose for the demo cities' free-text answers (people's names: demoNames.ts). */
 
 const projects = [
   'an open data portal',

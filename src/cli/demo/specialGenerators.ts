@@ -1,6 +1,7 @@
 import type { AnswerValue } from '../../questionnaire/answerCodec'
 import { offeredOptions } from '../../questionnaire/definitionModel'
-import { departments, personName, spotlightText, strategyText } from './demoText'
+import { departments, spotlightText, strategyText } from './demoText'
+import { personName } from './demoNames'
 import { intBetween, pick, rngFor } from './prng'
 import { pickByShares } from './quota'
 import { multipleChoice, type Generator } from './typeGenerators'
@@ -13,7 +14,7 @@ export const specialGenerators: Record<string, Generator> = {
   'city.mayor': (_question, { city, year }) => {
     // About four in ten cities that answered twice have a new mayor by the second time.
     const newMayor = isLaterEdition(city.editions, year) && rngFor(city.slug, 'new-mayor')() < 0.4
-    return { type: 'text', value: personName(rngFor(city.slug, 'mayor', newMayor ? year : 'first')) }
+    return { type: 'text', value: personName(city, rngFor(city.slug, 'mayor', newMayor ? year : 'first')) }
   },
   'city.population': (_question, { city, year }) => {
     const latest = Math.max(...city.editions, year)
@@ -31,9 +32,9 @@ export const specialGenerators: Record<string, Generator> = {
   },
   'city.lead_innovation_officers': (_question, { city, year, rng }) => {
     const officers = [
-      personName(rngFor(city.slug, 'officer', isLaterEdition(city.editions, year) ? year : 'first')),
+      personName(city, rngFor(city.slug, 'officer', isLaterEdition(city.editions, year) ? year : 'first')),
     ]
-    if (rng() < 0.12) officers.push(personName(rng))
+    if (rng() < 0.12) officers.push(personName(city, rng))
     return { type: 'textList', values: officers }
   },
   'city.spotlight': (_question, ctx) =>

@@ -3,7 +3,8 @@ import type { Question } from '../../questionnaire/definitionSchema'
 import { offeredOptions } from '../../questionnaire/definitionModel'
 import type { DemoCity } from './demoCities'
 import { dataRowShares, optionShares, otherShare, singleShares, yesShares, type PerYear } from './demoTargets'
-import { areaNotes, otherText, personName } from './demoText'
+import { areaNotes, otherText } from './demoText'
+import { personName } from './demoNames'
 import { intBetween, pick } from './prng'
 import { pickByShares } from './quota'
 
@@ -73,7 +74,7 @@ export const byType: Generator = (question, ctx) => {
     case 'url':
       return { type: 'url', value: `https://www.example.org/${ctx.city.slug}` }
     case 'textList':
-      return { type: 'textList', values: [personName(ctx.rng)] }
+      return { type: 'textList', values: [personName(ctx.city, ctx.rng)] }
   }
 }
 
