@@ -16,7 +16,7 @@ export function publicRoutes(services: Services): Router {
   router.get('/', async (_req, res) => {
     const overview = await services.home.overview()
     res.render('profiles/home', {
-      title: 'City innovation survey',
+      title: undefined,
       ...overview,
       map: renderWorldMap(overview.cities),
     })

@@ -106,7 +106,7 @@ describe('/results', () => {
       .countDistinct<{ n: number | string }[]>({ n: 'r.id' })
     const y2018 = await request(t.app).get('/results/2018/funding.has_dedicated')
     expect(y2018.text).toMatch(
-      new RegExp(`Yes</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(n)}</td>`),
+      new RegExp(`Yes</th>\\s*<td class="num">${Number(n)}</td>`),
     )
   })
 
@@ -138,7 +138,7 @@ describe('home page', () => {
       '<a href="/cities/enschede-nld" class="city" aria-label="Enschede, Netherlands">',
     )
     expect(response.text).toContain('<path class="land" d="M')
-    expect(response.text).toContain('<a class="govuk-link" href="/cities/enschede-nld">Enschede</a>')
+    expect(response.text).toContain('<a href="/cities/enschede-nld">Enschede</a>')
   })
 })
 
