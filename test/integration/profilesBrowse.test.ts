@@ -106,7 +106,7 @@ describe('/results', () => {
       .countDistinct<{ n: number | string }[]>({ n: 'r.id' })
     const y2018 = await request(t.app).get('/results/2018/funding.has_dedicated')
     expect(y2018.text).toMatch(
-      new RegExp(`Yes</th>\\s*<td class="num">${Number(n)}</td>`),
+      new RegExp(`Yes</th>\\s*<td class="num" data-label="Cities">${Number(n)}</td>`),
     )
   })
 
@@ -115,8 +115,9 @@ describe('/results', () => {
       const response = await request(t.app).get(path)
       expect(response.status, path).toBe(200)
       expect(response.text).toContain(
-        '<title id="chart-policy-areas-title">Policy areas by number of cities</title>',
+        '<figcaption class="cis-figure__title">Policy areas by number of cities</figcaption>',
       )
+      expect(response.text).toContain('<div class="cis-chart" id="chart-policy-areas">')
     }
     expect((await request(t.app).get('/results/2020/no-such-question')).status).toBe(404)
     expect((await request(t.app).get('/results/20x0')).status).toBe(404)
