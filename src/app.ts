@@ -50,6 +50,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.set('view engine', 'ejs')
   app.set('view cache', config.viewCache)
   Object.assign(app.locals, viewHelpers)
+  app.locals.contactEmail = config.contactEmail
   app.locals.partial = isolatedPartial(views, config.viewCache, viewHelpers)
 
   app.get('/healthz', async (_req, res) => {
@@ -73,7 +74,12 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   })
 
   // The most-read pages first, each behind its own paths, so a request passes few route layers.
-  app.use(onlyUnder(['/', '/cities', '/results', '/open-data'], publicRoutes(services)))
+  app.use(
+    onlyUnder(
+      ['/', '/cities', '/results', '/open-data', '/privacy', '/accessibility', '/contact'],
+      publicRoutes(services),
+    ),
+  )
   app.use(onlyUnder(['/survey'], collectionRoutes(services)))
   app.use(loginRoutes(config))
   app.use(accountsRoutes(services))

@@ -44,6 +44,7 @@ const envSchema = commandEnvSchema.extend({
     .url({ protocol: /^smtps?$/, error: 'MAIL_URL must be an smtp:// or smtps:// address' })
     .optional(),
   MAIL_FROM: z.string().trim().min(3).optional(),
+  CONTACT_EMAIL: z.email({ error: 'CONTACT_EMAIL must be an email address' }).optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -67,6 +68,8 @@ export interface Config {
   publicBaseUrl: string
   /** SMTP relay (none: mail stays in the outbox and the log) and the From address. */
   mail: { url: string | undefined; from: string }
+  /** Whom the public writes to: the contact, privacy and accessibility pages name it. */
+  contactEmail: string
 }
 
 /** The configuration of a command-line tool (migrations, regeneration, accounts): no web settings. */
@@ -135,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         e.MAIL_FROM ??
         `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
     },
+    contactEmail: e.CONTACT_EMAIL ?? `survey@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}`,
   })
 }
 

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express'
 
-const publicPaths = /^\/(?:$|cities(?:\/|$)|results(?:\/|$)|open-data(?:\/|$)|healthz$)/
+const publicPaths =
+  /^\/(?:$|cities(?:\/|$)|results(?:\/|$)|open-data(?:\/|$)|privacy$|accessibility$|contact$|healthz$)/
 
 /**
  * A visitor without a session reading a public page needs no session, sign-in or CSRF work:

@@ -155,9 +155,10 @@ describe('/open-data', () => {
   })
 
   it('when the 2020 CSV and codebook are downloaded, then there is one row per approved city and a codebook entry per column', async () => {
-    const csv = parse((await request(t.app).get('/open-data/2020.csv')).text, { columns: true }) as Array<
-      Record<string, string>
-    >
+    const download = await request(t.app).get('/open-data/2020.csv')
+    // A UTF-8 byte-order mark first, so spreadsheets read "Türkiye", not "TÃ¼rkiye".
+    expect(download.text.charCodeAt(0)).toBe(0xfeff)
+    const csv = parse(download.text, { bom: true, columns: true }) as Array<Record<string, string>>
     const [{ n }] = await t
       .knex('responses as r')
       .join('editions as e', 'e.id', 'r.edition_id')
@@ -171,6 +172,7 @@ describe('/open-data', () => {
     expect(enschede['data.availability.land_use']).toBe('insufficient')
     expect(enschede['city.population']).toBe('159000')
     const codebook = parse((await request(t.app).get('/open-data/2020-codebook.csv')).text, {
+      bom: true,
       columns: true,
     }) as Array<Record<string, string>>
     expect(codebook.map((row) => row.column)).toEqual(Object.keys(enschede))
