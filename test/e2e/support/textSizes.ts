@@ -32,7 +32,7 @@ export function smallestText(page: Page): Promise<SmallestText> {
       const matrix = svg?.getScreenCTM()
       if (matrix) size *= Math.hypot(matrix.a, matrix.b)
       if (size < smallest.size) {
-        const name = typeof element.className === 'string' ? element.className : element.className.baseVal
+        const name = element.getAttribute('class') ?? ''
         smallest = { size, where: `${element.tagName.toLowerCase()}.${name} “${text.slice(0, 30)}”` }
       }
     }
