@@ -10,16 +10,21 @@ import { progressService } from './progressService'
 import { responseReviewService } from './responseReviewService'
 import { reviewActions } from './reviewActions'
 
-/** The administration's services, wired from the shared repositories and the edition change hook. */
-export function reviewServices(repos: Repositories, events: EditionEvents, mail: Mail) {
+/**
+ * The administration's services, wired from the shared repositories and the edition change hook.
+ * `threshold`: the disclosure threshold, which the publish confirmation warns about.
+ */
+export function reviewServices(repos: Repositories, events: EditionEvents, mail: Mail, threshold: number) {
   const reviewDeps = { ...repos, events, mail }
   return {
     editions: editionAdminService({
       editions: repos.editions,
       editionAdmin: repos.review.editionAdmin,
+      profiles: repos.profiles,
       audit: repos.audit,
       events,
       mail,
+      threshold,
     }),
     deadlines: deadlineService({
       editions: repos.editions,
