@@ -4,6 +4,7 @@ import type { Services } from '../services'
 import { cachedAnonymousPage, cachedFragment, notModified, yearParam } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
+import { renderLocatorMap } from './worldMap'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(services: Services): Router {
@@ -53,6 +54,7 @@ export function cityRoutes(services: Services): Router {
       profile,
       years: page.years,
       generatedAt: page.generatedAt,
+      locator: page.location ? renderLocatorMap({ name: profile.city.name, ...page.location }) : undefined,
     }))
     const locals = {
       title: `${profile.city.name}: innovation profile ${profile.year}`,

@@ -55,3 +55,24 @@ describe('page titles', () => {
     }
   })
 })
+
+describe('the map', () => {
+  it('when the home page is opened, then each city is a link with a target larger than its dot, a legend, and a way past the map to the list', async () => {
+    const home = (await request(t.app).get('/')).text
+    expect(home).toMatch(
+      /<a href="\/cities\/enschede-nld" class="city" aria-label="Enschede, Netherlands"><title>Enschede, Netherlands<\/title><circle class="city-target" [^>]*r="12"><\/circle><circle class="city-dot" [^>]*r="5">/,
+    )
+    expect(home).toContain('class="cis-map-legend"')
+    expect(home).toContain('<a class="cis-skip-map" href="#city-list">')
+    expect(home).toContain('id="city-list"')
+  })
+
+  it('when a city’s profile is opened, then a locator map marks that city', async () => {
+    const profile = (await request(t.app).get('/cities/enschede-nld/2020')).text
+    const locator = /<figure class="cis-locator">([\s\S]*?)<\/figure>/.exec(profile)?.[1] ?? ''
+    expect(locator).toContain('class="city-dot city-dot--here"')
+    expect(locator).toContain('Enschede, Netherlands')
+    // Clipped to the region: a few kilobytes, not the world's shapes.
+    expect(locator.length).toBeLessThan(12_000)
+  })
+})
