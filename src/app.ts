@@ -51,6 +51,8 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.set('view cache', config.viewCache)
   Object.assign(app.locals, viewHelpers)
   app.locals.contactEmail = config.contactEmail
+  // Absolute addresses printed on paper (the PDF's source line), never from the Host header.
+  app.locals.publicBaseUrl = config.publicBaseUrl
   app.locals.partial = isolatedPartial(views, config.viewCache, viewHelpers)
 
   app.get('/healthz', async (_req, res) => {

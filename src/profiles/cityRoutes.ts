@@ -41,7 +41,10 @@ export function cityRoutes(services: Services): Router {
     if (notModified(req, res, 'pdf', page.version)) return
     const profile = await page.profile()
     res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
-    await writeProfilePdf(profile, res)
+    await writeProfilePdf(profile, res, {
+      generatedAt: page.generatedAt,
+      url: `${String(req.app.locals.publicBaseUrl)}/cities/${encodeURIComponent(req.params.slug)}/${req.params.year}`,
+    })
   })
 
   router.get('/cities/:slug/:year', async (req, res) => {
