@@ -57,6 +57,9 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   // questionnaire's: registered here so the shared helpers do not import the questionnaire.
   const helpers = { ...viewHelpers, questionForm }
   Object.assign(app.locals, helpers)
+  app.locals.contactEmail = config.contactEmail
+  // Absolute addresses printed on paper (the PDF's source line), never from the Host header.
+  app.locals.publicBaseUrl = config.publicBaseUrl
   // The public pages' rendered fragments and ETags: this app's own, not the process's.
   const pages = pageCache(views)
   app.locals.partial = isolatedPartial(views, config.viewCache, helpers)

@@ -44,6 +44,7 @@ const envSchema = commandEnvSchema.extend({
     .url({ protocol: /^smtps?$/, error: 'MAIL_URL must be an smtp:// or smtps:// address' })
     .optional(),
   MAIL_FROM: z.string().trim().min(3).optional(),
+  CONTACT_EMAIL: z.email({ error: 'CONTACT_EMAIL must be an email address' }).optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -88,6 +89,8 @@ const configSchema = envSchema.transform((e) => ({
       e.MAIL_FROM ??
       `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
   },
+  /** Whom the public writes to: the contact, privacy and accessibility pages name it. */
+  contactEmail: e.CONTACT_EMAIL ?? `survey@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}`,
 }))
 
 export type Config = z.infer<typeof configSchema>

@@ -1,7 +1,11 @@
 /**
- * A small server-side SVG renderer for horizontal bar charts (DESIGN §4). Each bar is a
- * <rect class="bar" data-option="key">, so a city's profile highlights its own answers by
- * markup (highlightBars) and a chart is drawn once per edition and question.
+ * Horizontal bar charts as HTML rows (DESIGN §4, public-site.md "Charts"): each row is a label,
+ * a bar and its value, so text keeps its CSS size at any width (an SVG scaled by a viewBox shrank
+ * 13 px labels to about 7 px on a phone). Only the bar itself is an SVG, sized in percent and
+ * hidden from assistive technology; its value is also in the row as text.
+ *
+ * Each row is <li class="bar" data-option="key">, so a city's profile highlights its own answers
+ * by markup (highlightBars) and a chart is drawn once per edition and question.
  */
 
 export interface Bar {
@@ -10,22 +14,21 @@ export interface Bar {
   value: number
   /** Written at the end of the bar, e.g. "47 cities". */
   valueLabel: string
+  /** A footnote marker set on the label it explains, e.g. "*". */
+  marker?: string
 }
 
 export interface BarChartSpec {
-  /** Unique on the page; used for the title and description ids. */
+  /** Unique on the page; the chart's id. */
   id: string
   title: string
+  /** Not drawn: the rows are text, and the figure's table repeats them. */
   description: string
   bars: Bar[]
 }
 
-const WIDTH = 640
-const ROW = 46
-const TOP = 6
-const BAR_HEIGHT = 18
-/** Room right of the longest bar for its count. */
-const VALUE_ROOM = 96
+/** The longest bar's share of the row, leaving room after it for its value label. */
+const LONGEST = 70
 
 const escapes: Record<string, string> = {
   '&': '&amp;',
@@ -38,37 +41,50 @@ const escapes: Record<string, string> = {
 /** Escapes text for SVG/HTML content and attribute values. */
 export const escapeXml = (text: string): string => text.replace(/[&<>"']/g, (c) => escapes[c])
 
-/** The markup a bar of this option carries: the one string highlightBars substitutes. */
+/** Answers that say "none of these" sit at the end whatever their count. */
+const lastKeys = new Set(['other', 'dont_know', 'none', 'not_sure'])
+const isLast = (bar: { key: string; label: string }): boolean =>
+  lastKeys.has(bar.key) || /^(other|don[’']t know|none)\b/i.test(bar.label)
+
+/** Largest count first, "Other" and "Don't know" last; ties keep the questionnaire's order. */
+export function orderBars<T extends { key: string; label: string }>(bars: T[], value: (bar: T) => number): T[] {
+  return bars
+    .map((bar, index) => ({ bar, index }))
+    .sort(
+      (a, b) =>
+        Number(isLast(a.bar)) - Number(isLast(b.bar)) || value(b.bar) - value(a.bar) || a.index - b.index,
+    )
+    .map(({ bar }) => bar)
+}
+
+/** The markup a row of this option carries: the one string highlightBars substitutes. */
 const barAttributes = (key: string): string => `class="bar" data-option="${escapeXml(key)}"`
 
-/** Renders the chart; bars keep the given order. */
+/** Renders the chart, bars sorted by count (orderBars). */
 export function renderBarChart(spec: BarChartSpec): string {
   const max = Math.max(1, ...spec.bars.map((bar) => bar.value))
-  const scale = (WIDTH - VALUE_ROOM) / max
-  const height = TOP + spec.bars.length * ROW + 4
   const id = escapeXml(spec.id)
-  const rows = spec.bars.map((bar, index) => {
-    const y = TOP + index * ROW
-    const width = Math.round(bar.value * scale * 10) / 10
+  const rows = orderBars(spec.bars, (bar) => bar.value).map((bar) => {
+    const width = Math.round((bar.value / max) * LONGEST * 10) / 10
+    const marker = bar.marker ? `<sup class="cis-bars__marker">${escapeXml(bar.marker)}</sup>` : ''
+    const value = escapeXml(bar.valueLabel)
     return (
-      `<g class="chart-row">` +
-      `<text x="0" y="${y + 13}">${escapeXml(bar.label)}</text>` +
-      `<rect ${barAttributes(bar.key)} x="0" y="${y + 18}" width="${width}" height="${BAR_HEIGHT}"></rect>` +
-      `<text class="value" x="${width + 6}" y="${y + 32}">${escapeXml(bar.valueLabel)}</text>` +
-      `</g>`
+      `<li ${barAttributes(bar.key)}>` +
+      `<span class="cis-bars__label">${escapeXml(bar.label)}${marker}<span class="visually-hidden">: ${value}</span></span>` +
+      `<svg class="cis-bars__bar" aria-hidden="true" focusable="false">` +
+      `<rect class="cis-bars__fill" width="${width}%" height="100%"></rect>` +
+      `<text class="cis-bars__value" x="${width}%" dx="6" y="50%" dy="0.35em">${value}</text></svg>` +
+      `</li>`
     )
   })
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="cis-chart" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" ` +
-    `role="img" aria-labelledby="${id}-title ${id}-desc" focusable="false">` +
-    `<title id="${id}-title">${escapeXml(spec.title)}</title>` +
-    `<desc id="${id}-desc">${escapeXml(spec.description)}</desc>` +
-    rows.join('') +
-    `</svg>`
+    `<div class="cis-chart" id="${id}">` +
+    `<ol class="cis-bars">${rows.join('')}</ol>` +
+    `</div>`
   )
 }
 
-/** Marks the bars of the given options as the city's own (class "bar--own"), without redrawing. */
+/** Marks the rows of the given options as the city's own (class "bar--own"), without redrawing. */
 export function highlightBars(svg: string, keys: string[]): string {
   let result = svg
   for (const key of keys) {
@@ -77,7 +93,7 @@ export function highlightBars(svg: string, keys: string[]): string {
   return result
 }
 
-/** The bars as one sentence, for the chart's <desc>. */
+/** The bars as one sentence (kept for text alternatives). */
 export function describeBars(bars: Bar[]): string {
   return `Horizontal bar chart. ${bars.map((bar) => `${bar.label}: ${bar.valueLabel}`).join('; ')}.`
 }

@@ -4,6 +4,7 @@ import type { PageCache } from './pageCache'
 import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
 import { parseYear } from '../web/requestParams'
+import { renderLocatorMap } from './worldMap'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router {
@@ -41,7 +42,10 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
     if (notModified(req, res, 'pdf', page.version)) return
     const profile = await page.profile()
     res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
-    await writeProfilePdf(profile, res)
+    await writeProfilePdf(profile, res, {
+      generatedAt: page.generatedAt,
+      url: `${String(req.app.locals.publicBaseUrl)}/cities/${encodeURIComponent(req.params.slug)}/${req.params.year}`,
+    })
   })
 
   router.get('/cities/:slug/:year', async (req, res) => {
@@ -54,6 +58,7 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
       profile,
       years: page.years,
       generatedAt: page.generatedAt,
+      locator: page.location ? renderLocatorMap({ name: profile.city.name, ...page.location }) : undefined,
     }))
     const locals = {
       title: `${profile.city.name}: innovation profile ${profile.year}`,

@@ -87,6 +87,8 @@ function drawSeries(questionKey: string, series: Series, aggregate: QuestionAggr
     label: row.label,
     value: row.count,
     valueLabel: citiesText(row.count),
+    // The availability footnote quotes the labels it explains: they carry its marker.
+    ...(series.footnote?.includes(`"${row.label}"`) ? { marker: '*' } : {}),
   }))
   const svg = renderBarChart({
     id: chartId(series.chartKey),

@@ -5,13 +5,17 @@ export function homeService(
   profiles: Pick<ProfileServices, 'results' | 'browse'>,
 ) {
   return {
-    /** The home page: the latest published edition's headline figures, and every city with a profile. */
+    /**
+     * The home page: the headline figures of the latest published edition that has figures (one
+     * published with fewer cities than the disclosure threshold has none), and every city with a profile.
+     */
     async overview() {
       const [published, { cities }] = await Promise.all([
         profiles.results.published(),
         profiles.browse.publishedCities(),
       ])
-      return { latest: published[0], years: published.map((aggregate) => aggregate.year), cities }
+      const latest = published.find((aggregate) => !aggregate.basis.suppressed) ?? published[0]
+      return { latest, years: published.map((aggregate) => aggregate.year), cities }
     },
     /** Throws when the database does not answer. */
     health: () => repos.ping(),

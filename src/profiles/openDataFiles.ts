@@ -15,9 +15,18 @@ export interface Download {
   writeTo: (out: Writable) => Promise<void>
 }
 
-/** Streams rows as CSV (formulas neutralised), waiting when the socket is full. */
+/**
+ * Streams rows as CSV (formulas neutralised), waiting when the socket is full. It starts with a
+ * UTF-8 byte-order mark, as the admin export does, so a spreadsheet opened on it reads "Türkiye"
+ * and not "TÃ¼rkiye".
+ */
 export async function writeCsv(out: Writable, header: string[], rows: AsyncIterable<Cell[]>): Promise<void> {
-  const csv = stringify({ header: true, columns: header, cast: { boolean: (b) => (b ? '1' : '0') } })
+  const csv = stringify({
+    bom: true,
+    header: true,
+    columns: header,
+    cast: { boolean: (b) => (b ? '1' : '0') },
+  })
   csv.pipe(out)
   for await (const row of rows) if (!csv.write(row.map(neutralise))) await once(csv, 'drain')
   csv.end()

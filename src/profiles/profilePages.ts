@@ -10,9 +10,11 @@ import { parseYear } from '../web/requestParams'
 export interface CityPage {
   /**
    * What the page is drawn from: the city's snapshot and its edition's charts (both hashes), so
-   * an ETag or a cached rendering changes when either does.
+   * an ETag or a cached rendering changes when either does (and the city's coordinates).
    */
   version: string
+  /** Where the city is, for its locator map. */
+  location: { latitude: number; longitude: number } | null
   generatedAt: string
   /** Published years of this city's profile, newest first (the year switcher). */
   years: number[]
@@ -100,9 +102,12 @@ export function profilePages(
       const row = rows.find((candidate) => candidate.year === year)
       if (!row || row.content === null) throw await missingYear(slug, year)
       const content = row.content
-      const version = `${row.contentHash}|${row.editionHash}`
+      // The locator map is drawn from the city's coordinates: a move changes the page too.
+      const where = row.location ? `|${row.location.latitude},${row.location.longitude}` : ''
+      const version = `${row.contentHash}|${row.editionHash}${where}`
       return {
         version,
+        location: row.location,
         generatedAt: row.generatedAt,
         years: rows.map((r) => r.year),
         profile: async () =>

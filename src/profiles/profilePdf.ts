@@ -1,58 +1,126 @@
+import fs from 'node:fs'
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import PDFDocument from 'pdfkit'
+import { orderBars } from './barChart'
 import type { OwnChart, ProfileView, ViewBlock } from './profileContent'
+import { pdfFonts } from './pdfFonts'
 import { basisSentence, suppressedNotice } from './profileWording'
 import { citiesText } from './wording'
 
 type Doc = PDFKit.PDFDocument
 
+/** The site's identity on paper (public/css/site.css). */
+const INK = '#1c2430'
+const MUTED = '#4d5766'
+const NIGHT = '#123944'
+const GOLD = '#f6c453'
+const BRICK = '#9a3412'
+const SLATE = '#a9b8c6'
+const TEAL = '#0e5e6f'
+
 const MARGIN = 56
+/** Room kept at the foot of every page for its footer line. */
+const FOOT = 40
+const BULLET_INDENT = 14
+const BAR_ROW = 26
+
 /** pdfkit garbles a whole line with a tab in it (stack notes §7.10): never pass one. */
 const clean = (text: string): string => text.replace(/\t/g, ' ').replace(/\r/g, '')
 
+const fontData = new Map<string, Buffer>()
+/** A font file's bytes, read once per process (pdfkit parses and subsets them per document). */
+const fontBytes = (file: string): Buffer | string => {
+  if (!file.startsWith('/')) return file
+  const hit = fontData.get(file) ?? fs.readFileSync(file)
+  fontData.set(file, hit)
+  return hit
+}
+
+const contentWidth = (doc: Doc) => doc.page.width - 2 * MARGIN
+const bottom = (doc: Doc) => doc.page.height - MARGIN - FOOT
+
+/** Starts a new page when `height` does not fit below the current position. */
+function keepTogether(doc: Doc, height: number): void {
+  if (doc.y + height > bottom(doc)) doc.addPage()
+}
+
 function heading(doc: Doc, text: string): void {
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(13).fillColor('#0b0c0c').text(clean(text)).moveDown(0.2)
+  keepTogether(doc, 60)
+  doc.moveDown(0.8).font('bold').fontSize(14).fillColor(NIGHT).text(clean(text), MARGIN).moveDown(0.25)
 }
 
 function body(doc: Doc, text: string, options: PDFKit.Mixins.TextOptions = {}): void {
-  doc.font('Helvetica').fontSize(10.5).fillColor('#0b0c0c').text(clean(text), options)
+  doc.font('regular').fontSize(10.5).fillColor(INK).text(clean(text), MARGIN, undefined, options)
 }
 
-function bullets(doc: Doc, items: string[]): void {
-  for (const item of items) body(doc, `•  ${item}`, { indent: 10 })
+/** Bullets with a hanging indent: wrapped lines start under the text, not under the bullet. */
+function bullets(doc: Doc, items: string[], marker: (index: number) => string = () => '•'): void {
+  items.forEach((item, index) => {
+    const width = contentWidth(doc) - BULLET_INDENT
+    doc.font('regular').fontSize(10.5)
+    keepTogether(doc, doc.heightOfString(clean(item), { width }))
+    const y = doc.y
+    doc.fillColor(TEAL).text(marker(index), MARGIN, y, { lineBreak: false })
+    doc.fillColor(INK).text(clean(item), MARGIN + BULLET_INDENT, y, { width, paragraphGap: 2 })
+  })
+  doc.x = MARGIN
 }
 
-/** The chart as bars drawn with rectangles, counts written beside them. */
-function chart(doc: Doc, content: OwnChart): void {
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(10.5).text(clean(content.title)).moveDown(0.2)
-  const width = doc.page.width - 2 * MARGIN - 90
+/** A chart's height on paper, to keep it on one page. */
+function chartHeight(doc: Doc, content: OwnChart): number {
+  doc.font('regular').fontSize(9)
+  const foot = content.footnote ? doc.heightOfString(clean(content.footnote), { width: contentWidth(doc) }) : 0
+  return 44 + content.rows.length * BAR_ROW + foot
+}
+
+/** Horizontal bars as vector rectangles, sorted as on the web, the city's own marked in brick and bold. */
+function chart(doc: Doc, content: OwnChart, cityName: string): void {
+  keepTogether(doc, chartHeight(doc, content))
+  doc.moveDown(0.5).font('bold').fontSize(10.5).fillColor(INK).text(clean(content.title), MARGIN)
+  const keyY = doc.y + 3
+  doc.rect(MARGIN, keyY + 1, 8, 8).fill(BRICK)
+  doc.font('regular').fontSize(9).fillColor(MUTED).text(`${cityName}’s answers`, MARGIN + 12, keyY)
+  doc.y = keyY + 16
+  const labelWidth = contentWidth(doc) * 0.42
+  const plot = contentWidth(doc) - labelWidth - 60
   const max = Math.max(1, ...content.rows.map((row) => row.count))
-  for (const row of content.rows) {
-    if (doc.y > doc.page.height - MARGIN - 40) doc.addPage()
-    body(doc, row.label + (content.own.includes(row.key) ? ' (this city)' : ''), { width: width + 90 })
-    const y = doc.y + 1
-    const barWidth = (row.count / max) * width
+  const marked = (label: string) => content.footnote?.includes(`"${label}"`) ?? false
+  for (const row of orderBars(content.rows, (r) => r.count)) {
+    const own = content.own.includes(row.key)
+    const y = doc.y
     doc
-      .rect(MARGIN, y, Math.max(barWidth, 0.5), 9)
-      .fill(content.own.includes(row.key) ? '#1d4f91' : '#8aa6cc')
-    doc
-      .fillColor('#0b0c0c')
-      .font('Helvetica')
+      .font(own ? 'bold' : 'regular')
       .fontSize(9)
-      .text(citiesText(row.count), MARGIN + barWidth + 6, y, { lineBreak: false })
+      .fillColor(INK)
+      .text(clean(row.label) + (marked(row.label) ? '*' : ''), MARGIN, y + 2, {
+        width: labelWidth - 8,
+        height: BAR_ROW - 4,
+        ellipsis: true,
+      })
+    const x = MARGIN + labelWidth
+    const width = (row.count / max) * plot
+    doc.rect(x, y + 4, Math.max(width, 0.5), 12).fill(own ? BRICK : SLATE)
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(INK)
+      .text(citiesText(row.count), x + width + 5, y + 5, { lineBreak: false })
     doc.x = MARGIN
-    doc.y = y + 13
+    doc.y = y + BAR_ROW
   }
-  if (content.footnote) body(doc, content.footnote, { width: width + 90 })
+  if (content.footnote) {
+    doc.font('regular').fontSize(9).fillColor(MUTED).text(clean(content.footnote), MARGIN)
+  }
+  doc.moveDown(0.5)
 }
 
-function block(doc: Doc, item: ViewBlock): void {
+function block(doc: Doc, item: ViewBlock, cityName: string): void {
   switch (item.kind) {
     case 'heading':
       return heading(doc, item.text)
     case 'sentence':
-      return body(doc, item.text)
+      return body(doc, item.text, { paragraphGap: 4 })
     case 'list':
       return bullets(
         doc,
@@ -65,42 +133,96 @@ function block(doc: Doc, item: ViewBlock): void {
         doc,
         item.top.map((t) => (t.hint ? `${t.label} (${t.hint})` : t.label)),
       )
-      return item.all.forEach((label, index) => body(doc, `${index + 1}. ${label}`, { indent: 10 }))
+      return bullets(doc, item.all, (index) => `${index + 1}.`)
     case 'matrixLists':
       return item.columns.forEach((column) => {
-        doc.font('Helvetica-Bold').fontSize(10.5).text(clean(column.label))
+        keepTogether(doc, 40)
+        doc.font('bold').fontSize(10.5).fillColor(INK).text(clean(column.label), MARGIN)
         bullets(doc, column.items.length > 0 ? column.items : ['None'])
       })
     case 'chart':
-      return chart(doc, item.chart)
+      return chart(doc, item.chart, cityName)
     case 'answer':
       return body(doc, `${item.label} ${item.lines.join(', ')}`)
   }
 }
 
+/** Page 1's band: the logo mark (the site's, drawn as vectors) and the service's name. */
+function masthead(doc: Doc): void {
+  doc.rect(0, 0, doc.page.width, 64).fill(NIGHT)
+  doc.rect(0, 64, doc.page.width, 4).fill(GOLD)
+  const x = MARGIN
+  const y = 16
+  doc.roundedRect(x, y, 32, 32, 7).fill(GOLD)
+  doc.roundedRect(x + 6, y + 17, 5, 9, 1).fill(NIGHT)
+  doc.roundedRect(x + 13.5, y + 11, 5, 15, 1).fill(NIGHT)
+  doc.roundedRect(x + 21, y + 6, 5, 20, 1).fill(BRICK)
+  doc.font('bold').fontSize(14).fillColor('#ffffff').text('City Innovation Survey', x + 44, y + 8, { lineBreak: false })
+  doc.x = MARGIN
+  doc.y = 96
+}
+
+export interface PdfContext {
+  /** When the profile was generated (ISO), printed in every page's footer. */
+  generatedAt: string
+  /** The profile's web address, printed as the source. */
+  url: string
+}
+
+/** Every page's footer: source, edition, generation date and "page n of m". */
+function footers(doc: Doc, profile: ProfileView, context: PdfContext): void {
+  const range = doc.bufferedPageRange()
+  const date = context.generatedAt.slice(0, 10)
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    // The footer sits in the bottom margin: without this, pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0
+    const y = doc.page.height - MARGIN - 14
+    doc.moveTo(MARGIN, y - 6).lineTo(doc.page.width - MARGIN, y - 6).lineWidth(0.5).stroke(SLATE)
+    doc.font('regular').fontSize(8).fillColor(MUTED)
+    doc.text(`Source: City Innovation Survey, ${profile.title}. Generated ${date}.`, MARGIN, y, {
+      width: contentWidth(doc) - 70,
+      lineBreak: false,
+    })
+    doc.text(context.url, MARGIN, y + 11, { width: contentWidth(doc) - 70, lineBreak: false })
+    doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - MARGIN - 70, y, {
+      width: 70,
+      align: 'right',
+      lineBreak: false,
+    })
+  }
+}
+
 /** A one-city PDF drawn from the stored snapshot with pdfkit (no browser). */
-export async function writeProfilePdf(profile: ProfileView, out: Writable): Promise<void> {
+export async function writeProfilePdf(profile: ProfileView, out: Writable, context: PdfContext): Promise<void> {
+  const fonts = pdfFonts()
+  const title = `${profile.city.name}: innovation profile ${profile.year}`
   const doc = new PDFDocument({
     size: 'A4',
-    margin: MARGIN,
-    info: {
-      Title: `${profile.city.name}: innovation profile ${profile.year}`,
-      Author: 'City Innovation Survey',
-    },
+    margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
+    bufferPages: true,
+    lang: 'en',
+    displayTitle: true,
+    info: { Title: title, Author: 'City Innovation Survey', Subject: profile.title },
   })
+  doc.registerFont('regular', fontBytes(fonts.regular))
+  doc.registerFont('bold', fontBytes(fonts.bold))
   doc.pipe(out)
-  doc.font('Helvetica-Bold').fontSize(22).text(clean(profile.city.name))
-  doc
-    .font('Helvetica')
-    .fontSize(12)
-    .fillColor('#505a5f')
-    .text(clean(`Innovation profile ${profile.year}`))
-    .moveDown(0.5)
-  for (const item of profile.header) body(doc, `${item.label}: ${item.lines.join('; ')}`)
-  doc.moveDown(0.4)
+  masthead(doc)
+  doc.font('regular').fontSize(12).fillColor(MUTED).text(clean(`Innovation profile ${profile.year}`), MARGIN)
+  doc.font('bold').fontSize(26).fillColor(INK).text(clean(profile.city.name), MARGIN).moveDown(0.4)
+  for (const item of profile.header) {
+    const y = doc.y
+    doc.font('bold').fontSize(10.5).fillColor(INK).text(clean(item.label), MARGIN, y, { width: 150 })
+    const after = doc.y
+    doc.font('regular').text(clean(item.lines.join('; ')), MARGIN + 160, y, { width: contentWidth(doc) - 160 })
+    doc.y = Math.max(after, doc.y) + 3
+  }
+  doc.moveDown(0.6)
   body(doc, basisSentence(profile.basis, profile.year))
   if (profile.basis.suppressed) body(doc, suppressedNotice(profile.basis))
-  for (const section of profile.sections) for (const item of section.blocks) block(doc, item)
+  for (const section of profile.sections) for (const item of section.blocks) block(doc, item, profile.city.name)
+  footers(doc, profile, context)
   doc.end()
   await once(doc, 'end')
 }

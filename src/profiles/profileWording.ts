@@ -1,4 +1,6 @@
 import type { BasisInfo } from './profileContent'
+import { orderBars } from './barChart'
+import type { ChartRow } from './profileContent'
 import { citiesText } from './wording'
 
 const yearsText = (years: number[]): string =>
@@ -20,5 +22,8 @@ export function suppressedNotice(basis: BasisInfo): string {
   return `No shares are shown: only ${citiesText(size)} ${size === 1 ? 'is' : 'are'} compared, and shares are shown from ${threshold} cities. With so few cities, a share could reveal how an individual city answered.`
 }
 
+/** A chart's table in the order of its bars: largest count first, "Other" last. */
+const chartRows = (rows: ChartRow[]): ChartRow[] => orderBars(rows, (row) => row.count)
+
 /** Helpers the public views use, passed with their locals. */
-export const profileViewHelpers = { basisSentence, suppressedNotice, citiesText }
+export const profileViewHelpers = { basisSentence, suppressedNotice, citiesText, chartRows }

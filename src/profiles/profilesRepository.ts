@@ -19,6 +19,8 @@ export interface CitySnapshotYear {
   editionHash: string
   generatedAt: string
   content: string | null
+  /** Where the city is, for the locator map on its profile (null when not known). */
+  location: { latitude: number; longitude: number } | null
 }
 
 /** Reads the answer rows of a few responses, by response id (each in question and option key order). */
@@ -124,6 +126,8 @@ export function profilesRepository(knex: Knex) {
           's.content_hash',
           'g.content_hash as edition_hash',
           's.generated_at',
+          'c.latitude',
+          'c.longitude',
           knex.raw(
             `case when e.year in (${wanted.map(() => '?').join(', ')}) then s.content else null end as content`,
             wanted,
@@ -137,6 +141,10 @@ export function profilesRepository(knex: Knex) {
         editionHash: r.edition_hash ?? '',
         generatedAt: r.generated_at,
         content: r.content ?? null,
+        location:
+          r.latitude === null || r.longitude === null
+            ? null
+            : { latitude: Number(r.latitude), longitude: Number(r.longitude) },
       }))
     },
 

@@ -3,12 +3,13 @@ import type { HomeService } from './homeService'
 import type { ProfileServices } from './profileServices'
 import type { PageCache } from './pageCache'
 import { cityRoutes } from './cityRoutes'
+import { footerRoutes } from './footerRoutes'
 import { openDataRoutes } from './openDataRoutes'
 import { resultsRoutes } from './resultsRoutes'
 import { renderWorldMap } from './worldMap'
 import { profileViewHelpers } from './profileWording'
 
-/** The public site: home, cities, results and open data. Only published editions are shown. */
+/** The public site: home, cities, results, open data and the footer's pages. Only published editions are shown. */
 export function publicRoutes(home: HomeService, profiles: ProfileServices, cache: PageCache): Router {
   const router = express.Router()
   router.use((_req, res, next) => {
@@ -18,7 +19,7 @@ export function publicRoutes(home: HomeService, profiles: ProfileServices, cache
   router.get('/', async (_req, res) => {
     const overview = await home.overview()
     res.render('profiles/home', {
-      title: 'City innovation survey',
+      title: undefined,
       ...overview,
       map: renderWorldMap(overview.cities),
     })
@@ -26,5 +27,6 @@ export function publicRoutes(home: HomeService, profiles: ProfileServices, cache
   router.use(cityRoutes(profiles, cache))
   router.use(resultsRoutes(profiles, cache))
   router.use(openDataRoutes(profiles))
+  router.use(footerRoutes())
   return router
 }

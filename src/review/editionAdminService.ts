@@ -9,10 +9,15 @@ import { deadlineInstant, isTimeZone } from '../shared/deadline'
 import { editionSubject, type EditionAdminRepository } from './editionAdminRepository'
 import { actionRules, actionsFrom, refusal, type LifecycleAction } from './editionLifecycle'
 import type { Mail } from '../mail/mailServices'
+import { chooseBasis } from '../profiles/aggregate'
+import type { ProfilesRepository } from '../profiles/profilesRepository'
 
 interface Deps {
   editions: EditionsRepository
   editionAdmin: EditionAdminRepository
+  profiles: Pick<ProfilesRepository, 'approvedResponses'>
+  /** Shares are shown only when at least this many cities are compared. */
+  threshold: number
   audit: AuditRepository
   events: EditionEvents
   mail: Mail
@@ -115,12 +120,33 @@ export function editionAdminService(deps: Deps) {
       }
     },
 
-    /** What the confirmation page of a lifecycle action shows; refuses an action the status does not allow. */
+    /**
+     * What the confirmation page of a lifecycle action shows; refuses an action the status does
+     * not allow. Publishing also says how many cities the year's pages will compare (its basis,
+     * as the profiles will count it) and the disclosure threshold, so a year with too few
+     * approved cities is not published by surprise.
+     */
     async confirmation(year: number, action: LifecycleAction) {
       const edition = await find(year)
       const refused = refusal(edition.status, action)
       if (refused) throw new ConflictError(refused)
-      return { edition, rule: actionRules[action], problems: action === 'open' ? await problemsOf(year) : [] }
+      const publishing =
+        action === 'publish'
+          ? {
+              compared: chooseBasis(
+                edition.basis,
+                year,
+                await deps.profiles.approvedResponses(year, edition.basis === 'approved'),
+              ).length,
+              threshold: deps.threshold,
+            }
+          : undefined
+      return {
+        edition,
+        rule: actionRules[action],
+        problems: action === 'open' ? await problemsOf(year) : [],
+        publishing,
+      }
     },
 
     /**

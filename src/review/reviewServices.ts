@@ -6,6 +6,7 @@ import type { ResponsesRepository } from '../responses/responsesRepository'
 import type { ReviewRepositories } from './reviewRepositories'
 import type { ReviewCommentsRepository } from '../responses/reviewCommentsRepository'
 import type { UsersRepository } from '../accounts/usersRepository'
+import type { ProfilesRepository } from '../profiles/profilesRepository'
 import type { EditionEvents } from '../shared/editionEvents'
 import type { Mail } from '../mail/mailServices'
 import { cityAdminService } from './cityAdminService'
@@ -26,11 +27,20 @@ export interface ReviewServiceRepositories {
   extensions: ExtensionsRepository
   users: UsersRepository
   responses: ResponsesRepository
+  profiles: ProfilesRepository
   reviewComments: ReviewCommentsRepository
 }
 
-/** The administration's services, wired from the repositories it declares and the edition change hook. */
-export function reviewServices(repos: ReviewServiceRepositories, events: EditionEvents, mail: Mail) {
+/**
+ * The administration's services, wired from the repositories it declares and the edition change hook.
+ * `threshold`: the disclosure threshold, which the publish confirmation warns about.
+ */
+export function reviewServices(
+  repos: ReviewServiceRepositories,
+  events: EditionEvents,
+  mail: Mail,
+  threshold: number,
+) {
   const reviewDeps = {
     responses: repos.responses,
     reviewComments: repos.reviewComments,
@@ -44,9 +54,11 @@ export function reviewServices(repos: ReviewServiceRepositories, events: Edition
     editions: editionAdminService({
       editions: repos.editions,
       editionAdmin: repos.review.editionAdmin,
+      profiles: repos.profiles,
       audit: repos.audit,
       events,
       mail,
+      threshold,
     }),
     deadlines: deadlineService({
       editions: repos.editions,

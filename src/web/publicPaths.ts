@@ -7,7 +7,15 @@ import type { Request } from 'express'
  */
 
 /** Path prefixes of the public site ('/' is the home page alone). */
-export const publicPrefixes = ['/', '/cities', '/results', '/open-data']
+export const publicPrefixes = [
+  '/',
+  '/cities',
+  '/results',
+  '/open-data',
+  '/privacy',
+  '/accessibility',
+  '/contact',
+]
 
 /** Public reads that are not pages of the site: the health check. */
 const publicExactPaths = ['/healthz']

@@ -29,7 +29,7 @@ export function services(config: Config, repos: Repositories) {
     home: homeService(repos, profiles),
     collection: collectionService(repos, mail),
     authoring: questionnaireAuthoring(repos, events),
-    review: reviewServices(repos, events, mail),
+    review: reviewServices(repos, events, mail, config.disclosureThreshold),
     outbox,
     ...accountsServices(repos, mail),
   }

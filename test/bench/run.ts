@@ -9,6 +9,7 @@ import { prepareAppDatabase, withDatabase } from './prepareDatabase'
 import { createSyntheticDatabase } from './syntheticData'
 import { machineLines, ms, renderTable, seconds, writeResults, type Row } from './table'
 import { publicProfileCases } from './cases/publicProfile'
+import { profilePdfCase } from './cases/profilePdf'
 import { officerGetCase, signInAll } from './cases/officerGet'
 import { officerSaveCase } from './cases/officerSave'
 import { regenerationCases } from './cases/regeneration'
@@ -62,6 +63,7 @@ async function httpCases(): Promise<Row[]> {
       },
     ]
     own.push(...(await publicProfileCases(s, app, measureOk)))
+    own.push(await profilePdfCase(app))
     const sessions = await signInAll(app.url, officers)
     const get = await officerGetCase(s, app, measureOk, page, sessions)
     own.push(get.row, await officerSaveCase(s, app, get, page, officers, sessions, file))

@@ -106,7 +106,7 @@ describe('/results', () => {
       .countDistinct<{ n: number | string }[]>({ n: 'r.id' })
     const y2018 = await request(t.app).get('/results/2018/funding.has_dedicated')
     expect(y2018.text).toMatch(
-      new RegExp(`Yes</th>\\s*<td class="govuk-table__cell govuk-table__cell--numeric">${Number(n)}</td>`),
+      new RegExp(`Yes</th>\\s*<td class="num" data-label="Cities">${Number(n)}</td>`),
     )
   })
 
@@ -115,8 +115,9 @@ describe('/results', () => {
       const response = await request(t.app).get(path)
       expect(response.status, path).toBe(200)
       expect(response.text).toContain(
-        '<title id="chart-policy-areas-title">Policy areas by number of cities</title>',
+        '<figcaption class="cis-figure__title">Policy areas by number of cities</figcaption>',
       )
+      expect(response.text).toContain('<div class="cis-chart" id="chart-policy-areas">')
     }
     expect((await request(t.app).get('/results/2020/no-such-question')).status).toBe(404)
     expect((await request(t.app).get('/results/20x0')).status).toBe(404)
@@ -138,7 +139,7 @@ describe('home page', () => {
       '<a href="/cities/enschede-nld" class="city" aria-label="Enschede, Netherlands">',
     )
     expect(response.text).toContain('<path class="land" d="M')
-    expect(response.text).toContain('<a class="govuk-link" href="/cities/enschede-nld">Enschede</a>')
+    expect(response.text).toContain('<a href="/cities/enschede-nld">Enschede</a>')
   })
 })
 
@@ -154,9 +155,10 @@ describe('/open-data', () => {
   })
 
   it('when the 2020 CSV and codebook are downloaded, then there is one row per approved city and a codebook entry per column', async () => {
-    const csv = parse((await request(t.app).get('/open-data/2020.csv')).text, { columns: true }) as Array<
-      Record<string, string>
-    >
+    const download = await request(t.app).get('/open-data/2020.csv')
+    // A UTF-8 byte-order mark first, so spreadsheets read "Türkiye", not "TÃ¼rkiye".
+    expect(download.text.charCodeAt(0)).toBe(0xfeff)
+    const csv = parse(download.text, { bom: true, columns: true }) as Array<Record<string, string>>
     const [{ n }] = await t
       .knex('responses as r')
       .join('editions as e', 'e.id', 'r.edition_id')
@@ -170,6 +172,7 @@ describe('/open-data', () => {
     expect(enschede['data.availability.land_use']).toBe('insufficient')
     expect(enschede['city.population']).toBe('159000')
     const codebook = parse((await request(t.app).get('/open-data/2020-codebook.csv')).text, {
+      bom: true,
       columns: true,
     }) as Array<Record<string, string>>
     expect(codebook.map((row) => row.column)).toEqual(Object.keys(enschede))

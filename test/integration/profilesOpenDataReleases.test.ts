@@ -15,7 +15,7 @@ const csvOf = async (path: string): Promise<{ status: number; rows: Row[] }> => 
   const response = await request(t.app).get(path)
   return {
     status: response.status,
-    rows: response.status === 200 ? (parse(response.text, { columns: true }) as Row[]) : [],
+    rows: response.status === 200 ? (parse(response.text, { bom: true, columns: true }) as Row[]) : [],
   }
 }
 const percent = (part: number, whole: number) => Math.floor((200 * part + whole) / (2 * whole))

@@ -231,7 +231,7 @@ describe('free text is shown as written, never run', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/)
     expect(csv.headers['content-disposition']).toMatch(/^attachment/)
     expect(csv.headers['x-content-type-options']).toBe('nosniff')
-    const rows: Array<Record<string, string>> = parse(csv.text, { columns: true })
+    const rows: Array<Record<string, string>> = parse(csv.text, { bom: true, columns: true })
     const row = rows.find((r) => r.city_slug === city.slug)!
     expect(row['city.spotlight']).toBe(`Spotlight ${script}`)
     expect(row['roles.other_text']).toBe('<img src=x onerror=alert(2)>')

@@ -30,7 +30,7 @@ describe('snapshot format 2 (charts by key) migration', () => {
     )
     expect(JSON.parse(old.content).format).toBe(1)
     expect(roles.chart.svg).toContain('class="bar bar--own" data-option="project_manager"')
-    expect(roles.chart.svg).toContain('<title id="chart-roles-title">')
+    expect(roles.chart.svg).toContain('<div class="cis-chart" id="chart-roles">')
     expect(old.content_hash).not.toBe(stored.content_hash)
 
     await up(t.knex)

@@ -16,36 +16,59 @@ const activities = () => {
 }
 
 describe('bar chart renderer', () => {
-  it('when a chart is drawn, then it is an accessible image with a title, a description and labelled counts', () => {
-    const svg = renderBarChart({
+  it('when a chart is drawn, then each bar is a row of text: its label, and its count beside the bar', () => {
+    const html = renderBarChart({
       id: 'chart-x',
       title: 'Activities being funded',
       description: describeBars(bars),
       bars,
     })
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" class="cis-chart"/)
-    expect(svg).toContain('role="img" aria-labelledby="chart-x-title chart-x-desc"')
-    expect(svg).toContain('<title id="chart-x-title">Activities being funded</title>')
-    expect(svg).toContain(
-      '<desc id="chart-x-desc">Horizontal bar chart. Idea generation &amp; brainstorming: 79 cities; ',
+    expect(html).toMatch(/^<div class="cis-chart" id="chart-x"><ol class="cis-bars">/)
+    expect(html).toContain(
+      '<li class="bar" data-option="idea_generation"><span class="cis-bars__label">Idea generation &amp; brainstorming<span class="visually-hidden">: 79 cities</span></span>',
     )
-    expect(svg).toContain('>79 cities</text>')
-    expect(svg.match(/<rect class="bar" data-option="[a-z_]+"/g)).toHaveLength(3)
+    expect(html).toContain('>79 cities</text>')
+    expect(html.match(/<li class="bar" data-option="[a-z_]+"/g)).toHaveLength(3)
+    // Text is HTML, or SVG text in an SVG without a viewBox: nothing scales it below its CSS size.
+    expect(html).not.toContain('viewBox')
   })
 
   it('when labels hold markup, then it is escaped', () => {
-    const svg = renderBarChart({ id: 'c', title: 'T <b>', description: 'd', bars })
-    expect(svg).toContain('Investing in &lt;digital&gt; systems')
-    expect(svg).toContain('T &lt;b&gt;')
-    expect(svg).not.toContain('<digital>')
+    const html = renderBarChart({ id: 'c', title: 'T <b>', description: 'd', bars })
+    expect(html).toContain('Investing in &lt;digital&gt; systems')
+    expect(html).not.toContain('<digital>')
   })
 
-  it('when bars differ, then their widths follow the counts and the largest fills the plot', () => {
-    const svg = renderBarChart({ id: 'c', title: 't', description: 'd', bars })
-    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]))
-    expect(widths[0]).toBe(544)
-    expect(widths[1]).toBeCloseTo((544 * 51) / 79, 0)
+  it('when bars differ, then their widths follow the counts and the largest leaves room for its value', () => {
+    const html = renderBarChart({ id: 'c', title: 't', description: 'd', bars })
+    const widths = [...html.matchAll(/<rect [^>]*width="([\d.]+)%"/g)].map((m) => Number(m[1]))
+    expect(widths[0]).toBe(70)
+    expect(widths[1]).toBeCloseTo((70 * 51) / 79, 0)
     expect(widths[2]).toBe(0)
+  })
+
+  it('when bars are drawn, then they are sorted by count with "Other" and "Don\'t know" last', () => {
+    const html = renderBarChart({
+      id: 'c',
+      title: 't',
+      description: 'd',
+      bars: [
+        { key: 'other', label: 'Other', value: 90, valueLabel: '90 cities' },
+        { key: 'small', label: 'Small', value: 3, valueLabel: '3 cities' },
+        { key: 'dont_know', label: 'Don’t know', value: 50, valueLabel: '50 cities' },
+        { key: 'big', label: 'Big', value: 40, valueLabel: '40 cities' },
+        { key: 'tie', label: 'Tie', value: 3, valueLabel: '3 cities' },
+      ],
+    })
+    const order = [...html.matchAll(/data-option="([a-z_]+)"/g)].map((m) => m[1])
+    expect(order).toEqual(['big', 'small', 'tie', 'other', 'dont_know'])
+  })
+
+  it('when a bar carries a footnote marker, then the marker sits on its label', () => {
+    const marked = bars.map((bar, i) => (i === 1 ? { ...bar, marker: '*' } : bar))
+    const html = renderBarChart({ id: 'c', title: 't', description: 'd', bars: marked })
+    expect(html).toContain('Investing in &lt;digital&gt; systems<sup class="cis-bars__marker">*</sup>')
+    expect(html.match(/cis-bars__marker/g)).toHaveLength(1)
   })
 
   it('when a city chose options, then only their bars gain "bar--own" and nothing is redrawn', () => {
