@@ -47,7 +47,10 @@ const isLast = (bar: { key: string; label: string }): boolean =>
   lastKeys.has(bar.key) || /^(other|don[’']t know|none)\b/i.test(bar.label)
 
 /** Largest count first, "Other" and "Don't know" last; ties keep the questionnaire's order. */
-export function orderBars<T extends { key: string; label: string }>(bars: T[], value: (bar: T) => number): T[] {
+export function orderBars<T extends { key: string; label: string }>(
+  bars: T[],
+  value: (bar: T) => number,
+): T[] {
   return bars
     .map((bar, index) => ({ bar, index }))
     .sort(
@@ -77,11 +80,7 @@ export function renderBarChart(spec: BarChartSpec): string {
       `</li>`
     )
   })
-  return (
-    `<div class="cis-chart" id="${id}">` +
-    `<ol class="cis-bars">${rows.join('')}</ol>` +
-    `</div>`
-  )
+  return `<div class="cis-chart" id="${id}">` + `<ol class="cis-bars">${rows.join('')}</ol>` + `</div>`
 }
 
 /** Marks the rows of the given options as the city's own (class "bar--own"), without redrawing. */

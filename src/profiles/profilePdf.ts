@@ -70,7 +70,9 @@ function bullets(doc: Doc, items: string[], marker: (index: number) => string = 
 /** A chart's height on paper, to keep it on one page. */
 function chartHeight(doc: Doc, content: OwnChart): number {
   doc.font('regular').fontSize(9)
-  const foot = content.footnote ? doc.heightOfString(clean(content.footnote), { width: contentWidth(doc) }) : 0
+  const foot = content.footnote
+    ? doc.heightOfString(clean(content.footnote), { width: contentWidth(doc) })
+    : 0
   return 44 + content.rows.length * BAR_ROW + foot
 }
 
@@ -80,7 +82,11 @@ function chart(doc: Doc, content: OwnChart, cityName: string): void {
   doc.moveDown(0.5).font('bold').fontSize(10.5).fillColor(INK).text(clean(content.title), MARGIN)
   const keyY = doc.y + 3
   doc.rect(MARGIN, keyY + 1, 8, 8).fill(BRICK)
-  doc.font('regular').fontSize(9).fillColor(MUTED).text(`${cityName}’s answers`, MARGIN + 12, keyY)
+  doc
+    .font('regular')
+    .fontSize(9)
+    .fillColor(MUTED)
+    .text(`${cityName}’s answers`, MARGIN + 12, keyY)
   doc.y = keyY + 16
   const labelWidth = contentWidth(doc) * 0.42
   const plot = contentWidth(doc) - labelWidth - 60
@@ -157,7 +163,11 @@ function masthead(doc: Doc): void {
   doc.roundedRect(x + 6, y + 17, 5, 9, 1).fill(NIGHT)
   doc.roundedRect(x + 13.5, y + 11, 5, 15, 1).fill(NIGHT)
   doc.roundedRect(x + 21, y + 6, 5, 20, 1).fill(BRICK)
-  doc.font('bold').fontSize(14).fillColor('#ffffff').text('City Innovation Survey', x + 44, y + 8, { lineBreak: false })
+  doc
+    .font('bold')
+    .fontSize(14)
+    .fillColor('#ffffff')
+    .text('City Innovation Survey', x + 44, y + 8, { lineBreak: false })
   doc.x = MARGIN
   doc.y = 96
 }
@@ -178,7 +188,11 @@ function footers(doc: Doc, profile: ProfileView, context: PdfContext): void {
     // The footer sits in the bottom margin: without this, pdfkit would start a new page for it.
     doc.page.margins.bottom = 0
     const y = doc.page.height - MARGIN - 14
-    doc.moveTo(MARGIN, y - 6).lineTo(doc.page.width - MARGIN, y - 6).lineWidth(0.5).stroke(SLATE)
+    doc
+      .moveTo(MARGIN, y - 6)
+      .lineTo(doc.page.width - MARGIN, y - 6)
+      .lineWidth(0.5)
+      .stroke(SLATE)
     doc.font('regular').fontSize(8).fillColor(MUTED)
     doc.text(`Source: City Innovation Survey, ${profile.title}. Generated ${date}.`, MARGIN, y, {
       width: contentWidth(doc) - 70,
@@ -194,7 +208,11 @@ function footers(doc: Doc, profile: ProfileView, context: PdfContext): void {
 }
 
 /** A one-city PDF drawn from the stored snapshot with pdfkit (no browser). */
-export async function writeProfilePdf(profile: ProfileView, out: Writable, context: PdfContext): Promise<void> {
+export async function writeProfilePdf(
+  profile: ProfileView,
+  out: Writable,
+  context: PdfContext,
+): Promise<void> {
   const fonts = pdfFonts()
   const title = `${profile.city.name}: innovation profile ${profile.year}`
   const doc = new PDFDocument({
@@ -209,19 +227,26 @@ export async function writeProfilePdf(profile: ProfileView, out: Writable, conte
   doc.registerFont('bold', fontBytes(fonts.bold))
   doc.pipe(out)
   masthead(doc)
-  doc.font('regular').fontSize(12).fillColor(MUTED).text(clean(`Innovation profile ${profile.year}`), MARGIN)
+  doc
+    .font('regular')
+    .fontSize(12)
+    .fillColor(MUTED)
+    .text(clean(`Innovation profile ${profile.year}`), MARGIN)
   doc.font('bold').fontSize(26).fillColor(INK).text(clean(profile.city.name), MARGIN).moveDown(0.4)
   for (const item of profile.header) {
     const y = doc.y
     doc.font('bold').fontSize(10.5).fillColor(INK).text(clean(item.label), MARGIN, y, { width: 150 })
     const after = doc.y
-    doc.font('regular').text(clean(item.lines.join('; ')), MARGIN + 160, y, { width: contentWidth(doc) - 160 })
+    doc
+      .font('regular')
+      .text(clean(item.lines.join('; ')), MARGIN + 160, y, { width: contentWidth(doc) - 160 })
     doc.y = Math.max(after, doc.y) + 3
   }
   doc.moveDown(0.6)
   body(doc, basisSentence(profile.basis, profile.year))
   if (profile.basis.suppressed) body(doc, suppressedNotice(profile.basis))
-  for (const section of profile.sections) for (const item of section.blocks) block(doc, item, profile.city.name)
+  for (const section of profile.sections)
+    for (const item of section.blocks) block(doc, item, profile.city.name)
   footers(doc, profile, context)
   doc.end()
   await once(doc, 'end')

@@ -38,7 +38,13 @@ interface Findings {
   smallest: number
 }
 
-async function look(page: Page, findings: Findings, name: string, path: string, width: number): Promise<void> {
+async function look(
+  page: Page,
+  findings: Findings,
+  name: string,
+  path: string,
+  width: number,
+): Promise<void> {
   await page.setViewportSize({ width, height: 900 })
   const response = await page.goto(journey.app.baseUrl + path)
   expect(response?.status(), path).toBeLessThan(name === 'not-found' ? 500 : 400)

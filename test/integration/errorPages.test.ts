@@ -23,9 +23,7 @@ describe('error pages say what happened and where to go', () => {
     expect(text).toContain(
       'Enschede has no published profile for 2018. Enschede took part in the survey only in 2020.',
     )
-    expect(page.text).toContain(
-      '<a href="/cities/enschede-nld/2020">Enschede’s 2020 profile</a>',
-    )
+    expect(page.text).toContain('<a href="/cities/enschede-nld/2020">Enschede’s 2020 profile</a>')
     expect(text.match(/Page not found/g)).toHaveLength(1)
   })
 

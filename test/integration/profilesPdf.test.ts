@@ -42,7 +42,10 @@ async function pdfOf(profile: ProfileView): Promise<string> {
   const sink = new PassThrough()
   const chunks: Buffer[] = []
   sink.on('data', (chunk: Buffer) => chunks.push(chunk))
-  await writeProfilePdf(profile, sink, { generatedAt: '2026-12-03T10:00:00Z', url: 'https://survey.example/x' })
+  await writeProfilePdf(profile, sink, {
+    generatedAt: '2026-12-03T10:00:00Z',
+    url: 'https://survey.example/x',
+  })
   const file = path.join(dir, `profile-${chunks.length}-${Date.now()}.pdf`)
   fs.writeFileSync(file, Buffer.concat(chunks))
   return file
@@ -73,7 +76,9 @@ describe('the PDF profile', () => {
   it('when a profile has charts, then each chart is on one page with its key and every bar’s count', async () => {
     const page = await t.services.profiles.pages.cityPage('enschede-nld', 2020)
     const profile = await page.profile()
-    const charts = profile.sections.flatMap((s) => s.blocks).flatMap((b) => (b.kind === 'chart' ? [b.chart] : []))
+    const charts = profile.sections
+      .flatMap((s) => s.blocks)
+      .flatMap((b) => (b.kind === 'chart' ? [b.chart] : []))
     expect(charts.length).toBeGreaterThan(2)
     const pages = pagesOf(await pdfOf(profile))
     for (const chart of charts) {

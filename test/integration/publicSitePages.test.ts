@@ -13,7 +13,13 @@ describe('the footer’s pages', () => {
     const page = await request(t.app).get('/privacy')
     expect(page.status).toBe(200)
     expect(titleOf(page.text)).toBe('Privacy notice – City Innovation Survey')
-    for (const said of ['your email address', 'your role in city government', 'Why:', 'How long:', 'audit log'])
+    for (const said of [
+      'your email address',
+      'your role in city government',
+      'Why:',
+      'How long:',
+      'audit log',
+    ])
       expect(page.text).toContain(said)
     expect(page.text).toContain(`<a href="mailto:${CONTACT}">${CONTACT}</a>`)
     // Read without a session: no cookie is set on a public read.
@@ -33,7 +39,15 @@ describe('the footer’s pages', () => {
   })
 
   it('when any public page is opened, then its footer links the privacy notice, accessibility statement and contact', async () => {
-    for (const path of ['/', '/cities', '/results/2020', '/open-data', '/add-your-city', '/login', '/no-such-page']) {
+    for (const path of [
+      '/',
+      '/cities',
+      '/results/2020',
+      '/open-data',
+      '/add-your-city',
+      '/login',
+      '/no-such-page',
+    ]) {
       const page = await request(t.app).get(path)
       const footer = /<footer[\s\S]*<\/footer>/.exec(page.text)?.[0] ?? ''
       for (const href of ['/privacy', '/accessibility', '/contact', '/open-data'])

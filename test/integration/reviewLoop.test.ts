@@ -346,7 +346,9 @@ describe('corrections on the city’s behalf', () => {
     const trail = review.text.slice(review.text.indexOf('id="trail-heading"'))
     expect(trail).toContain('Corrected on the city’s behalf')
     expect(trail).toContain('Reason: City confirmed the figure by email')
-    expect(trail).toMatch(/Before:<\/span> 42 residents<\/dd>\s*<dd[^>]*><span[^>]*>After:<\/span> 120,000 residents</)
+    expect(trail).toMatch(
+      /Before:<\/span> 42 residents<\/dd>\s*<dd[^>]*><span[^>]*>After:<\/span> 120,000 residents</,
+    )
   })
 
   it('when the corrected answer is the same as before, then the form says so', async () => {
