@@ -16,6 +16,7 @@ import {
   type FormValue,
 } from '../../src/questionnaire/formCodec'
 import { validatePage } from '../../src/questionnaire/pageValidation'
+import { validateDefinition } from '../../src/questionnaire/validateDefinition'
 import { questionTypes, typeList } from '../../src/questionnaire/types'
 import { dateText, isoDate } from '../../src/questionnaire/types/date'
 import {
@@ -166,6 +167,27 @@ describe('the date type', () => {
     for (const bad of ['2024-02-30', '2024/01/01', '27-03-2024', '2024-3-7'])
       expect(questionSchema.safeParse({ ...opened, min: bad }).success, bad).toBe(false)
     expect(questionSchema.safeParse({ ...opened, min: '2024-02-29' }).success).toBe(true)
+  })
+
+  it('when the earliest date is after the latest, then the definition is refused at the earliest, and numbers still compare as numbers', () => {
+    const problems = (question: object) => {
+      const result = validateDefinition(
+        {
+          year: 2026,
+          title: 'Harbours',
+          sections: [{ key: 's', title: 'S', pages: [{ key: 'p', title: 'P', questions: [question] }] }],
+        },
+        { knownYears: [2026] },
+      )
+      return result.ok ? [] : result.problems.map((p) => [p.path, p.message])
+    }
+    expect(problems({ ...opened, min: '2025-12-31', max: '2025-01-01' })).toEqual([
+      ['sections.0.pages.0.questions.0.min', 'The minimum is greater than the maximum'],
+    ])
+    expect(problems({ ...opened, min: '2025-01-01', max: '2025-01-01' })).toEqual([])
+    // 9 < 10, though "9" > "10" as text.
+    expect(problems({ key: 'n', type: 'number', label: 'N', min: 9, max: 10 })).toEqual([])
+    expect(problems({ key: 'n', type: 'number', label: 'N', min: 10, max: 9 })).toHaveLength(1)
   })
 
   const definition: Definition = definitionSchema.parse({
