@@ -28,19 +28,18 @@ export function target<T>(table: Record<string, PerYear<T>>, key: string, year: 
   return table[key]?.[year <= 2018 ? 2018 : 2020]
 }
 
-/** What a type's demo generator may use (src/questionnaire/types), for this question and city. */
-export function demoContext(question: Question, ctx: GeneratorContext): DemoContext {
+/** What a type's demo generator may use (src/questionnaire/types), for this city and question. */
+export function demoContext(ctx: GeneratorContext): DemoContext {
   return {
     year: ctx.year,
     city: ctx.city,
     rng: ctx.rng,
     position: ctx.position,
+    // Each question key is in at most one table (yes/no, single and multiple choice targets).
     shares: (key) => {
-      if (question.type === 'yesno') {
-        const yes = target(yesShares, key, ctx.year)
-        return yes === undefined ? undefined : { yes }
-      }
-      return target(question.type === 'single' ? singleShares : optionShares, key, ctx.year)
+      const yes = target(yesShares, key, ctx.year)
+      if (yes !== undefined) return { yes }
+      return target(singleShares, key, ctx.year) ?? target(optionShares, key, ctx.year)
     },
     rowShares: (rowKey) => dataRowShares[rowKey] ?? { answered: 0.65, sufficient: 0.45 },
     otherShare,
@@ -56,7 +55,7 @@ export function demoContext(question: Question, ctx: GeneratorContext): DemoCont
 export const byType: Generator = (question, ctx) => {
   const module = typeModule(question.type)
   if (!question.required && !module.demoAnswersOptional && ctx.position('answered') >= 0.7) return undefined
-  return module.demo(question, demoContext(question, ctx))
+  return module.demo(question, demoContext(ctx))
 }
 
 /** Several choices by quota; with nothing chosen, "None of these" only if `fallbackToExclusive`. */
@@ -64,4 +63,4 @@ export const multipleChoice = (
   question: Extract<Question, { type: 'multiple' }>,
   ctx: GeneratorContext,
   options: { fallbackToExclusive: boolean },
-): AnswerValue => demoChoices(question, demoContext(question, ctx), options)
+): AnswerValue => demoChoices(question, demoContext(ctx), options)
