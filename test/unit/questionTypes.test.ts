@@ -344,3 +344,47 @@ describe('every type through its module', () => {
     }
   })
 })
+
+describe('the multiple-choice type', () => {
+  const areas = questionSchema.parse({
+    key: 'policy_areas',
+    type: 'multiple',
+    label: 'Policy areas',
+    maxChoices: 2,
+    options: [
+      { key: 'health', label: 'Health' },
+      { key: 'waste', label: 'Waste' },
+      { key: 'culture', label: 'Culture' },
+      { key: 'none', label: 'None of these', exclusive: true },
+    ],
+  })
+  const chosen = (...choices: string[]) =>
+    validatePage([areas], { [areas.key]: { ...emptyFormValue(), choices } }, { year: 2026, complete: true })
+
+  it('when "None of these" is chosen alone or up to the most choices are, then the choices are the answer', () => {
+    expect(chosen('none')).toEqual({
+      ok: true,
+      answers: new Map([[areas.key, { type: 'multiple', choices: ['none'], notes: {} }]]),
+    })
+    expect(chosen('waste', 'health')).toEqual({
+      ok: true,
+      answers: new Map([[areas.key, { type: 'multiple', choices: ['health', 'waste'], notes: {} }]]),
+    })
+  })
+
+  it('when "None of these" comes with another choice, or more than the most choices are made, then each is refused with its message', () => {
+    expect(chosen('health', 'none')).toEqual({
+      ok: false,
+      errors: [
+        {
+          href: '#policy_areas--none',
+          text: 'Select either “None of these” or other answers for “Policy areas”, not both',
+        },
+      ],
+    })
+    expect(chosen('health', 'waste', 'culture')).toEqual({
+      ok: false,
+      errors: [{ href: '#policy_areas', text: 'Select no more than 2 answers for “Policy areas”' }],
+    })
+  })
+})
