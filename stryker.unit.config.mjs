@@ -14,23 +14,23 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/unit.json' },
   mutate: [
     // share and sentence maths
-    'src/profiles/sentences.ts:104-117',
+    'src/profiles/sentences.ts:64-100',
     'src/profiles/wording.ts:15-35',
     // disclosure
-    'src/profiles/editionCharts.ts:104-118',
-    'src/profiles/resultsModel.ts:37-44',
+    'src/profiles/editionCharts.ts:132-141',
+    'src/profiles/resultsModel.ts:40-58',
     // basis membership
-    'src/profiles/aggregate.ts:64-70',
-    'src/profiles/aggregate.ts:86-95',
+    'src/profiles/aggregate.ts:42-53',
+    'src/profiles/aggregate.ts:76-85',
     // visibility and validation
     'src/questionnaire/visibility.ts',
-    'src/questionnaire/questionValidators.ts:98-104',
-    'src/questionnaire/questionValidators.ts:170-181',
+    'src/questionnaire/types/multiple.ts:32-41',
+    'src/questionnaire/types/range.ts:8-21',
     // access guards
     'src/accounts/guards.ts',
     // sign-in lockout
     'src/accounts/authService.ts:48-60',
     // export neutralising
-    'src/review/exportColumns.ts:203-211',
+    'src/review/exportColumns.ts:70-79',
   ],
 }

@@ -1,30 +1,18 @@
 import type { AnswerValue } from '../questionnaire/answerCodec'
 import type { Definition } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
+import { typeModule } from '../questionnaire/types'
 import type { BasisInfo, BasisKind, BasisMember, QuestionAggregate } from './profileContent'
 
 /** The option keys an answer counts towards ("row=column" for grids, "item=rank" for rankings). */
 export function countedKeys(value: AnswerValue): string[] {
-  switch (value.type) {
-    case 'yesno':
-    case 'single':
-      return [value.choice]
-    case 'multiple':
-      return value.choices
-    case 'rating':
-    case 'matrix':
-      return Object.entries(value.cells).map(([row, cell]) => `${row}=${cell}`)
-    case 'ranking':
-      return value.order.map((item, index) => `${item}=${index + 1}`)
-    default:
-      return []
-  }
+  return typeModule(value.type).countedKeys(value)
 }
 
 /** The whole answer as one comparable string: two cities "gave the same answer" when equal. */
 export function answerSignature(value: AnswerValue): string {
-  const keys = countedKeys(value)
-  return value.type === 'ranking' ? keys.join(',') : [...keys].sort().join(',')
+  const module = typeModule(value.type)
+  return module.signature ? module.signature(value) : [...module.countedKeys(value)].sort().join(',')
 }
 
 /** Counts the basis one member at a time, so its answers never need to sit in memory together. */

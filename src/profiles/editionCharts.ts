@@ -1,6 +1,7 @@
 import { OTHER } from '../questionnaire/answerCodec'
 import type { Definition, Option, Question } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
+import { typeModule } from '../questionnaire/types'
 import { describeBars, renderBarChart, type Bar } from './barChart'
 import { availabilityFootnote, chartOptions, offeredBase, offeredBaseNote } from './footnotes'
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
@@ -19,10 +20,13 @@ interface Series {
 const optionRows = (options: Option[], suffix = ''): Series['rows'] =>
   options.map((option) => ({ key: option.key, label: option.label, countKey: option.key + suffix, option }))
 
-/** What to draw for a question: one series for choices, one per column for matrices. */
-function seriesOf(question: Question, years: number[]): Series[] {
+/** What to draw for a question, by the chart kind its type chooses (src/questionnaire/types). */
+function seriesOf(question: Question, years: number[], aggregate: QuestionAggregate): Series[] {
   const title = question.profile?.chart?.title ?? question.label
-  switch (question.type) {
+  const kind = typeModule(question.type).chart
+  switch (kind) {
+    case 'none':
+      return []
     case 'yesno':
       return [
         {
@@ -34,19 +38,21 @@ function seriesOf(question: Question, years: number[]): Series[] {
           ],
         },
       ]
-    case 'single':
-    case 'multiple': {
+    case 'options': {
       const rows = optionRows(chartOptions(question, years))
-      if (question.other) rows.push({ key: OTHER, label: 'Other', countKey: OTHER })
+      if ('other' in question && question.other) rows.push({ key: OTHER, label: 'Other', countKey: OTHER })
       return [{ chartKey: question.key, title, rows, footnote: availabilityFootnote(question, years) }]
     }
-    case 'matrix':
-      return question.columns.map((column) => ({
-        chartKey: `${question.key}=${column.key}`,
-        title: `${question.label}: ${column.label}`,
-        rows: optionRows(chartOptions(question, years), `=${column.key}`),
-      }))
-    case 'rating': {
+    case 'perColumn':
+      return question.type === 'matrix'
+        ? question.columns.map((column) => ({
+            chartKey: `${question.key}=${column.key}`,
+            title: `${question.label}: ${column.label}`,
+            rows: optionRows(chartOptions(question, years), `=${column.key}`),
+          }))
+        : []
+    case 'topOfScale': {
+      if (question.type !== 'rating') return []
       const top = question.scale[question.scale.length - 1]
       return [
         {
@@ -56,7 +62,7 @@ function seriesOf(question: Question, years: number[]): Series[] {
         },
       ]
     }
-    case 'ranking':
+    case 'rankedFirst':
       return [
         {
           chartKey: `${question.key}=1`,
@@ -64,8 +70,17 @@ function seriesOf(question: Question, years: number[]): Series[] {
           rows: optionRows(chartOptions(question, years), '=1'),
         },
       ]
-    default:
-      return []
+    case 'byValue': {
+      // One bar per value the answers count towards (a date's year), in order.
+      const values = Object.keys(aggregate.counts).sort()
+      return [
+        {
+          chartKey: question.key,
+          title,
+          rows: values.map((value) => ({ key: value, label: value, countKey: value })),
+        },
+      ]
+    }
   }
 }
 
@@ -122,7 +137,7 @@ export function editionCharts(
   for (const { question } of allQuestions(definition)) {
     const aggregate = aggregates[question.key]
     if (!aggregate || aggregate.answered < basis.threshold) continue
-    for (const series of seriesOf(question, years))
+    for (const series of seriesOf(question, years, aggregate))
       charts[series.chartKey] = drawSeries(question.key, series, aggregate)
   }
   return charts

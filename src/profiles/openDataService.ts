@@ -186,7 +186,7 @@ export function openDataService(repos: Deps, threshold: number) {
           for (const name of cityColumns)
             csv.write([name, '', '', 'city', `City ${name.replace('city_', '')}`, 'Text'])
           for (const c of openDataColumns(edition.definition))
-            csv.write([c.name, c.questionKey, c.optionKey, c.type, c.question, c.values].map(neutralise))
+            csv.write([c.name, c.questionKey, c.optionKey, c.type, c.questionText, c.values].map(neutralise))
           csv.end()
           await once(csv, 'end')
         },

@@ -1,22 +1,17 @@
-import { OTHER, type AnswerValue } from '../questionnaire/answerCodec'
+import type { AnswerValue } from '../questionnaire/answerCodec'
 import type { Question, Sentence } from '../questionnaire/definitionSchema'
-import { optionLabel } from '../questionnaire/definitionModel'
+import { typeModule } from '../questionnaire/types'
 import { answerSignature } from './aggregate'
 import { isComparison, isFixedComparison, shareConditionHolds, withBase, type ShareBase } from './comparison'
 import type { QuestionAggregate, TextPart } from './profileContent'
-import { formatCount, joinList, percentText, roundedPercent, shareInWords } from './wording'
+import { joinList, percentText, roundedPercent, shareInWords } from './wording'
 
-const exclusiveKeys = (question: Question): Set<string> =>
-  new Set('options' in question ? question.options.filter((o) => o.exclusive).map((o) => o.key) : [])
+// The answer's parts a sentence uses ({value}, {list}, {count}) come from its type's module
+// (src/questionnaire/types); `value` is always an answer to `question` (of its type).
 
 /** How many things the answer names: chosen options (with "Other", without "None"), list entries. */
 export function chosenCount(question: Question, value: AnswerValue): number {
-  if (value.type === 'multiple') {
-    const exclusive = exclusiveKeys(question)
-    return value.choices.filter((choice) => !exclusive.has(choice)).length
-  }
-  if (value.type === 'textList') return value.values.length
-  return 1
+  return typeModule(question.type).chosenCount?.(question, value) ?? 1
 }
 
 /** Whether a sentence's `when` holds for this answer (every given condition must). */
@@ -37,42 +32,16 @@ export function sentenceMatches(sentence: Sentence, question: Question, value: A
   return true
 }
 
-/** The chosen options as sentence phrases, in definition order; "Other" as written. */
+/** The answer as the items of a {list}: chosen options as phrases, "Other" as written, list entries. */
 export function listPhrases(question: Question, value: AnswerValue, excludes: string[] = []): string[] {
-  if (value.type === 'textList') return value.values
-  if (value.type !== 'multiple') return [valueText(question, value)]
-  const exclusive = exclusiveKeys(question)
-  const options = 'options' in question ? question.options : []
-  return value.choices
-    .filter((choice) => !exclusive.has(choice) && !excludes.includes(choice))
-    .map((choice) => {
-      if (choice === OTHER) return value.other ?? ''
-      const option = options.find((o) => o.key === choice)
-      return option?.phrase ?? option?.label ?? choice
-    })
-    .filter((phrase) => phrase !== '')
+  const module = typeModule(question.type)
+  return module.listPhrases ? module.listPhrases(question, value, excludes) : [valueText(question, value)]
 }
 
 /** The answer as the {value} of a sentence. */
 export function valueText(question: Question, value: AnswerValue): string {
-  switch (value.type) {
-    case 'number':
-      return formatCount(value.value)
-    case 'year':
-      return String(value.value)
-    case 'text':
-    case 'longtext':
-    case 'url':
-      return value.value
-    case 'single':
-      return value.choice === OTHER ? (value.other ?? '') : optionLabel(question, value.choice)
-    case 'yesno':
-      return optionLabel(question, value.choice)
-    case 'textList':
-      return joinList(value.values)
-    default:
-      return joinList(listPhrases(question, value))
-  }
+  const module = typeModule(question.type)
+  return module.sentenceValue ? module.sentenceValue(question, value) : joinList(listPhrases(question, value))
 }
 
 /** Cities sharing the answer the sentence speaks of, and how many answered the question. */

@@ -13,6 +13,17 @@ const key = z
 
 const year = z.number().int().min(1900).max(2200)
 
+/** A calendar date as YYYY-MM-DD (a day that exists). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Dates are written YYYY-MM-DD, for example 2024-03-27')
+  .refine(
+    (text) =>
+      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+      new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    'No such date',
+  )
+
 export const optionSchema = z.object({
   key,
   label: z.string().min(1),
@@ -165,6 +176,7 @@ export const questionSchema = z.discriminatedUnion('type', [
     unit: z.string().optional(),
   }),
   z.object({ ...questionBase, type: z.literal('year'), min: year.optional(), max: year.optional() }),
+  z.object({ ...questionBase, type: z.literal('date'), min: isoDate.optional(), max: isoDate.optional() }),
   z.object({ ...questionBase, type: z.literal('text'), maxLength: z.number().int().positive().default(200) }),
   z.object({
     ...questionBase,

@@ -1,9 +1,9 @@
 import { z } from 'zod'
-import type { AnswerValue } from './answerCodec'
 import type { Question } from './definitionSchema'
 import { fieldId, type FormValue } from './formCodec'
 import { validationMessage } from './validationMessages'
-import { validators, type Fail } from './questionValidators'
+import { typeModule, type AnswerValue } from './types'
+import type { Fail } from './types/questionType'
 import type { FieldError } from '../shared/errors'
 
 export interface PageValidationOptions {
@@ -37,7 +37,8 @@ export function buildPageSchema(questions: Question[], options: PageValidationOp
             return null
           }
           const mustAnswer = options.complete && question.required
-          const result = validators[question.type]({
+          // Each type's module holds its rules: what counts as blank, what is malformed, the answer it stands for.
+          const result = typeModule(question.type).validate({
             question,
             value,
             complete: mustAnswer,

@@ -120,11 +120,12 @@ function questionProblems(question: Question, path: string, years: Set<number>):
       }
     })
   }
+  // Any type with bounds (numbers, years, ISO dates, which compare as text).
+  const { min, max } = 'min' in question ? question : { min: undefined, max: undefined }
   if (
-    (question.type === 'number' || question.type === 'year') &&
-    question.min !== undefined &&
-    question.max !== undefined &&
-    question.min > question.max
+    min !== undefined &&
+    max !== undefined &&
+    (typeof min === 'number' && typeof max === 'number' ? min > max : String(min) > String(max))
   ) {
     problems.push({ path: `${path}.min`, message: 'The minimum is greater than the maximum' })
   }

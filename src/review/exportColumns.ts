@@ -1,27 +1,16 @@
-import { OTHER, type Answers, type AnswerValue } from '../questionnaire/answerCodec'
-import type { Definition, Question } from '../questionnaire/definitionSchema'
-import { allQuestions, offeredOptions, optionLabel } from '../questionnaire/definitionModel'
+import type { Answers } from '../questionnaire/answerCodec'
+import { answerColumns, type AnswerColumn, type Cell } from '../questionnaire/answerColumns'
+import type { Definition } from '../questionnaire/definitionSchema'
 
 /**
- * The wide, one-row-per-city layout of an edition's answers (CSV, XLSX, open data).
- * Column names are the stable question and option keys, so a column means the same
- * thing in every edition. Pure: the export service feeds it rows, the public
- * open-data download may reuse it.
+ * The wide, one-row-per-city layout of an edition's answers (CSV, XLSX) for its administrators:
+ * the city and status columns, then each question's columns (src/questionnaire/answerColumns.ts,
+ * which the public open data lays out too). Pure: the export service feeds it rows.
  */
 
-export type Cell = string | number | null
-
-export interface ExportColumn {
-  /** The column name: `key`, `key.option`, `key.option.note`, `key.other`. */
-  name: string
-  /** The question it comes from ('' for the city and status columns). */
-  questionKey: string
-  questionText: string
-  type: string
-  /** What the values mean, e.g. "yes = Yes; no = No" or "1 = chosen: Grants". */
-  values: string
-  cell: (answer: AnswerValue | undefined) => Cell
-}
+export type { Cell } from '../questionnaire/answerColumns'
+export type ExportColumn = AnswerColumn
+export { LIST_SEPARATOR } from '../questionnaire/types/textList'
 
 export interface CityMeta {
   slug: string
@@ -53,131 +42,9 @@ export const metaColumns: Array<{ name: string; description: string; pick: (meta
   { name: 'approved_at', description: 'When the response was approved (UTC)', pick: (m) => m.approvedAt },
 ]
 
-const listed = (pairs: Array<[string, string]>) => pairs.map(([key, label]) => `${key} = ${label}`).join('; ')
-
-const scaleOf = (question: Question) =>
-  question.type === 'rating' ? question.scale : question.type === 'matrix' ? question.columns : []
-
-/** The columns one question contributes, in a fixed order. */
-function questionColumns(question: Question, year: number): ExportColumn[] {
-  const base = { questionKey: question.key, questionText: question.label, type: question.type }
-  const column = (name: string, values: string, cell: ExportColumn['cell']): ExportColumn => ({
-    ...base,
-    name,
-    values,
-    cell,
-  })
-  const options = offeredOptions(question, year)
-  switch (question.type) {
-    case 'yesno':
-      return [
-        column(
-          question.key,
-          listed([
-            ['yes', 'Yes'],
-            ['no', 'No'],
-          ]),
-          (a) => (a?.type === 'yesno' ? a.choice : null),
-        ),
-      ]
-    case 'single': {
-      const pairs: Array<[string, string]> = options.map((o) => [o.key, o.label])
-      if (question.other) pairs.push([OTHER, 'Other (please specify)'])
-      const columns = [column(question.key, listed(pairs), (a) => (a?.type === 'single' ? a.choice : null))]
-      if (question.other) {
-        columns.push(
-          column(`${question.key}.${OTHER}`, 'Text of "Other (please specify)"', (a) =>
-            a?.type === 'single' && a.choice === OTHER ? (a.other ?? '') : null,
-          ),
-        )
-      }
-      return columns
-    }
-    case 'multiple':
-      return multipleColumns(question, options, column)
-    case 'rating':
-    case 'matrix': {
-      const values = listed(scaleOf(question).map((c) => [c.key, c.label]))
-      return options.map((o) =>
-        column(`${question.key}.${o.key}`, `${o.label}: ${values}`, (a) =>
-          a?.type === question.type ? (a.cells[o.key] ?? null) : null,
-        ),
-      )
-    }
-    case 'ranking':
-      return options.map((o) =>
-        column(`${question.key}.${o.key}`, `Rank of "${o.label}" (1 = first)`, (a) => {
-          if (a?.type !== 'ranking') return null
-          const index = a.order.indexOf(o.key)
-          return index < 0 ? null : index + 1
-        }),
-      )
-    case 'number':
-    case 'year':
-      return [
-        column(
-          question.key,
-          question.type === 'number' && question.unit
-            ? `Number (${question.unit})`
-            : question.type === 'year'
-              ? 'Year'
-              : 'Number',
-          (a) => (a?.type === question.type ? a.value : null),
-        ),
-      ]
-    case 'text':
-    case 'longtext':
-    case 'url':
-      return [column(question.key, 'Text as written', (a) => (a?.type === question.type ? a.value : null))]
-    case 'textList':
-      return [
-        column(question.key, `Items as written, joined by "${LIST_SEPARATOR}"`, (a) =>
-          a?.type === 'textList' ? a.values.join(LIST_SEPARATOR) : null,
-        ),
-      ]
-  }
-}
-
-export const LIST_SEPARATOR = ' | '
-
-function multipleColumns(
-  question: Extract<Question, { type: 'multiple' }>,
-  options: ReturnType<typeof offeredOptions>,
-  column: (name: string, values: string, cell: ExportColumn['cell']) => ExportColumn,
-): ExportColumn[] {
-  const choice = (a: AnswerValue | undefined) => (a?.type === 'multiple' ? a : undefined)
-  const keys = options.map((o) => o.key).concat(question.other ? [OTHER] : [])
-  const columns: ExportColumn[] = options.map((o) =>
-    column(`${question.key}.${o.key}`, `1 = chosen, 0 = not chosen: ${o.label}`, (a) => {
-      const answer = choice(a)
-      return answer ? (answer.choices.includes(o.key) ? 1 : 0) : null
-    }),
-  )
-  if (question.other) {
-    columns.push(
-      column(`${question.key}.${OTHER}`, 'Text of "Other (please specify)"; empty when not chosen', (a) => {
-        const answer = choice(a)
-        return answer && answer.choices.includes(OTHER) ? (answer.other ?? '') : null
-      }),
-    )
-  }
-  if (question.notes) {
-    for (const key of keys) {
-      columns.push(
-        column(
-          `${question.key}.${key}.note`,
-          `Note on "${optionLabel(question, key)}" as written`,
-          (a) => choice(a)?.notes[key] ?? null,
-        ),
-      )
-    }
-  }
-  return columns
-}
-
 /** Every answer column of an edition, in the questionnaire's reading order. */
 export function exportColumns(definition: Definition): ExportColumn[] {
-  return allQuestions(definition).flatMap(({ question }) => questionColumns(question, definition.year))
+  return answerColumns(definition, { years: [definition.year], kind: 'review' })
 }
 
 /** The header row: city and status columns, then the answer columns. */
@@ -187,7 +54,7 @@ export function headerRow(columns: ExportColumn[]): string[] {
 
 /** One city's row, in the order of headerRow. Unanswered questions give empty cells. */
 export function exportRow(columns: ExportColumn[], meta: CityMeta, answers: Answers): Cell[] {
-  return [...metaColumns.map((m) => m.pick(meta)), ...columns.map((c) => c.cell(answers.get(c.questionKey)))]
+  return [...metaColumns.map((m) => m.pick(meta)), ...columns.map((c) => c.read(answers.get(c.questionKey)))]
 }
 
 export const codebookHeader = ['column', 'question_key', 'question_text', 'type', 'values'] as const

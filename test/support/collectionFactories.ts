@@ -194,6 +194,10 @@ export function validFields(question: Question, year: number): Record<string, st
       }
     case 'year':
       return { [id()]: String(Math.min(Math.max(question.min ?? 2015, 2015), question.max ?? 2015)) }
+    case 'date': {
+      const [year, month, day] = (question.min ?? question.max ?? '2024-03-27').split('-')
+      return { [id('day')]: day, [id('month')]: month, [id('year')]: year }
+    }
     case 'text':
     case 'longtext':
       return { [id()]: `Answer to ${question.key}` }

@@ -11,21 +11,24 @@ import {
   type FormValues,
 } from './formValues'
 import { linesToSentences, sentencesToLines } from './sentenceLines'
+import { findTypeModule, typeList } from '../types'
+import type { AuthoringField } from '../types/questionType'
 
-export const questionTypes: Array<{ value: QuestionType; text: string }> = [
-  { value: 'yesno', text: 'Yes or no' },
-  { value: 'single', text: 'One choice' },
-  { value: 'multiple', text: 'Several choices' },
-  { value: 'rating', text: 'Rating of each item' },
-  { value: 'ranking', text: 'Ranking of items' },
-  { value: 'matrix', text: 'Matrix (one column per row)' },
-  { value: 'number', text: 'Number' },
-  { value: 'year', text: 'Year' },
-  { value: 'text', text: 'Short text' },
-  { value: 'longtext', text: 'Long text' },
-  { value: 'url', text: 'Web address' },
-  { value: 'textList', text: 'Several short texts' },
+/** The types authoring offers, with their names ("Yes or no"), from the types' modules. */
+export const questionTypes: Array<{ value: QuestionType; text: string }> = typeList.map((module) => ({
+  value: module.type,
+  text: module.title,
+}))
+
+/** Every field some type adds to the question form (min, max, unit …), each name once. */
+const typeFields: AuthoringField[] = [
+  ...new Map(
+    typeList.flatMap((module) => module.authoringFields).map((field) => [field.name, field]),
+  ).values(),
 ]
+
+/** The fields the question form shows for a type, after the ones every question has. */
+export const typeFieldsOf = (type: string): AuthoringField[] => findTypeModule(type)?.authoringFields ?? []
 
 /** Form fields named exactly like the question's own properties. */
 export const textFields = [
@@ -35,15 +38,7 @@ export const textFields = [
   'label',
   'hint',
   'required',
-  'min',
-  'max',
-  'integer',
-  'unit',
-  'maxLength',
-  'maxItems',
-  'maxChoices',
-  'other',
-  'notes',
+  ...typeFields.map((f) => f.name),
 ]
 const moreFields = [
   'conditionQuestion',
@@ -67,21 +62,11 @@ const str = (value: unknown): string => (value === undefined || value === null ?
 export function questionToValues(question: Question): FormValues {
   const record = question as Record<string, unknown>
   const values: FormValues = {}
-  for (const name of [
-    'key',
-    'number',
-    'type',
-    'label',
-    'hint',
-    'min',
-    'max',
-    'unit',
-    'maxLength',
-    'maxItems',
-    'maxChoices',
-  ])
-    values[name] = str(record[name])
-  for (const name of ['required', 'integer', 'other', 'notes']) values[name] = record[name] ? 'true' : ''
+  for (const name of ['key', 'number', 'type', 'label', 'hint']) values[name] = str(record[name])
+  values.required = question.required ? 'true' : ''
+  for (const field of typeFields)
+    values[field.name] =
+      field.kind === 'checkbox' ? (record[field.name] ? 'true' : '') : str(record[field.name])
   values.conditionQuestion = question.condition?.question ?? ''
   values.conditionAnswers =
     question.condition?.anyOf.map((answer) => `${question.condition!.question}=${answer}`) ?? []
@@ -120,23 +105,12 @@ export function buildQuestion(
   setOptional(q, 'number', text(values, 'number'))
   setOptional(q, 'hint', text(values, 'hint'))
   q.required = checked(values, 'required')
-  if (type === 'number' || type === 'year') {
-    setOptional(q, 'min', numberField(values, 'min', 'minimum', errors))
-    setOptional(q, 'max', numberField(values, 'max', 'maximum', errors))
+  for (const field of typeFieldsOf(type)) {
+    if (field.kind === 'checkbox') q[field.name] = checked(values, field.name)
+    else if (field.kind === 'number')
+      setOptional(q, field.name, numberField(values, field.name, field.called ?? field.name, errors))
+    else setOptional(q, field.name, text(values, field.name))
   }
-  if (type === 'number') {
-    q.integer = checked(values, 'integer')
-    setOptional(q, 'unit', text(values, 'unit'))
-  }
-  if (type === 'text' || type === 'longtext' || type === 'textList')
-    setOptional(q, 'maxLength', numberField(values, 'maxLength', 'longest answer', errors))
-  if (type === 'textList') setOptional(q, 'maxItems', numberField(values, 'maxItems', 'most items', errors))
-  if (type === 'single' || type === 'multiple') {
-    q.other = checked(values, 'other')
-    q.notes = checked(values, 'notes')
-  }
-  if (type === 'multiple')
-    setOptional(q, 'maxChoices', numberField(values, 'maxChoices', 'most choices', errors))
   setOptional(q, 'condition', conditionFrom(values))
   setOptional(q, 'profile', profileFrom(values, existing, errors))
   if (!existing) addInitialOptions(q, type, values)
@@ -179,8 +153,7 @@ function profileFrom(
 }
 
 function addInitialOptions(q: Record<string, unknown>, type: QuestionType, values: FormValues): void {
-  if (['single', 'multiple', 'rating', 'ranking', 'matrix'].includes(type))
-    q.options = optionsFromLines(text(values, 'newOptions'))
-  if (type === 'rating') q.scale = optionsFromLines(text(values, 'newScale'))
-  if (type === 'matrix') q.columns = optionsFromLines(text(values, 'newScale'))
+  // The options (rows, items) come from one box; a rating's scale or a matrix's columns from the other.
+  for (const list of findTypeModule(type)?.initialLists ?? [])
+    q[list] = optionsFromLines(text(values, list === 'options' ? 'newOptions' : 'newScale'))
 }

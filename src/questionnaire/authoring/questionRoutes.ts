@@ -17,7 +17,13 @@ import {
   updateOption,
 } from './optionEdits'
 import { addQuestion, moveQuestion, removeQuestion, updateQuestion } from './questionEdits'
-import { newQuestionValues, questionToValues, questionTypes, questionValues } from './questionForm'
+import {
+  newQuestionValues,
+  questionToValues,
+  questionTypes,
+  questionValues,
+  typeFieldsOf,
+} from './questionForm'
 import { formValues, text } from './formValues'
 import { usageKey } from './safeChanges'
 import { basedOnOf, conditionChoices, doneAndRedirect, editorBase } from './routeSupport'
@@ -75,6 +81,7 @@ export function questionRoutes(authoring: QuestionnaireAuthoring): Router {
       return {
         title: `Change question ${locals.question.key}`,
         values: { ...questionToValues(locals.question), pageKey: locals.pageKey },
+        typeFields: typeFieldsOf(locals.question.type),
         ...locals,
       }
     },

@@ -1,0 +1,51 @@
+import { whetherClause } from '../labelWords'
+import { answerRow, keyLabels, one, type QuestionTypeModule } from './questionType'
+
+/** "Does the city have dedicated funding?" Yes or no. */
+export interface YesNoAnswer {
+  type: 'yesno'
+  choice: string
+}
+
+const label = (choice: string) => (choice === 'yes' ? 'Yes' : 'No')
+
+export const yesno: QuestionTypeModule<'yesno', YesNoAnswer> = {
+  type: 'yesno',
+  title: 'Yes or no',
+  view: 'yesno',
+  toRows: (questionKey, answer) => [answerRow(questionKey, answer.choice)],
+  fromRows: (_question, rows) => ({ type: 'yesno', choice: rows[0].optionKey }),
+  toForm: (answer) => ({ choice: answer.choice }),
+  readForm: (_question, field) => ({ choice: one(field()) }),
+  validate: ({ value, complete, fail }) => {
+    if (!value.choice) return complete ? fail('required') : null
+    return ['yes', 'no'].includes(value.choice) ? { type: 'yesno', choice: value.choice } : fail('invalid')
+  },
+  messages: {
+    required: ({ quoted }, question) => {
+      const whether = whetherClause(question.label)
+      return whether ? `Select whether ${whether}` : `Select yes or no for ${quoted}`
+    },
+  },
+  display: (_question, answer) => [label(answer.choice)],
+  sentenceValue: (_question, answer) => label(answer.choice),
+  columns: (question) => [
+    {
+      name: question.key,
+      optionKey: '',
+      values: keyLabels([
+        ['yes', 'Yes'],
+        ['no', 'No'],
+      ]),
+      read: (answer) => answer.choice,
+    },
+  ],
+  countedKeys: (answer) => [answer.choice],
+  chart: 'yesno',
+  demo: (question, ctx) => {
+    const yes = ctx.shares(question.key)?.yes ?? 0.5
+    return { type: 'yesno', choice: ctx.position('yes') < yes ? 'yes' : 'no' }
+  },
+  authoringFields: [],
+  initialLists: [],
+}
