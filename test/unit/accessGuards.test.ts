@@ -80,8 +80,8 @@ describe('access guards', () => {
     expect(record).toHaveBeenLastCalledWith(officer, `/admin/${'x'.repeat(247)}`, null)
   })
 
-  it('when an admin or an officer without a city asks for an officer page, then it is a 403 that says who it is for', async () => {
-    for (const user of [admin, { ...officer, cityId: null }]) {
+  it('when an admin (even one with a city) or an officer without a city asks for an officer page, then it is a 403 that says who it is for', async () => {
+    for (const user of [admin, { ...admin, cityId: 7 }, { ...officer, cityId: null }]) {
       const result = await call(requireOfficer, { user })
       expect(result.error).toBeInstanceOf(ForbiddenError)
       expect((result.error as Error).message).toBe('This page is for city innovation officers.')
