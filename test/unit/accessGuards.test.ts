@@ -14,6 +14,7 @@ function call(
     url?: string
     recordRefusal?: (user: User, path: string, ip: string | null) => Promise<void>
     ip?: string
+    noLogger?: boolean
   } = {},
 ) {
   const session: { returnTo?: string } = {}
@@ -24,7 +25,7 @@ function call(
     originalUrl: options.url ?? '/admin/users?page=2',
     session,
     ip: options.ip,
-    log: { warn },
+    log: options.noLogger ? undefined : { warn },
   } as unknown as Request
   const redirect = vi.fn()
   const res = {
@@ -97,5 +98,16 @@ describe('access guards', () => {
     })
     expect(result.error).toBeInstanceOf(ForbiddenError)
     expect(result.warn).toHaveBeenCalledOnce()
+  })
+
+  it('when the audit write fails on a request without a logger, then the refusal still stands', async () => {
+    const result = await call(requireAdmin, {
+      user: officer,
+      noLogger: true,
+      recordRefusal: async () => {
+        throw new Error('database down')
+      },
+    })
+    expect(result.error).toBeInstanceOf(ForbiddenError)
   })
 })
