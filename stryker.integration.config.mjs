@@ -1,11 +1,12 @@
 // @ts-check
 import { base } from './stryker.base.mjs'
-import { functionsOf } from './stryker.ranges.mjs'
+import { functionsOf, linesOf } from './stryker.ranges.mjs'
 
 /**
  * Repositories, middleware and services that only the real app exercises, judged by the
  * integration tests (real database, CSRF on): small files whole, and in larger files the deciding
- * functions by name (their lines are found when the run starts; see stryker.ranges.mjs).
+ * functions by name, or the deciding stretch of a long one by its first and last lines (found
+ * when the run starts; see stryker.ranges.mjs).
  * A file that moves or a function that is renamed is one path or name to change here.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
@@ -19,7 +20,9 @@ export default {
     // basis membership: which approved responses the "approved" and "latest" bases may draw on
     ...functionsOf('src/profiles/profilesRepository.ts', 'approvedUpTo'),
     // save and conflict
-    ...functionsOf('src/collection/savePage.ts', 'savePage'),
+    // savePage: the version it was based on, and the conflict check, retry and failed write
+    linesOf('src/collection/savePage.ts', 'const version = ', 'The form is missing its version'),
+    linesOf('src/collection/savePage.ts', 'const current = ', "return { kind: 'saved'"),
     ...functionsOf('src/collection/responsesRepository.ts', 'saveAnswers', 'transition'),
     // CSRF and the sign-in rate limit
     'src/middleware/setUpCsrf.ts',

@@ -34,3 +34,20 @@ export function functionsOf(file, ...names) {
     return `${file}:${start + 1}-${end + 1}`
   })
 }
+
+/**
+ * `file:first-last` from the first line holding `from` to the next line holding `to` (both
+ * included), for the deciding stretch of a long function. Stops the run if either is not found.
+ *
+ * @param {string} file path from the repository root
+ * @param {string} from text on the first line
+ * @param {string} to text on the last line
+ * @returns {string}
+ */
+export function linesOf(file, from, to) {
+  const lines = readFileSync(new URL(file, import.meta.url), 'utf8').split('\n')
+  const start = lines.findIndex((line) => line.includes(from))
+  const end = start < 0 ? -1 : lines.findIndex((line, index) => index >= start && line.includes(to))
+  if (end < 0) throw new Error(`Mutation config: no lines "${from}" … "${to}" in ${file}; update the config.`)
+  return `${file}:${start + 1}-${end + 1}`
+}
