@@ -5,6 +5,7 @@ import { buildCity, buildUser } from '../support/factories'
 import { csrfToken, signIn } from '../support/http'
 import { SIGN_IN_MESSAGES } from '../../src/accounts/authService'
 import { setUpSession } from '../../src/middleware/setUpSession'
+import { underMutationTesting } from '../support/mutationTesting'
 
 const t = testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '0.02' })
 afterAll(() => t.close())
@@ -224,7 +225,8 @@ describe('signing in', () => {
     }
     // Both verify one argon2 hash (tens of milliseconds); skipping it answered in ~4 ms. The fastest
     // of each: other work on a busy machine only ever adds time, so the minimum is the steadiest.
-    expect(Math.min(...invitedTimes)).toBeGreaterThan(Math.min(...unknownTimes) * 0.5)
+    if (!underMutationTesting)
+      expect(Math.min(...invitedTimes)).toBeGreaterThan(Math.min(...unknownTimes) * 0.5)
     await t.knex('users').where({ id: invited.id }).update({ failed_logins: 0, locked_until: null })
   })
 
