@@ -302,7 +302,7 @@ describe('multiple choices: exclusive answers, limits, notes and Other', () => {
       ok: false,
       errors: [{ href: '#areas--other', text: 'Enter your other answer for “Which policy areas”' }],
     })
-    expect(answer(check(areas, { choices: ['health'], other: 'Culture' }))).toEqual({
+    expect(answer(check(areas, { choices: ['health'], other: 'Culture' }))).toStrictEqual({
       type: 'multiple',
       choices: ['health'],
       notes: {},

@@ -27,8 +27,13 @@ const context: SentenceContext = {
   suppressed: false,
   base: { basisSize: 10 },
 }
-const render = (text: string, when?: object) =>
-  renderSentence(areas, sentenceSchema.parse({ text, ...(when ? { when } : {}) }), both, context)
+const render = (text: string, when?: object, listExcludes?: string[]) =>
+  renderSentence(
+    areas,
+    sentenceSchema.parse({ text, ...(when ? { when } : {}), ...(listExcludes ? { listExcludes } : {}) }),
+    both,
+    context,
+  )
 
 describe('a profile sentence, part by part', () => {
   it('when a template gives the share of the same answer, then it is that share, in bold, with every other placeholder filled and no empty parts', () => {
@@ -77,5 +82,12 @@ describe('a profile sentence, part by part', () => {
       text: 'Enschede works on 2 areas (Health and Transport) {unknown}',
     })
     expect(rendered !== 'withheld' && 'share' in rendered).toBe(false)
+  })
+
+  it('when a sentence names an answer itself, then its list leaves that answer out, while its value gives the whole answer', () => {
+    const rendered = render('{city} works on transport, and on {list} ({value})', undefined, ['transport'])
+    expect(rendered !== 'withheld' && rendered.text).toBe(
+      'Enschede works on transport, and on Health (Health and Transport)',
+    )
   })
 })
