@@ -1,9 +1,13 @@
 // @ts-check
 import { base } from './stryker.base.mjs'
+import { functionsOf, linesOf } from './stryker.ranges.mjs'
 
 /**
  * Repositories, middleware and services that only the real app exercises, judged by the
- * integration tests (real database, CSRF on). Line ranges: the deciding lines.
+ * integration tests (real database, CSRF on): small files whole, and in larger files the deciding
+ * functions by name, or the deciding stretch of a long one by its first and last lines (found
+ * when the run starts; see stryker.ranges.mjs).
+ * A file that moves or a function that is renamed is one path or name to change here.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -13,20 +17,19 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/integration.html' },
   jsonReporter: { fileName: 'reports/mutation/integration.json' },
   mutate: [
-    // basis membership
-    'src/profiles/profilesRepository.ts:42-53',
+    // basis membership: which approved responses the "approved" and "latest" bases may draw on
+    ...functionsOf('src/profiles/profilesRepository.ts', 'approvedUpTo'),
     // save and conflict
-    'src/collection/savePage.ts:76-79',
-    'src/collection/savePage.ts:91-107',
-    'src/responses/responsesRepository.ts:143-153',
-    'src/responses/responsesRepository.ts:173-176',
-    // CSRF and sign-in
+    // savePage: the version it was based on, and the conflict check, retry and failed write
+    linesOf('src/collection/savePage.ts', 'const version = ', 'The form is missing its version'),
+    linesOf('src/collection/savePage.ts', 'const current = ', "return { kind: 'saved'"),
+    ...functionsOf('src/responses/responsesRepository.ts', 'saveAnswers', 'transition'),
+    // CSRF and the sign-in rate limit
     'src/middleware/setUpCsrf.ts',
-    'src/accounts/loginRoutes.ts:22-26',
-    'src/accounts/loginRoutes.ts:50-50',
+    ...functionsOf('src/accounts/loginRoutes.ts', 'limiter'),
     // export scopes
-    'src/review/exportRepository.ts:49-49',
-    // regeneration triggers
-    'src/profiles/profileService.ts:75-82',
+    ...functionsOf('src/review/exportRepository.ts', 'batch'),
+    // regeneration triggers and data releases
+    ...functionsOf('src/profiles/profileService.ts', 'onEditionChanged'),
   ],
 }

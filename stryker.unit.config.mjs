@@ -1,9 +1,12 @@
 // @ts-check
 import { base } from './stryker.base.mjs'
+import { functionsOf } from './stryker.ranges.mjs'
 
 /**
  * The pure modules, judged by the unit tests alone (they are where share maths, disclosure,
- * validation and guards are meant to be pinned down). Line ranges: the deciding functions.
+ * validation and guards are meant to be pinned down): small files whole, and in larger files the
+ * deciding functions by name (their lines are found when the run starts; see stryker.ranges.mjs).
+ * A file that moves or a function that is renamed is one path or name to change here.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -14,23 +17,22 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/unit.json' },
   mutate: [
     // share and sentence maths
-    'src/profiles/sentences.ts:64-100',
-    'src/profiles/wording.ts:15-35',
+    ...functionsOf('src/profiles/sentences.ts', 'sameAnswerCount', 'disclosed', 'renderSentence', 'firstSentence'),
+    'src/profiles/wording.ts',
     // disclosure
-    'src/profiles/editionCharts.ts:132-141',
-    'src/profiles/resultsModel.ts:40-58',
+    ...functionsOf('src/profiles/editionCharts.ts', 'editionCharts'),
+    ...functionsOf('src/profiles/resultsModel.ts', 'buildResults'),
     // basis membership
-    'src/profiles/aggregate.ts:42-53',
-    'src/profiles/aggregate.ts:76-85',
+    'src/profiles/aggregate.ts',
     // visibility and validation
     'src/questionnaire/visibility.ts',
-    'src/questionnaire/types/multiple.ts:32-41',
-    'src/questionnaire/types/range.ts:8-21',
+    ...functionsOf('src/questionnaire/types/multiple.ts', 'validate'),
+    ...functionsOf('src/questionnaire/types/range.ts', 'inRange'),
     // access guards
     'src/accounts/guards.ts',
     // sign-in lockout
-    'src/accounts/authService.ts:48-60',
+    ...functionsOf('src/accounts/authService.ts', 'refuseUnknown', 'signIn'),
     // export neutralising
-    'src/review/exportColumns.ts:70-79',
+    ...functionsOf('src/review/exportColumns.ts', 'neutralise'),
   ],
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Knex } from 'knex'
+import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { signIn, signedInAgent, type Agent } from '../support/http'
 import { sessionUserId } from '../support/accountsFactories'
@@ -83,6 +84,65 @@ describe('a save whose session vanished', () => {
       .send({ ...state, ...typed, _action: 'continue' })
     expect(post.status).toBe(403)
     expect(post.text).toContain('Your form could not be checked')
+  })
+})
+
+describe('which refused forms are kept for after sign-in', () => {
+  /** An officer's open questionnaire page whose session row has gone, so its token cannot be checked. */
+  async function orphanedPage() {
+    const officer = await buildOfficer(t.repos)
+    const { agent, state } = await openPage(officer)
+    await t
+      .knex('sessions')
+      .whereIn(
+        'sid',
+        (await sessionRowsOf(officer.user.id)).map((r) => r.sid),
+      )
+      .del()
+    return { officer, agent, state }
+  }
+
+  it('when a browser that sends no Sec-Fetch-Site posts with this site’s own Origin, then the save is kept; with another Origin, or none, it is refused', async () => {
+    const kept = await orphanedPage()
+    const post = await kept.agent
+      .post(cityFacts)
+      .set('Host', 'survey.example')
+      .set('Origin', 'http://survey.example')
+      .type('form')
+      .send({ ...kept.state, ...typed, _action: 'continue' })
+    expect([post.status, post.headers.location]).toEqual([302, '/login'])
+    expect((await kept.agent.get('/login')).text).toContain('anything you were saving has been kept')
+
+    for (const origin of ['http://evil.example', undefined]) {
+      const refused = await orphanedPage()
+      let request = refused.agent.post(cityFacts).set('Host', 'survey.example')
+      if (origin) request = request.set('Origin', origin)
+      const answer = await request.type('form').send({ ...refused.state, ...typed, _action: 'continue' })
+      expect(answer.status, origin ?? 'no Origin').toBe(403)
+      expect(answer.text).toContain('Your form could not be checked')
+    }
+  })
+
+  it('when a signed-in officer’s page, or a form outside the questionnaire, comes from this site with a token that does not check, then it is refused, not kept', async () => {
+    const officer = await buildOfficer(t.repos)
+    const { agent, state } = await openPage(officer)
+    const signedIn = await agent
+      .post(cityFacts)
+      .set('Sec-Fetch-Site', 'same-origin')
+      .type('form')
+      .send({ ...state, ...typed, _csrf: 'not-this-session’s-token', _action: 'continue' })
+    expect(signedIn.status).toBe(403)
+    expect(await storedMayor(officer)).toBeUndefined()
+
+    const visitor = request.agent(t.app)
+    await visitor.get('/login')
+    const outside = await visitor
+      .post('/forgot-password')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .type('form')
+      .send({ _csrf: 'a-guess', email: officer.user.email })
+    expect(outside.status).toBe(403)
+    expect(outside.text).toContain('Your form could not be checked')
   })
 })
 

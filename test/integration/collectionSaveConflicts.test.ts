@@ -47,7 +47,43 @@ async function cityFactsSave(version: string, repos: Repositories = t.repos) {
     const response = await t.repos.responses.find(edition.id, city.id)
     return response ? (await t.repos.responses.answers(response.id)).map((r) => r.questionKey) : []
   }
-  return { run: () => savePage(repos, surveyLoader(repos), request), stored }
+  const mayor = async () => {
+    const response = await t.repos.responses.find(edition.id, city.id)
+    const rows = response ? await t.repos.responses.answers(response.id) : []
+    return rows.find((r) => r.questionKey === 'city.mayor')?.text
+  }
+  return { run: () => savePage(repos, surveyLoader(repos), request), stored, mayor }
+}
+
+/** The repositories, with another officer's save of the same page landing just before ours is written. */
+function overtakenRepos(): Repositories {
+  let overtaken = false
+  const responses = new Proxy(t.repos.responses, {
+    get(target, property, receiver) {
+      if (property !== 'saveAnswers') return Reflect.get(target, property, receiver)
+      return async (...args: Parameters<typeof target.saveAnswers>) => {
+        const [save] = args
+        if (!overtaken) {
+          overtaken = true
+          await target.saveAnswers({
+            ...save,
+            questionKeys: ['city.mayor'],
+            rows: [
+              {
+                questionKey: 'city.mayor',
+                optionKey: '',
+                text: 'The other officer',
+                number: null,
+                note: null,
+              },
+            ],
+          })
+        }
+        return target.saveAnswers(...args)
+      }
+    },
+  })
+  return { ...t.repos, responses }
 }
 
 describe('saving a page: versions and races', () => {
@@ -73,5 +109,13 @@ describe('saving a page: versions and races', () => {
     await expect(run()).rejects.toBeInstanceOf(ConflictError)
     expect(tries()).toBe(3)
     expect(await stored()).toEqual([])
+  })
+
+  it('when another save lands between reading the page and writing it, then ours is refused by the stored version and the officer sees the other answers, which stay', async () => {
+    const { run, mayor } = await cityFactsSave('0', overtakenRepos())
+    const outcome = await run()
+    expect(outcome.kind).toBe('render')
+    expect(outcome.kind === 'render' && outcome.status).toBe(409)
+    expect(await mayor()).toBe('The other officer')
   })
 })

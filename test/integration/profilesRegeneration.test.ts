@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { testApp } from '../support/testApp'
 import { buildCity } from '../support/factories'
 import { buildResponse, mainText, multiple, no, yes } from '../support/profilesFactories'
-import { buildResponse as buildReviewResponse, simpleAnswers } from '../support/reviewFactories'
+import { buildEdition, buildResponse as buildReviewResponse, simpleAnswers } from '../support/reviewFactories'
 
 const t = testApp()
 afterAll(() => t.close())
@@ -102,6 +102,38 @@ describe('regeneration on approval', () => {
   })
 })
 
+describe('which changes make a new open-data release', () => {
+  it('when the 2018 questionnaire’s wording changes, then 2018 gets a new release and 2020, whose counted answers did not change, does not', async () => {
+    const [id2018, id2020] = [await editionId(2018), await editionId(2020)]
+    const releaseOf = async (id: number) => (await t.repos.editions.findById(id))!.dataRelease
+    const [before2018, before2020] = [await releaseOf(id2018), await releaseOf(id2020)]
+    await t.services.events.changed(id2018, 'definition_changed')
+    expect(await releaseOf(id2018)).toBe(before2018 + 1)
+    expect(await releaseOf(id2020)).toBe(before2020)
+    const page = mainText((await request(t.app).get('/open-data')).text)
+    expect(page).toContain('The wording of the questionnaire changed.')
+    expect(page).not.toContain('Through the 2018 answers: The wording of the questionnaire changed.')
+  })
+
+  it('when a response is approved in a year not yet published, then no release is made: the first comes with publishing', async () => {
+    const edition = await buildEdition(t.repos, { status: 'closed' })
+    try {
+      const city = await buildCity(t.repos)
+      await buildReviewResponse(t.repos, {
+        editionId: edition.id,
+        cityId: city.id,
+        status: 'approved',
+        answers: simpleAnswers(edition.definition),
+      })
+      await t.services.events.changed(edition.id, 'response_approved')
+      expect((await t.repos.editions.findById(edition.id))!.dataRelease).toBe(0)
+      expect(await t.knex('data_releases').where({ edition_id: edition.id })).toEqual([])
+    } finally {
+      await t.knex('editions').where({ id: edition.id }).delete()
+    }
+  })
+})
+
 describe('regeneration cost', () => {
   it('when an edition is regenerated, then a fixed number of queries is made, whatever the number of cities', async () => {
     const id = await editionId(2020)
@@ -171,6 +203,33 @@ describe('only published editions and approved answers are public', () => {
       expect(list).not.toContain(city.name)
     }
     expect(csv.text).not.toContain('nobody may read yet')
+  })
+
+  it('when an earlier year is not published, then its approved answers are not in 2020’s comparison of every city’s latest answers', async () => {
+    const id2020 = await editionId(2020)
+    await t.services.profiles.regeneration.regenerateEdition(id2020)
+    const before = basisSize((await request(t.app).get('/cities/enschede-nld/2020')).text)
+    expect(before).toBeGreaterThanOrEqual(5)
+    // A year of its own before 2020 (the PostgreSQL database is shared), closed but never published.
+    const definition2018 = (await t.repos.editions.findByYear(2018))!.definition
+    let year = 0
+    for (let candidate = 2017; candidate > 1990 && !year; candidate--)
+      if (!(await t.repos.editions.findByYear(candidate))) year = candidate
+    const id = await t.repos.editions.create({
+      year,
+      title: `Unpublished ${year}`,
+      status: 'closed',
+      definition: { ...definition2018, year },
+    })
+    try {
+      const city = await buildCity(t.repos)
+      await buildResponse(t.repos, { year, cityId: city.id, answers: [['strategy.formal', yes]] })
+      await t.services.profiles.regeneration.regenerateEdition(id2020)
+      expect(basisSize((await request(t.app).get('/cities/enschede-nld/2020')).text)).toBe(before)
+    } finally {
+      await t.knex('editions').where({ id }).delete()
+      await t.services.profiles.regeneration.regenerateEdition(id2020)
+    }
   })
 
   it('when an edition is not published, then its approved profiles, results and data are not found', async () => {

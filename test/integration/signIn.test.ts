@@ -5,6 +5,7 @@ import { buildCity, buildUser } from '../support/factories'
 import { csrfToken, signIn } from '../support/http'
 import { SIGN_IN_MESSAGES } from '../../src/accounts/authService'
 import { setUpSession } from '../../src/middleware/setUpSession'
+import { underMutationTesting } from '../support/mutationTesting'
 
 const t = testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '0.02' })
 afterAll(() => t.close())
@@ -216,15 +217,16 @@ describe('signing in', () => {
       await t.services.auth.signIn(email, 'some-password', null)
       return performance.now() - started
     }
-    const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
     const invitedTimes: number[] = []
     const unknownTimes: number[] = []
     for (let i = 0; i < 5; i++) {
       invitedTimes.push(await time(invited.email))
       unknownTimes.push(await time(`unknown-${i}-${Date.now()}@example.test`))
     }
-    // Both verify one argon2 hash (tens of milliseconds); skipping it answered in ~4 ms.
-    expect(median(invitedTimes)).toBeGreaterThan(median(unknownTimes) * 0.5)
+    // Both verify one argon2 hash (tens of milliseconds); skipping it answered in ~4 ms. The fastest
+    // of each: other work on a busy machine only ever adds time, so the minimum is the steadiest.
+    if (!underMutationTesting)
+      expect(Math.min(...invitedTimes)).toBeGreaterThan(Math.min(...unknownTimes) * 0.5)
     await t.knex('users').where({ id: invited.id }).update({ failed_logins: 0, locked_until: null })
   })
 

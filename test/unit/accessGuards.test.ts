@@ -14,6 +14,7 @@ function call(
     url?: string
     recordRefusal?: (user: User, path: string, ip: string | null) => Promise<void>
     ip?: string
+    noLogger?: boolean
   } = {},
 ) {
   const session: { returnTo?: string } = {}
@@ -24,7 +25,7 @@ function call(
     originalUrl: options.url ?? '/admin/users?page=2',
     session,
     ip: options.ip,
-    log: { warn },
+    log: options.noLogger ? undefined : { warn },
   } as unknown as Request
   const redirect = vi.fn()
   const res = {
@@ -80,8 +81,8 @@ describe('access guards', () => {
     expect(record).toHaveBeenLastCalledWith(officer, `/admin/${'x'.repeat(247)}`, null)
   })
 
-  it('when an admin or an officer without a city asks for an officer page, then it is a 403 that says who it is for', async () => {
-    for (const user of [admin, { ...officer, cityId: null }]) {
+  it('when an admin (even one with a city) or an officer without a city asks for an officer page, then it is a 403 that says who it is for', async () => {
+    for (const user of [admin, { ...admin, cityId: 7 }, { ...officer, cityId: null }]) {
       const result = await call(requireOfficer, { user })
       expect(result.error).toBeInstanceOf(ForbiddenError)
       expect((result.error as Error).message).toBe('This page is for city innovation officers.')
@@ -98,4 +99,16 @@ describe('access guards', () => {
     expect(result.error).toBeInstanceOf(ForbiddenError)
     expect(result.warn).toHaveBeenCalledOnce()
   })
+
+  it('when the audit write fails on a request without a logger, then the refusal still stands', async () => {
+    const result = await call(requireAdmin, {
+      user: officer,
+      noLogger: true,
+      recordRefusal: async () => {
+        throw new Error('database down')
+      },
+    })
+    expect(result.error).toBeInstanceOf(ForbiddenError)
+    // Its own limit: a logger call that throws leaves the request hanging, never answered.
+  }, 5_000)
 })

@@ -223,3 +223,98 @@ describe('form fields ⇄ answers', () => {
     expect(value.notes).toEqual({ red: 'Port' })
   })
 })
+
+describe('multiple choices: exclusive answers, limits, notes and Other', () => {
+  const areas = question({
+    key: 'areas',
+    type: 'multiple',
+    label: 'Which policy areas?',
+    notes: true,
+    other: true,
+    options: [
+      { key: 'health', label: 'Health' },
+      { key: 'transport', label: 'Transport' },
+      { key: 'housing', label: 'Housing' },
+      { key: 'none', label: 'None of these', exclusive: true },
+    ],
+  })
+  const answer = (result: ReturnType<typeof check>) =>
+    result.ok ? result.answers.get('areas') : result.errors
+
+  it('when "None of these" is ticked with another answer, then the page is refused; alone, it is the answer', () => {
+    expect(check(areas, { choices: ['health', 'none'] })).toEqual({
+      ok: false,
+      errors: [
+        {
+          href: '#areas--none',
+          text: 'Select either “None of these” or other answers for “Which policy areas”, not both',
+        },
+      ],
+    })
+    expect(answer(check(areas, { choices: ['none'] }))).toEqual({
+      type: 'multiple',
+      choices: ['none'],
+      notes: {},
+    })
+    expect(answer(check(areas, { choices: ['transport', 'health'] }))).toEqual({
+      type: 'multiple',
+      choices: ['health', 'transport'],
+      notes: {},
+    })
+  })
+
+  it('when more answers are ticked than the question allows, then the page is refused; as many as allowed are kept', () => {
+    const twoAtMost = question({ ...areas, maxChoices: 2 })
+    expect(check(twoAtMost, { choices: ['health', 'transport', 'housing'] })).toEqual({
+      ok: false,
+      errors: [{ href: '#areas', text: 'Select no more than 2 answers for “Which policy areas”' }],
+    })
+    expect(check(twoAtMost, { choices: ['health', 'transport'] }).ok).toBe(true)
+    expect(check(areas, { choices: ['health', 'transport', 'housing'] }).ok).toBe(true)
+  })
+
+  it('when notes are typed, then those of ticked answers are kept trimmed, blank and unticked ones are dropped, and a long one is refused', () => {
+    expect(
+      answer(
+        check(areas, {
+          choices: ['health', 'transport'],
+          notes: { health: '  run by the IT team  ', transport: '   ', housing: 'not ticked' },
+        }),
+      ),
+    ).toEqual({ type: 'multiple', choices: ['health', 'transport'], notes: { health: 'run by the IT team' } })
+    const withoutNotes = question({ ...areas, notes: false })
+    expect(answer(check(withoutNotes, { choices: ['health'], notes: { health: 'a note' } }))).toEqual({
+      type: 'multiple',
+      choices: ['health'],
+      notes: {},
+    })
+    expect(check(areas, { choices: ['health'], notes: { health: 'x'.repeat(1000) } }).ok).toBe(true)
+    expect(check(areas, { choices: ['health'], notes: { health: 'x'.repeat(1001) } })).toEqual({
+      ok: false,
+      errors: [
+        { href: '#areas--note--health', text: 'The note about “Health” must be 1,000 characters or fewer' },
+      ],
+    })
+  })
+
+  it('when "Other" is ticked without its text, then the page is refused; text typed for an unticked Other is not kept', () => {
+    expect(check(areas, { choices: ['other'], other: '  ' })).toEqual({
+      ok: false,
+      errors: [{ href: '#areas--other', text: 'Enter your other answer for “Which policy areas”' }],
+    })
+    expect(answer(check(areas, { choices: ['health'], other: 'Culture' }))).toStrictEqual({
+      type: 'multiple',
+      choices: ['health'],
+      notes: {},
+    })
+  })
+
+  it('when a number is out of its bounds, then the message links to its field', () => {
+    const staff = question({ key: 'staff', type: 'number', label: 'How many staff?', min: 3, max: 10 })
+    for (const text of ['2', '11'])
+      expect(check(staff, { text })).toEqual({
+        ok: false,
+        errors: [{ href: '#staff', text: 'The answer to “How many staff” must be between 3 and 10' }],
+      })
+  })
+})

@@ -28,6 +28,8 @@ function setUp(fields: Partial<UserRecord> = {}) {
     ...fields,
   }
   const audit: string[] = []
+  // Every entry with its subject and time, for counting an unknown email's recent failures.
+  const entries: Array<{ type: string; subject: string; at: string }> = []
   const users = {
     findByEmail: async (email: string) => (email === user.email ? { ...user } : undefined),
     recordFailure: async (_id: number, lockedUntil: string | null) => {
@@ -40,14 +42,19 @@ function setUp(fields: Partial<UserRecord> = {}) {
     },
   } as unknown as UsersRepository
   const auditRepository = {
-    record: async (entry: { type: string }) => void audit.push(entry.type),
+    record: async (entry: { type: string; subject: string }) => {
+      audit.push(entry.type)
+      entries.push({ type: entry.type, subject: entry.subject, at: new Date().toISOString() })
+    },
+    countFor: async (subject: string, types: string[], since: string) =>
+      entries.filter((e) => e.subject === subject && types.includes(e.type) && e.at >= since).length,
   } as unknown as AuditRepository
   const service = authService({ users, audit: auditRepository, maxFailures: 3, lockoutMinutes: 15 })
-  const attempt = async (password: string) => {
-    const result = await service.signIn(user.email, password, '203.0.113.9')
+  const attempt = async (password: string, email = user.email) => {
+    const result = await service.signIn(email, password, '203.0.113.9')
     return result.ok ? 'ok' : result.reason
   }
-  return { user, audit, attempt }
+  return { user, audit, entries, attempt }
 }
 
 describe('sign-in lockout', () => {
@@ -101,5 +108,36 @@ describe('sign-in lockout', () => {
     const { audit, attempt } = setUp()
     expect(await attempt(PASSWORD)).toBe('ok')
     expect(audit).toEqual(['sign_in'])
+  })
+
+  it('when wrong passwords come one after another from nothing, then the third locks the account and the right one is refused', async () => {
+    const { audit, attempt } = setUp()
+    expect([
+      await attempt('wrong'),
+      await attempt('wrong'),
+      await attempt('wrong'),
+      await attempt(PASSWORD),
+    ]).toEqual(['invalid', 'invalid', 'locked', 'locked'])
+    expect(audit).toEqual(['sign_in_failed', 'sign_in_failed', 'account_locked', 'sign_in_refused_locked'])
+  })
+
+  it('when an unknown email fails as often as an account may, then it reads as locked too, counting only failures within the lockout time', async () => {
+    const { entries, attempt } = setUp()
+    const unknown = `${'n'.repeat(300)}@example.test`
+    const subject = unknown.slice(0, 254)
+    const longAgo = new Date(Date.now() - 16 * 60_000).toISOString()
+    for (let i = 0; i < 3; i++) entries.push({ type: 'sign_in_failed', subject, at: longAgo })
+    entries.push({ type: 'sign_in', subject, at: new Date().toISOString() })
+    expect([
+      await attempt('wrong', unknown),
+      await attempt('wrong', unknown),
+      await attempt('wrong', unknown),
+    ]).toEqual(['invalid', 'invalid', 'locked'])
+    expect(entries.slice(4)).toMatchObject([
+      { type: 'sign_in_failed', subject },
+      { type: 'sign_in_failed', subject },
+      { type: 'account_locked', subject },
+    ])
+    expect(await attempt('wrong', unknown)).toBe('locked')
   })
 })
