@@ -24,16 +24,20 @@ import { collectionRoutes } from './collection/collectionRoutes'
 import { outboxRoutes } from './mail/outboxRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 import { isolatedPartial } from './shared/isolatedPartial'
+import { databaseStores, type RateLimitStores } from './rateLimit/rateLimitStores'
 
 export interface AppDeps {
   config: Config
   knex: Knex
   services: Services
   logger?: Logger
+  /** Where the rate limiters count; by default the database (see rateLimitStores). */
+  rateLimits?: RateLimitStores
 }
 
 /** Builds the Express app without listening, so tests drive it with supertest. */
-export function createApp({ config, knex, services, logger }: AppDeps): Express {
+export function createApp({ config, knex, services, logger, rateLimits }: AppDeps): Express {
+  const limits = rateLimits ?? databaseStores(knex)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
@@ -75,8 +79,8 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   // The most-read pages first, each behind its own paths, so a request passes few route layers.
   app.use(onlyUnder(['/', '/cities', '/results', '/open-data'], publicRoutes(services)))
   app.use(onlyUnder(['/survey'], collectionRoutes(services)))
-  app.use(loginRoutes(config))
-  app.use(accountsRoutes(services))
+  app.use(loginRoutes(config, limits))
+  app.use(accountsRoutes(services, limits))
   app.use(authoringRoutes(services))
   app.use(reviewRoutes(services))
   app.use(outboxRoutes(services.outbox))

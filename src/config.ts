@@ -44,6 +44,9 @@ const envSchema = commandEnvSchema.extend({
     .url({ protocol: /^smtps?$/, error: 'MAIL_URL must be an smtp:// or smtps:// address' })
     .optional(),
   MAIL_FROM: z.string().trim().min(3).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// address' })
+    .optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -67,6 +70,8 @@ export interface Config {
   publicBaseUrl: string
   /** SMTP relay (none: mail stays in the outbox and the log) and the From address. */
   mail: { url: string | undefined; from: string }
+  /** Where the rate limiters count when not in the database (several instances share it). */
+  redisUrl: string | undefined
 }
 
 /** The configuration of a command-line tool (migrations, regeneration, accounts): no web settings. */
@@ -135,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         e.MAIL_FROM ??
         `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
     },
+    redisUrl: e.REDIS_URL,
   })
 }
 

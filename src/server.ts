@@ -9,6 +9,7 @@ import { ensureDemoData } from './cli/demo/loadDemoData'
 import { closeSurveyYearsOnTime } from './review/closeOnTime'
 import { mailSenderFor } from './mail/mailServices'
 import { drainableServer } from './gracefulShutdown'
+import { rateLimitStores } from './rateLimit/rateLimitStores'
 
 /** How often the outbox is delivered (a message waits at most this long when the relay is up). */
 const MAIL_INTERVAL_MS = 5_000
@@ -32,7 +33,8 @@ async function main(): Promise<void> {
     throw new ConfigError('This database holds demo accounts; production refuses to start with them')
   }
   const built = services(config, repos)
-  const app = createApp({ config, knex, services: built, logger })
+  const rateLimits = rateLimitStores(config.redisUrl, knex)
+  const app = createApp({ config, knex, services: built, logger, rateLimits })
   const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
   const stopMail = mailSenderFor(config, repos.outbox, logger).start(MAIL_INTERVAL_MS)
   const { server, shutdown } = drainableServer(app, {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     close: async () => {
       stopClosing()
       await stopMail()
+      await rateLimits.close()
       await knex.destroy()
     },
     log: (message) => logger.info(message),

@@ -45,3 +45,9 @@ export function jsonArrayOfRows(knex: Knex, columns: string[], numbers: string[]
 
 /** A JSON column's value: pg parses json itself, SQLite gives text; an aggregate of no rows is null on pg. */
 export const jsonValue = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value)
+
+/** The rows of a raw statement (a select, or a write with `returning`): pg gives `{ rows }`, sqlite3 the rows. */
+export async function rawRows<Row>(knex: Knex, sql: string, bindings: Knex.RawBinding[]): Promise<Row[]> {
+  const result = (await knex.raw(sql, bindings)) as Row[] | { rows: Row[] }
+  return Array.isArray(result) ? result : result.rows
+}
