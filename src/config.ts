@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { z } from 'zod'
 
 /** The default secret is only for demo mode; production refuses it (STYLE.md §6). */
@@ -44,6 +45,7 @@ const envSchema = commandEnvSchema.extend({
     .url({ protocol: /^smtps?$/, error: 'MAIL_URL must be an smtp:// or smtps:// address' })
     .optional(),
   MAIL_FROM: z.string().trim().min(3).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
   REDIS_URL: z
     .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// address' })
     .optional(),
@@ -72,6 +74,8 @@ export interface Config {
   mail: { url: string | undefined; from: string }
   /** Where the rate limiters count when not in the database (several instances share it). */
   redisUrl: string | undefined
+  /** Worker processes of `npm run start:cluster`; by default one per CPU core. */
+  webConcurrency: number
 }
 
 /** The configuration of a command-line tool (migrations, regeneration, accounts): no web settings. */
@@ -141,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
         `City Innovation Survey <no-reply@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}>`,
     },
     redisUrl: e.REDIS_URL,
+    webConcurrency: e.WEB_CONCURRENCY ?? os.availableParallelism(),
   })
 }
 

@@ -1,11 +1,11 @@
+import cluster from 'node:cluster'
 import { ConfigError, loadConfig } from './config'
 import { createKnex } from './db/knex'
-import { migrateLatest } from './db/migrate'
 import { dataAccess } from './dataAccess'
 import { services } from './services'
 import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
-import { ensureDemoData } from './cli/demo/loadDemoData'
+import { prepareDatabase } from './prepareDatabase'
 import { closeSurveyYearsOnTime } from './review/closeOnTime'
 import { mailSenderFor } from './mail/mailServices'
 import { drainableServer } from './gracefulShutdown'
@@ -22,16 +22,9 @@ async function main(): Promise<void> {
     pretty: config.env === 'development' && Boolean(process.stdout.isTTY),
   })
   const knex = createKnex(config.database)
-  await migrateLatest(knex)
+  // In a cluster the primary has prepared the database before starting the workers (src/cluster.ts).
+  if (!cluster.isWorker) await prepareDatabase(config, knex)
   const repos = dataAccess(knex)
-  if (config.demoData) {
-    const accounts = await ensureDemoData(knex, config.demoPassword, {
-      disclosureThreshold: config.disclosureThreshold,
-    })
-    printDemoAccounts(accounts, config.demoPassword)
-  } else if ((await repos.users.countDemoAccounts()) > 0 && config.env === 'production') {
-    throw new ConfigError('This database holds demo accounts; production refuses to start with them')
-  }
   const built = services(config, repos)
   const rateLimits = rateLimitStores(config.redisUrl, knex)
   const app = createApp({ config, knex, services: built, logger, rateLimits })
@@ -53,20 +46,10 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
-    console.log(
-      `City Innovation Survey is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`,
-    )
+    const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`
+    if (cluster.isWorker) console.log(`Worker ${process.pid} is serving at ${where}`)
+    else console.log(`City Innovation Survey is running at ${where}`)
   })
-}
-
-function printDemoAccounts(
-  accounts: Array<{ email: string; role: string; city?: string }>,
-  password: string,
-): void {
-  console.log('\nDemo accounts (demo mode only):')
-  for (const account of accounts)
-    console.log(`  ${account.email.padEnd(32)} ${account.role}${account.city ? ` for ${account.city}` : ''}`)
-  console.log(`  password for each: ${password}\n`)
 }
 
 main().catch((error: unknown) => {
