@@ -43,7 +43,9 @@ const run = async (url: string, options: LoadOptions, seconds: number) => {
   const { method, headers, body, setupClient, overallRate } = options
   // autocannon treats a key set to undefined as a value, so only the options given are passed.
   const extra = Object.fromEntries(
-    Object.entries({ method, headers, body, setupClient, overallRate }).filter(([, value]) => value !== undefined),
+    Object.entries({ method, headers, body, setupClient, overallRate }).filter(
+      ([, value]) => value !== undefined,
+    ),
   )
   return summarise(await autocannon({ url, connections: options.connections, duration: seconds, ...extra }))
 }
