@@ -28,16 +28,20 @@ import { viewHelpers } from './shared/viewHelpers'
 import { questionForm } from './questionnaire/formCodec'
 import { isolatedPartial } from './shared/isolatedPartial'
 import { flashLocals } from './web/flash'
+import { databaseStores, type RateLimitStores } from './rateLimit/rateLimitStores'
 
 export interface AppDeps {
   config: Config
   knex: Knex
   services: Services
   logger?: Logger
+  /** Where the rate limiters count; by default the database (see rateLimitStores). */
+  rateLimits?: RateLimitStores
 }
 
 /** Builds the Express app without listening, so tests drive it with supertest. */
-export function createApp({ config, knex, services, logger }: AppDeps): Express {
+export function createApp({ config, knex, services, logger, rateLimits }: AppDeps): Express {
+  const limits = rateLimits ?? databaseStores(knex)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', config.trustProxy)
@@ -84,8 +88,8 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   // The most-read pages first, each behind its own paths, so a request passes few route layers.
   app.use(onlyUnder(publicPrefixes, publicRoutes(services.home, services.profiles, pages)))
   app.use(onlyUnder(['/survey'], collectionRoutes(services.collection, services.review.replies)))
-  app.use(loginRoutes(config))
-  app.use(accountsRoutes(services, config))
+  app.use(loginRoutes(config, limits))
+  app.use(accountsRoutes(services, config, limits))
   app.use(authoringRoutes(services.authoring))
   app.use(reviewRoutes(services.review))
   app.use(outboxRoutes(services.outbox))

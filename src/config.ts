@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { z } from 'zod'
 
 /** The default secret is only for demo mode; production refuses it (STYLE.md §6). */
@@ -45,6 +46,10 @@ const envSchema = commandEnvSchema.extend({
     .optional(),
   MAIL_FROM: z.string().trim().min(3).optional(),
   CONTACT_EMAIL: z.email({ error: 'CONTACT_EMAIL must be an email address' }).optional(),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(256).optional(),
+  REDIS_URL: z
+    .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// address' })
+    .optional(),
 })
 
 export type Database = { client: 'sqlite3'; filename: string } | { client: 'pg'; connectionString: string }
@@ -91,6 +96,10 @@ const configSchema = envSchema.transform((e) => ({
   },
   /** Whom the public writes to: the contact, privacy and accessibility pages name it. */
   contactEmail: e.CONTACT_EMAIL ?? `survey@${new URL(e.PUBLIC_BASE_URL ?? 'http://localhost').hostname}`,
+  /** Where the rate limiters count when not in the database (several instances share it). */
+  redisUrl: e.REDIS_URL,
+  /** Worker processes of `npm run start:cluster`; by default one per CPU core. */
+  webConcurrency: e.WEB_CONCURRENCY ?? os.availableParallelism(),
 }))
 
 export type Config = z.infer<typeof configSchema>

@@ -1,14 +1,15 @@
+import cluster from 'node:cluster'
 import { ConfigError, loadConfig } from './config'
 import { createKnex } from './db/knex'
-import { migrateLatest } from './db/migrate'
 import { repositories } from './wiring/repositories'
 import { services } from './wiring/services'
 import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
-import { ensureDemoData } from './cli/demo/loadDemoData'
+import { prepareDatabase } from './prepareDatabase'
 import { closeSurveyYearsOnTime } from './review/closeOnTime'
 import { mailSenderFor } from './mail/mailServices'
 import { drainableServer } from './gracefulShutdown'
+import { rateLimitStores } from './rateLimit/rateLimitStores'
 
 /** How often the outbox is delivered (a message waits at most this long when the relay is up). */
 const MAIL_INTERVAL_MS = 5_000
@@ -21,18 +22,12 @@ async function main(): Promise<void> {
     pretty: config.env === 'development' && Boolean(process.stdout.isTTY),
   })
   const knex = createKnex(config.database)
-  await migrateLatest(knex)
+  // In a cluster the primary has prepared the database before starting the workers (src/cluster.ts).
+  if (!cluster.isWorker) await prepareDatabase(config, knex)
   const repos = repositories(knex)
-  if (config.demoData) {
-    const accounts = await ensureDemoData(knex, config.demoPassword, {
-      disclosureThreshold: config.disclosureThreshold,
-    })
-    printDemoAccounts(accounts, config.demoPassword)
-  } else if ((await repos.users.countDemoAccounts()) > 0 && config.env === 'production') {
-    throw new ConfigError('This database holds demo accounts; production refuses to start with them')
-  }
   const built = services(config, repos)
-  const app = createApp({ config, knex, services: built, logger })
+  const rateLimits = rateLimitStores(config.redisUrl, knex)
+  const app = createApp({ config, knex, services: built, logger, rateLimits })
   const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
   const stopMail = mailSenderFor(config, repos.outbox, logger).start(MAIL_INTERVAL_MS)
   const { server, shutdown } = drainableServer(app, {
@@ -40,6 +35,7 @@ async function main(): Promise<void> {
     close: async () => {
       stopClosing()
       await stopMail()
+      await rateLimits.close()
       await knex.destroy()
     },
     log: (message) => logger.info(message),
@@ -50,20 +46,10 @@ async function main(): Promise<void> {
   server.listen(config.port, config.host, () => {
     const address = server.address()
     const port = typeof address === 'object' && address ? address.port : config.port
-    console.log(
-      `City Innovation Survey is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`,
-    )
+    const where = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`
+    if (cluster.isWorker) console.log(`Worker ${process.pid} is serving at ${where}`)
+    else console.log(`City Innovation Survey is running at ${where}`)
   })
-}
-
-function printDemoAccounts(
-  accounts: Array<{ email: string; role: string; city?: string }>,
-  password: string,
-): void {
-  console.log('\nDemo accounts (demo mode only):')
-  for (const account of accounts)
-    console.log(`  ${account.email.padEnd(32)} ${account.role}${account.city ? ` for ${account.city}` : ''}`)
-  console.log(`  password for each: ${password}\n`)
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
 import type { PasswordResetService } from './passwordResetService'
 import { RESET_LINK_VALID_MINUTES } from '../mail/notifications'
+import type { RateLimitStores } from '../rateLimit/rateLimitStores'
 
 /** Reset links per email address per hour: the same limit whether the account exists or not. */
 const PER_ADDRESS_PER_HOUR = 3
@@ -32,13 +33,19 @@ const renderSent = (res: Response): Promise<string> =>
   )
 
 /** "Forgot your password", linked from the sign-in page. */
-export function forgotPasswordRoutes(resets: PasswordResetService, perIpPerHour: number): Router {
+export function forgotPasswordRoutes(
+  resets: PasswordResetService,
+  perIpPerHour: number,
+  rateLimits: RateLimitStores,
+): Router {
   const router = express.Router()
   const perIp = rateLimit({
     windowMs: 60 * 60_000,
     limit: perIpPerHour,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: rateLimits.storeFor('reset-ip'),
+    passOnStoreError: true,
     handler: (req, res) =>
       showForm(
         res,
@@ -53,6 +60,8 @@ export function forgotPasswordRoutes(resets: PasswordResetService, perIpPerHour:
     limit: PER_ADDRESS_PER_HOUR,
     standardHeaders: false,
     legacyHeaders: false,
+    store: rateLimits.storeFor('reset-address'),
+    passOnStoreError: true,
     keyGenerator: (req: Request) => `address:${String(req.body.email).trim().toLowerCase()}`,
     handler: (_req, res, next) => void renderSent(res).then((html) => res.send(html), next),
   })

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { SIGN_IN_MESSAGES } from './authService'
 import { homeFor, safeReturnPath } from './returnPath'
 import type { Config } from '../config'
+import type { RateLimitStores } from '../rateLimit/rateLimitStores'
 
 const credentialsSchema = z.object({
   email: z
@@ -17,13 +18,17 @@ const credentialsSchema = z.object({
 })
 
 /** Sign-in and sign-out. The session id is regenerated at sign-in (passport's req.login). */
-export function loginRoutes(config: Config): Router {
+export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router {
   const router = express.Router()
   const limiter = rateLimit({
     windowMs: 60_000,
     limit: config.login.ratePerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Counted where every app process counts (the database or Redis), so two instances allow no more.
+    store: rateLimits.storeFor('login'),
+    // Should the store fail, the attempt goes on: the per-account lockout still holds.
+    passOnStoreError: true,
     handler: (req, res) =>
       res.status(429).render('accounts/login', {
         title: 'Sign in',

@@ -45,3 +45,25 @@ export function jsonArrayOfRows(knex: Knex, columns: string[], numbers: string[]
 
 /** A JSON column's value: pg parses json itself, SQLite gives text; an aggregate of no rows is null on pg. */
 export const jsonValue = (value: unknown): unknown => (typeof value === 'string' ? JSON.parse(value) : value)
+
+/** The rows of a raw statement (a select, or a write with `returning`): pg gives `{ rows }`, sqlite3 the rows. */
+export async function rawRows<Row>(knex: Knex, sql: string, bindings: Knex.RawBinding[]): Promise<Row[]> {
+  const result = (await knex.raw(sql, bindings)) as Row[] | { rows: Row[] }
+  return Array.isArray(result) ? result : result.rows
+}
+
+/** The tables of the database (of the current schema on PostgreSQL), by name. */
+export async function tableNames(knex: Knex): Promise<string[]> {
+  const rows = isPostgres(knex)
+    ? await rawRows<{ name: string }>(
+        knex,
+        'select tablename as name from pg_tables where schemaname = current_schema() order by 1',
+        [],
+      )
+    : await rawRows<{ name: string }>(
+        knex,
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1",
+        [],
+      )
+  return rows.map((row) => row.name)
+}

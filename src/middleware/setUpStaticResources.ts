@@ -1,4 +1,6 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
+import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import express, { type Router } from 'express'
@@ -19,10 +21,28 @@ function brandedGovukCss(): string {
   )
 }
 
+const contentTags = new Map<string, string>()
+
+/**
+ * An ETag from the file's bytes instead of express.static's size and modification time: every worker
+ * and every instance gives the same tag for the same file, however and whenever it was deployed.
+ * Each file is read once per modification; send() keeps a tag that is already set.
+ */
+function contentEtag(res: ServerResponse, file: string, stat: fs.Stats): void {
+  const key = `${file}|${stat.size}|${stat.mtimeMs}`
+  let tag = contentTags.get(key)
+  if (!tag) {
+    tag = crypto.createHash('sha1').update(fs.readFileSync(file)).digest('base64url')
+    contentTags.set(key, tag)
+  }
+  res.setHeader('ETag', `W/"${tag}"`)
+}
+
 export function setUpStaticResources(): Router {
   const router = express.Router()
   const css = brandedGovukCss()
-  const cache = { maxAge: '1d', immutable: false }
+  // No Last-Modified: a file's time differs between machines, and the ETag says all a browser needs.
+  const cache = { maxAge: '1d', immutable: false, lastModified: false, setHeaders: contentEtag }
   router.get('/assets/govuk-frontend.min.css', (_req, res) => {
     res.type('text/css').set('Cache-Control', 'public, max-age=86400').send(css)
   })

@@ -7,6 +7,11 @@ export interface LoadOptions {
   method?: string
   headers?: Record<string, string>
   body?: string
+  /**
+   * Open loop: requests per second offered by all connections together, on a fixed schedule
+   * (autocannon corrects latencies for coordinated omission: a late answer delays no send time).
+   */
+  overallRate?: number
   /** Gives each connection its own headers/body (e.g. its own officer's cookie and token). */
   setupClient?: (client: Client) => void
 }
@@ -35,10 +40,12 @@ const summarise = (result: Result): Measured => {
 }
 
 const run = async (url: string, options: LoadOptions, seconds: number) => {
-  const { method, headers, body, setupClient } = options
+  const { method, headers, body, setupClient, overallRate } = options
   // autocannon treats a key set to undefined as a value, so only the options given are passed.
   const extra = Object.fromEntries(
-    Object.entries({ method, headers, body, setupClient }).filter(([, value]) => value !== undefined),
+    Object.entries({ method, headers, body, setupClient, overallRate }).filter(
+      ([, value]) => value !== undefined,
+    ),
   )
   return summarise(await autocannon({ url, connections: options.connections, duration: seconds, ...extra }))
 }

@@ -12,6 +12,7 @@ import { publicProfileCases } from './cases/publicProfile'
 import { profilePdfCase } from './cases/profilePdf'
 import { officerGetCase, signInAll } from './cases/officerGet'
 import { officerSaveCase } from './cases/officerSave'
+import { officerAtRateCases } from './cases/officerAtRate'
 import { regenerationCases } from './cases/regeneration'
 import { csvExportCase } from './cases/csvExport'
 import { coldStartCase } from './cases/coldStart'
@@ -67,6 +68,7 @@ async function httpCases(): Promise<Row[]> {
     const sessions = await signInAll(app.url, officers)
     const get = await officerGetCase(s, app, measureOk, page, sessions)
     own.push(get.row, await officerSaveCase(s, app, get, page, officers, sessions, file))
+    own.push(...(await officerAtRateCases(s, app, page, officers, sessions, file)))
     return own
   } finally {
     await app.stop()

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { Express } from 'express'
 import type { Knex } from 'knex'
 import { loadConfig, type Config } from '../../src/config'
@@ -6,6 +7,7 @@ import { repositories, type Repositories } from '../../src/wiring/repositories'
 import { services as buildServices, type Services } from '../../src/wiring/services'
 import { createApp } from '../../src/app'
 import { testDatabase } from './testDatabase'
+import { databaseStores, type RateLimitStores } from '../../src/rateLimit/rateLimitStores'
 
 export const DEMO_PASSWORD = 'demo-password'
 
@@ -18,8 +20,16 @@ export interface TestApp {
   close: () => Promise<void>
 }
 
+export interface TestAppOptions {
+  /**
+   * Where the rate limiters count. By default in the database under a name of this app's own: the
+   * files of a PostgreSQL run share one database, and one file's sign-ins must not use up another's.
+   */
+  rateLimits?: (knex: Knex) => RateLimitStores
+}
+
 /** The real app over a real database, built per test file. Environment overrides go in `env`. */
-export function testApp(env: Record<string, string> = {}): TestApp {
+export function testApp(env: Record<string, string> = {}, options: TestAppOptions = {}): TestApp {
   const { database, cleanup } = testDatabase()
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...env }),
@@ -28,7 +38,8 @@ export function testApp(env: Record<string, string> = {}): TestApp {
   const knex = createKnex(database)
   const repos = repositories(knex)
   const services = buildServices(config, repos)
-  const app = createApp({ config, knex, services })
+  const rateLimits = (options.rateLimits ?? ((k) => databaseStores(k, `${crypto.randomUUID()}:`)))(knex)
+  const app = createApp({ config, knex, services, rateLimits })
   return {
     app,
     knex,
@@ -36,6 +47,7 @@ export function testApp(env: Record<string, string> = {}): TestApp {
     services,
     config,
     close: async () => {
+      await rateLimits.close()
       await knex.destroy()
       cleanup()
     },

@@ -49,13 +49,14 @@ interface Counts {
  * version must have grown by its saves (plus, at most, the one request still in flight
  * when the run stopped), and each response must hold the page's answers.
  */
-async function saveRun(
+export async function saveRun(
   settings: Settings,
   url: string,
   seconds: number,
   sessions: Session[],
   pages: FilledPage[],
   check: () => Promise<Saved[]>,
+  overallRate?: number,
 ) {
   const before = await check()
   const counts: Counts[] = sessions.map(() => ({ sent: 0, answered: 0, saved: 0 }))
@@ -65,6 +66,7 @@ async function saveRun(
       ...settings.load,
       seconds,
       warmupSeconds: 0,
+      overallRate,
       method: 'POST',
       setupClient: eachConnectionAnOfficer(sessions.length, (client, i) => {
         client.setHeadersAndBody(
@@ -102,7 +104,7 @@ async function saveRun(
 }
 
 /** Each officer's page as it stands, filled in: their own CSRF token and current version. */
-const freshPages = (sessions: Session[], path: string) =>
+export const freshPages = (sessions: Session[], path: string) =>
   Promise.all(
     sessions.map(async (session) => {
       const page = filledPage((await session.get(path)).text, path)
@@ -115,6 +117,9 @@ const freshPages = (sessions: Session[], path: string) =>
  * Officers saving the page at once, each on their own city's response (POST with CSRF,
  * validation, one transaction), against the signed-in GET of the same page.
  */
+export const savedVersions = (file: string, page: QuestionPage, officers: BenchOfficer[]) => () =>
+  versions(file, page, officers)
+
 export async function officerSaveCase(
   settings: Settings,
   app: Child,
