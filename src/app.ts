@@ -22,6 +22,7 @@ import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { outboxRoutes } from './mail/outboxRoutes'
+import { jobsRoutes } from './jobs/jobsRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 import { isolatedPartial } from './shared/isolatedPartial'
 
@@ -80,6 +81,7 @@ export function createApp({ config, knex, services, logger }: AppDeps): Express 
   app.use(authoringRoutes(services))
   app.use(reviewRoutes(services))
   app.use(outboxRoutes(services.outbox))
+  app.use(jobsRoutes(services.jobs))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))

@@ -6,6 +6,7 @@ import { editionRoutes } from './editionRoutes'
 import { extensionRoutes } from './extensionRoutes'
 import { exportRoutes } from './exportRoutes'
 import { responseRoutes } from './responseRoutes'
+import { reminderRoutes } from '../reminders/reminderRoutes'
 
 /** The administration of survey years, responses, cities and exports (admins only). */
 export function reviewRoutes(services: Services): Router {
@@ -20,6 +21,7 @@ export function reviewRoutes(services: Services): Router {
   })
   router.use(exportRoutes(services.review))
   router.use(extensionRoutes(services.review.deadlines))
+  router.use(reminderRoutes(services.review.reminders))
   router.use(editionRoutes(services.review))
   router.use(responseRoutes(services.review))
   router.use(cityRoutes(services.review))

@@ -9,6 +9,7 @@ import { exportService } from './exportService'
 import { progressService } from './progressService'
 import { responseReviewService } from './responseReviewService'
 import { reviewActions } from './reviewActions'
+import { reminderService } from '../reminders/reminderService'
 
 /** The administration's services, wired from the shared repositories and the edition change hook. */
 export function reviewServices(repos: Repositories, events: EditionEvents, mail: Mail) {
@@ -31,6 +32,7 @@ export function reviewServices(repos: Repositories, events: EditionEvents, mail:
       editions: repos.editions,
       progress: repos.review.progress,
       extensions: repos.extensions,
+      reminders: repos.reminders,
     }),
     responses: responseReviewService(reviewDeps),
     actions: reviewActions(reviewDeps),
@@ -40,6 +42,12 @@ export function reviewServices(repos: Repositories, events: EditionEvents, mail:
       cityAdmin: repos.review.cityAdmin,
       users: repos.users,
       audit: repos.audit,
+    }),
+    reminders: reminderService({
+      editions: repos.editions,
+      reminders: repos.reminders,
+      audit: repos.audit,
+      notify: mail.notify,
     }),
     exports: exportService({ editions: repos.editions, exports: repos.review.exports }),
   }
