@@ -24,6 +24,7 @@ import { authoringRoutes } from './questionnaire/authoring/authoringRoutes'
 import { reviewRoutes } from './review/reviewRoutes'
 import { collectionRoutes } from './collection/collectionRoutes'
 import { outboxRoutes } from './mail/outboxRoutes'
+import { jobsRoutes } from './jobs/jobsRoutes'
 import { viewHelpers } from './shared/viewHelpers'
 import { questionForm } from './questionnaire/formCodec'
 import { isolatedPartial } from './shared/isolatedPartial'
@@ -93,6 +94,7 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   app.use(authoringRoutes(services.authoring))
   app.use(reviewRoutes(services.review))
   app.use(outboxRoutes(services.outbox))
+  app.use(jobsRoutes(services.jobs))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))

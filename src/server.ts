@@ -6,13 +6,12 @@ import { services } from './wiring/services'
 import { createApp } from './app'
 import { createLogger } from './middleware/setUpLogging'
 import { prepareDatabase } from './prepareDatabase'
-import { closeSurveyYearsOnTime } from './review/closeOnTime'
 import { mailSenderFor } from './mail/mailServices'
 import { drainableServer } from './gracefulShutdown'
 import { rateLimitStores } from './rateLimit/rateLimitStores'
+import { jobRunner } from './jobs/jobRunner'
+import { appJobs } from './jobs/appJobs'
 
-/** How often the outbox is delivered (a message waits at most this long when the relay is up). */
-const MAIL_INTERVAL_MS = 5_000
 /** Within the 10 s a container runtime waits after SIGTERM before it kills. */
 const DRAIN_MS = 8_000
 
@@ -28,13 +27,13 @@ async function main(): Promise<void> {
   const built = services(config, repos)
   const rateLimits = rateLimitStores(config.redisUrl, knex)
   const app = createApp({ config, knex, services: built, logger, rateLimits })
-  const stopClosing = closeSurveyYearsOnTime(built.review.deadlines, logger)
-  const stopMail = mailSenderFor(config, repos.outbox, logger).start(MAIL_INTERVAL_MS)
+  // The mail sender, auto-close and reminders: schedules and state in the `jobs` table (src/jobs/jobCatalogue.ts).
+  const sender = mailSenderFor(config, repos.outbox, logger)
+  const stopJobs = jobRunner({ jobs: repos.jobs, definitions: appJobs(built.review, sender), logger }).start()
   const { server, shutdown } = drainableServer(app, {
     drainMs: DRAIN_MS,
     close: async () => {
-      stopClosing()
-      await stopMail()
+      await stopJobs()
       await rateLimits.close()
       await knex.destroy()
     },

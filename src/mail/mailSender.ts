@@ -54,8 +54,8 @@ export function backoffMs(attempts: number, baseMs: number, maxMs: number): numb
  * Delivers the outbox. `deliverDue()` claims due messages with a lease (so two instances never
  * send the same one), sends each, and records the outcome: sent, or queued again with
  * exponential backoff, or failed for good after `maxAttempts` or when the address is refused.
- * It is one plain call, so a test (or, later, a jobs mechanism) can run it; `start()` runs it
- * on an interval in the server process.
+ * It is one plain call: the `mail.deliver` job (src/jobs/appJobs.ts) runs it every few seconds,
+ * and tests call it directly.
  */
 export function mailSender(options: SenderOptions) {
   const {
@@ -123,28 +123,7 @@ export function mailSender(options: SenderOptions) {
     }
   }
 
-  /** Runs deliverDue every `intervalMs` (never two runs at once); returns a stop that waits for the run in progress. */
-  function start(intervalMs: number): () => Promise<void> {
-    let stopped = false
-    let timer: NodeJS.Timeout | undefined
-    let running: Promise<void> = Promise.resolve()
-    const tick = () => {
-      running = deliverDue()
-        .then(() => undefined)
-        .catch((error: unknown) => logger.warn(`mail sender: ${describe(error)}`))
-        .finally(() => {
-          if (!stopped) timer = setTimeout(tick, intervalMs)
-        })
-    }
-    timer = setTimeout(tick, 0)
-    return async () => {
-      stopped = true
-      clearTimeout(timer)
-      await running
-    }
-  }
-
-  return { deliverDue, start }
+  return { deliverDue }
 }
 
 export type MailSender = ReturnType<typeof mailSender>

@@ -15,6 +15,7 @@ export const mailKinds = {
   response_returned: 'Response returned',
   response_approved: 'Response approved',
   edition_published: 'Results published',
+  reminder: 'Deadline reminder',
 } as const
 export type MailKind = keyof typeof mailKinds
 
@@ -122,6 +123,26 @@ export function notifications(composer: MailComposer) {
           "Your city's profile will be published with the survey's results.",
         ],
         action: { text: 'Go to your response', path: surveyPaths.taskList(ref.year) },
+      }),
+
+    /** A reminder before the deadline to an officer of a city that has not submitted. */
+    reminder: (
+      to: Recipient & { signedUp: boolean },
+      about: { year: number; cityName: string; deadline: string },
+    ): Promise<NewMail> =>
+      composer.compose('reminder', to, {
+        subject: `Reminder: ${about.cityName}'s ${about.year} response is due by ${about.deadline}`,
+        paragraphs: [
+          `${about.cityName} has not yet submitted its response to the ${about.year} ${composer.serviceName}.`,
+          `The deadline is ${about.deadline}. After it, answers can no longer be saved.`,
+        ],
+        action: { text: 'Go to your response', path: surveyPaths.taskList(about.year) },
+        after: [
+          to.signedUp
+            ? `Your user name is your email address, ${to.email}. If you have forgotten your password, choose "Forgotten your password?" on the sign-in page.`
+            : `You have not yet created your password. If your invitation link no longer works, choose "Forgotten your password?" on the sign-in page and enter ${to.email}.`,
+          'If your city has already submitted, or you are no longer its officer, please tell the survey team.',
+        ],
       }),
 
     /** To every officer of a city with an approved response, each with their city's profile. */

@@ -19,6 +19,7 @@ export function editionRoutes(review: ReviewServices): Router {
     title: `Survey year ${year}`,
     breadcrumbs: crumbs,
     ...(await review.editions.details(year)),
+    reminders: await review.reminders.settings(year),
   })
 
   router.get('/admin/editions', async (_req, res) => {

@@ -15,6 +15,8 @@ export function progressCsv(rows: ProgressEntry[], timeZone: string): string {
     'Last activity (UTC)',
     'By',
     'Extended deadline',
+    'Deadline',
+    'Last reminder (UTC)',
   ]
   const lines = rows.map((r) =>
     [
@@ -27,6 +29,8 @@ export function progressCsv(rows: ProgressEntry[], timeZone: string): string {
       r.lastActivityAt ?? '',
       r.lastActivityBy ?? '',
       r.extendedUntil ? formatDeadline(r.extendedUntil, timeZone) : '',
+      r.deadline ? formatDeadline(r.deadline, timeZone) : '',
+      r.lastReminderAt ?? '',
     ].map(neutralise),
   )
   return '\ufeff' + stringify([header, ...lines], { record_delimiter: '\r\n' })

@@ -5,6 +5,7 @@ import { answersFromRows } from './answersOf'
 import { completeness } from './completeness'
 import type { ProgressRepository, ProgressRow } from './progressRepository'
 import type { ExtensionsRepository } from './extensionsRepository'
+import type { RemindersRepository } from '../reminders/remindersRepository'
 
 export const PAGE_SIZE = 50
 export const progressStatuses = [
@@ -40,7 +41,15 @@ export interface ProgressEntry extends ProgressRow {
   required: number
   /** The city's own later deadline (UTC ISO), if it has an extension. */
   extendedUntil: string | null
+  /** The deadline that holds for the city: its extension, else the survey year's. */
+  deadline: string | null
+  lastReminderAt: string | null
+  /** Not submitted yet: a reminder can be sent from the page. */
+  canRemind: boolean
 }
+
+/** Statuses of cities that still have to submit (a returned response has had its own message). */
+const remindable = new Set(['never_signed_in', 'not_started', 'in_progress'])
 
 const compareBy: Record<SortKey, (a: ProgressEntry, b: ProgressEntry) => number> = {
   city: (a, b) => a.cityName.localeCompare(b.cityName),
@@ -57,6 +66,7 @@ interface Deps {
   editions: EditionsRepository
   progress: ProgressRepository
   extensions: ExtensionsRepository
+  reminders: Pick<RemindersRepository, 'sent'>
 }
 
 export function progressService(deps: Deps) {
@@ -80,12 +90,16 @@ export function progressService(deps: Deps) {
         filtered.flatMap((r) => (r.responseId ? [r.responseId] : [])),
       )
       const extended = new Map((await deps.extensions.list(edition.id)).map((x) => [x.cityId, x.closesAt]))
+      const reminded = new Map((await deps.reminders.sent(edition.id)).map((r) => [r.cityId, r.sentAt]))
       const entries: ProgressEntry[] = filtered.map((row) => {
         const rows = row.responseId ? (answers.get(row.responseId) ?? []) : []
         return {
           ...row,
           ...completeness(edition.definition, answersFromRows(edition.definition, rows)),
           extendedUntil: extended.get(row.cityId) ?? null,
+          deadline: extended.get(row.cityId) ?? edition.closesAt,
+          lastReminderAt: reminded.get(row.cityId) ?? null,
+          canRemind: remindable.has(row.status),
         }
       })
       const sign = query.dir === 'desc' ? -1 : 1

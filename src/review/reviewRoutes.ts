@@ -6,6 +6,7 @@ import { editionRoutes } from './editionRoutes'
 import { extensionRoutes } from './extensionRoutes'
 import { exportRoutes } from './exportRoutes'
 import { responseRoutes } from './responseRoutes'
+import { reminderRoutes } from '../reminders/reminderRoutes'
 
 /** The administration of survey years, responses, cities and exports (admins only). */
 export function reviewRoutes(review: ReviewServices): Router {
@@ -20,6 +21,7 @@ export function reviewRoutes(review: ReviewServices): Router {
   })
   router.use(exportRoutes(review))
   router.use(extensionRoutes(review.deadlines))
+  router.use(reminderRoutes(review.reminders))
   router.use(editionRoutes(review))
   router.use(responseRoutes(review))
   router.use(cityRoutes(review))

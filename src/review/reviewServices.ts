@@ -17,6 +17,8 @@ import { exportService } from './exportService'
 import { progressService } from './progressService'
 import { responseReviewService } from './responseReviewService'
 import { reviewActions } from './reviewActions'
+import { reminderService } from '../reminders/reminderService'
+import type { RemindersRepository } from '../reminders/remindersRepository'
 
 /** The repositories the administration's services use (the wiring hands over the real ones). */
 export interface ReviewServiceRepositories {
@@ -29,6 +31,7 @@ export interface ReviewServiceRepositories {
   responses: ResponsesRepository
   profiles: ProfilesRepository
   reviewComments: ReviewCommentsRepository
+  reminders: RemindersRepository
 }
 
 /**
@@ -70,6 +73,7 @@ export function reviewServices(
       editions: repos.editions,
       progress: repos.review.progress,
       extensions: repos.extensions,
+      reminders: repos.reminders,
     }),
     responses: responseReviewService(reviewDeps),
     actions: reviewActions(reviewDeps),
@@ -79,6 +83,12 @@ export function reviewServices(
       cityAdmin: repos.review.cityAdmin,
       users: repos.users,
       audit: repos.audit,
+    }),
+    reminders: reminderService({
+      editions: repos.editions,
+      reminders: repos.reminders,
+      audit: repos.audit,
+      notify: mail.notify,
     }),
     exports: exportService({ editions: repos.editions, exports: repos.review.exports }),
   }

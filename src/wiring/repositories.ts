@@ -16,6 +16,8 @@ import { openDataRepository } from '../profiles/openDataRepository'
 import { outboxRepository } from '../mail/outboxRepository'
 import { mailRecipientsRepository } from '../mail/mailRecipientsRepository'
 import { jobLocksRepository } from '../db/jobLocksRepository'
+import { jobsRepository } from '../jobs/jobsRepository'
+import { remindersRepository } from '../reminders/remindersRepository'
 
 /**
  * Every repository, built once over one knex instance (the only knex users). Only the app's
@@ -41,6 +43,8 @@ export function repositories(knex: Knex) {
     outbox: outboxRepository(knex),
     mailRecipients: mailRecipientsRepository(knex),
     locks: jobLocksRepository(knex),
+    jobs: jobsRepository(knex),
+    reminders: remindersRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },

@@ -9,6 +9,7 @@ import { editionEvents } from '../shared/editionEvents'
 import { questionnaireAuthoring } from '../questionnaire/authoring'
 import { reviewServices } from '../review/reviewServices'
 import { mailServices } from '../mail/mailServices'
+import { jobsService } from '../jobs/jobsService'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
@@ -31,6 +32,7 @@ export function services(config: Config, repos: Repositories) {
     authoring: questionnaireAuthoring(repos, events),
     review: reviewServices(repos, events, mail, config.disclosureThreshold),
     outbox,
+    jobs: jobsService({ jobs: repos.jobs, audit: repos.audit }),
     ...accountsServices(repos, mail),
   }
 }

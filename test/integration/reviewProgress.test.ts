@@ -55,12 +55,12 @@ describe('progress of a survey year', () => {
       .trim()
       .split('\r\n')
     expect(lines[0]).toBe(
-      'City,Region,Status,Required answers (%),Answered,Required,Last activity (UTC),By,Extended deadline',
+      'City,Region,Status,Required answers (%),Answered,Required,Last activity (UTC),By,Extended deadline,Deadline,Last reminder (UTC)',
     )
     expect(lines.slice(1).sort()).toEqual(
       [
-        `'${invited.name},${region},Never signed in,0,0,${lines[1].split(',')[5]},,,`,
-        `${waiting.name},${region},Not started,0,0,${lines[1].split(',')[5]},,,15 January 2099 at 12:00 (UTC)`,
+        `'${invited.name},${region},Never signed in,0,0,${lines[1].split(',')[5]},,,,,`,
+        `${waiting.name},${region},Not started,0,0,${lines[1].split(',')[5]},,,15 January 2099 at 12:00 (UTC),15 January 2099 at 12:00 (UTC),`,
       ].sort(),
     )
   })
