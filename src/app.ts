@@ -30,6 +30,7 @@ import { questionForm } from './questionnaire/formCodec'
 import { isolatedPartial } from './shared/isolatedPartial'
 import { flashLocals } from './web/flash'
 import { databaseStores, type RateLimitStores } from './rateLimit/rateLimitStores'
+import { adminPaths } from './web/adminPaths'
 
 export interface AppDeps {
   config: Config
@@ -60,7 +61,8 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   app.set('view cache', config.viewCache)
   // questionForm (ids, values and options for the question partials, views/questions) is the
   // questionnaire's: registered here so the shared helpers do not import the questionnaire.
-  const helpers = { ...viewHelpers, questionForm }
+  // adminPaths builds every administration link, so views never hand-build an /admin URL.
+  const helpers = { ...viewHelpers, questionForm, adminPaths }
   Object.assign(app.locals, helpers)
   app.locals.contactEmail = config.contactEmail
   // Absolute addresses printed on paper (the PDF's source line), never from the Host header.

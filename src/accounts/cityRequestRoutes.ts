@@ -4,8 +4,9 @@ import type { CityRequestService } from './cityRequestService'
 import type { FieldError } from '../shared/errors'
 import { auditActor } from '../web/actor'
 import { idParam } from '../web/requestParams'
+import { adminPaths } from '../web/adminPaths'
 
-const requestsCrumb = [{ href: '/admin/city-requests', text: 'City requests' }]
+const requestsCrumb = [{ href: adminPaths.cityRequests(), text: 'City requests' }]
 
 /** The public "Add your city" form, and the administrators' queue of requests (guarded at /admin). */
 export function cityRequestRoutes(requests: CityRequestService): Router {
@@ -65,7 +66,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
     const { request, values, regions } = await requests.approvalDefaults(id)
     res.status(errors.length ? 400 : 200).render('accounts/city-request-approve', {
       title: `Approve ${request.cityName}`,
-      backLink: `/admin/city-requests/${id}`,
+      backLink: adminPaths.cityRequest(id),
       request,
       regions,
       values: sent ?? values,
@@ -78,7 +79,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
     const request = await requests.getPending(id)
     res.status(errors.length ? 400 : 200).render('accounts/city-request-reject', {
       title: `Reject ${request.cityName}`,
-      backLink: `/admin/city-requests/${id}`,
+      backLink: adminPaths.cityRequest(id),
       request,
       values: sent,
       errors,
@@ -92,7 +93,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
     const result = await requests.approve(auditActor(req), id, req.body)
     if (!result.ok) return showApprove(res, id, req.body ?? {}, result.errors)
     req.session.issuedLink = { ...result.value }
-    res.redirect(`/admin/users/${result.value.userId}/link`)
+    res.redirect(adminPaths.userLink(result.value.userId))
   })
 
   router.get('/admin/city-requests/:id/reject', (req, res) => showReject(res, idParam(req)))
@@ -105,7 +106,7 @@ export function cityRequestRoutes(requests: CityRequestService): Router {
       kind: 'success',
       text: `The request to add ${result.value.cityName} has been rejected.`,
     }
-    res.redirect('/admin/city-requests')
+    res.redirect(adminPaths.cityRequests())
   })
   return router
 }

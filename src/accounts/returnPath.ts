@@ -1,3 +1,5 @@
+import { adminPaths } from '../web/adminPaths'
+
 /** Our own route prefixes a sign-in may return to; anything else goes home (no open redirect). */
 const allowedPrefixes = ['/survey', '/admin', '/account', '/cities', '/results', '/open-data']
 
@@ -11,4 +13,4 @@ export function safeReturnPath(candidate: unknown): string | undefined {
 }
 
 /** The landing page after sign-in for a role. */
-export const homeFor = (user: Express.User): string => (user.role === 'admin' ? '/admin' : '/survey')
+export const homeFor = (user: Express.User): string => (user.role === 'admin' ? adminPaths.home() : '/survey')

@@ -6,8 +6,9 @@ import { auditActor } from '../web/actor'
 import { idParam } from '../web/requestParams'
 import { linkPath, LINK_VALID_DAYS } from './passwordLinks'
 import { flash } from '../web/flash'
+import { adminPaths } from '../web/adminPaths'
 
-const usersCrumb = [{ href: '/admin/users', text: 'Accounts' }]
+const usersCrumb = [{ href: adminPaths.users(), text: 'Accounts' }]
 
 /**
  * /admin/users: accounts, their one-time links, disabling and unlocking; and /admin/audit.
@@ -37,7 +38,7 @@ export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: strin
     const result = await admin.create(auditActor(req), req.body)
     if (!result.ok) return showNew(res, req.body ?? {}, result.errors)
     req.session.issuedLink = { userId: result.value.userId, token: result.value.token }
-    res.redirect(`/admin/users/${result.value.userId}/link`)
+    res.redirect(adminPaths.userLink(result.value.userId))
   })
 
   router.get('/admin/users/:id', async (req, res) => {
@@ -69,14 +70,14 @@ export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: strin
   router.post('/admin/users/:id/link', async (req, res) => {
     const id = idParam(req)
     req.session.issuedLink = { userId: id, token: await admin.reissueLink(auditActor(req), id) }
-    res.redirect(`/admin/users/${id}/link`)
+    res.redirect(adminPaths.userLink(id))
   })
 
   router.get('/admin/users/:id/disable', async (req, res) => {
     const account = await admin.get(idParam(req))
     res.render('accounts/user-disable', {
       title: `Disable ${account.displayName}'s account`,
-      backLink: `/admin/users/${account.id}`,
+      backLink: adminPaths.user(account.id),
       account,
     })
   })
@@ -86,7 +87,7 @@ export function userAdminRoutes(admin: AccountAdminService, publicBaseUrl: strin
       const id = idParam(req)
       await admin[action](auditActor(req), id)
       flash(req, done)
-      res.redirect(`/admin/users/${id}`)
+      res.redirect(adminPaths.user(id))
     })
   change('disable', 'The account has been disabled and signed out everywhere.')
   change('enable', 'The account has been enabled.')

@@ -1,10 +1,11 @@
 import express, { type Router } from 'express'
 import multer from 'multer'
 import { BadRequestError, PayloadTooLargeError } from '../shared/errors'
+import { adminPaths } from '../web/adminPaths'
 
 /** Routes that take one uploaded file (field "file"), with the most each may take. */
 const uploadRoutes: Array<{ path: string; maxBytes: number }> = [
-  { path: '/admin/cities/import', maxBytes: 2 * 1024 * 1024 },
+  { path: adminPaths.cityImport(), maxBytes: 2 * 1024 * 1024 },
 ]
 
 /**

@@ -4,10 +4,11 @@ import { cityFormValues } from './cityAdminService'
 import { idParam, queryString } from '../web/requestParams'
 import { actorId } from '../web/actor'
 import { flash } from '../web/flash'
+import { adminPaths } from '../web/adminPaths'
 
 const crumbs = [
-  { href: '/admin', text: 'Administration' },
-  { href: '/admin/cities', text: 'Cities' },
+  { href: adminPaths.home(), text: 'Administration' },
+  { href: adminPaths.cities(), text: 'Cities' },
 ]
 
 /** Cities: search and page through them, create and edit one, see its officers and responses. */
@@ -36,7 +37,7 @@ export function cityRoutes(review: ReviewServices): Router {
   })
 
   router.get('/admin/cities/new', async (_req, res) => {
-    res.render('review/city-form', await form('Add a city', '/admin/cities/new', cityFormValues({}), []))
+    res.render('review/city-form', await form('Add a city', adminPaths.newCity(), cityFormValues({}), []))
   })
 
   router.post('/admin/cities/new', async (req, res) => {
@@ -45,9 +46,9 @@ export function cityRoutes(review: ReviewServices): Router {
     if (!id)
       return res
         .status(400)
-        .render('review/city-form', await form('Add a city', '/admin/cities/new', values, errors))
+        .render('review/city-form', await form('Add a city', adminPaths.newCity(), values, errors))
     flash(req, `${values.name.trim()} added`)
-    res.redirect(`/admin/cities/${id}`)
+    res.redirect(adminPaths.city(id))
   })
 
   router.get('/admin/cities/:id', async (req, res) => {
@@ -63,8 +64,8 @@ export function cityRoutes(review: ReviewServices): Router {
       longitude: city.longitude?.toString() ?? '',
     })
     res.render('review/city-form', {
-      ...(await form(`Change ${city.name}`, `/admin/cities/${city.id}/edit`, values, [])),
-      backLink: `/admin/cities/${city.id}`,
+      ...(await form(`Change ${city.name}`, adminPaths.cityEdit(city.id), values, [])),
+      backLink: adminPaths.city(city.id),
     })
   })
 
@@ -75,11 +76,11 @@ export function cityRoutes(review: ReviewServices): Router {
     const { errors } = await review.cities.update(id, values, actorId(req))
     if (errors.length)
       return res.status(400).render('review/city-form', {
-        ...(await form(`Change ${city.name}`, `/admin/cities/${id}/edit`, values, errors)),
-        backLink: `/admin/cities/${id}`,
+        ...(await form(`Change ${city.name}`, adminPaths.cityEdit(id), values, errors)),
+        backLink: adminPaths.city(id),
       })
     flash(req, 'City saved')
-    res.redirect(`/admin/cities/${id}`)
+    res.redirect(adminPaths.city(id))
   })
   return router
 }

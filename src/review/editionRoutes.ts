@@ -6,10 +6,11 @@ import { progressCsv } from './progressCsv'
 import { yearParam } from '../web/requestParams'
 import { actorId } from '../web/actor'
 import { flash } from '../web/flash'
+import { adminPaths } from '../web/adminPaths'
 
 const crumbs = [
-  { href: '/admin', text: 'Administration' },
-  { href: '/admin/editions', text: 'Survey years' },
+  { href: adminPaths.home(), text: 'Administration' },
+  { href: adminPaths.editions(), text: 'Survey years' },
 ]
 
 /** Survey years: list, details and settings, lifecycle with a confirmation each, progress. */
@@ -58,7 +59,7 @@ export function editionRoutes(review: ReviewServices): Router {
     if (errors.length)
       return res.status(400).render('review/edition', { ...(await detailsPage(year)), values, errors })
     flash(req, 'Settings saved')
-    res.redirect(`/admin/editions/${year}`)
+    res.redirect(adminPaths.edition(year))
   })
 
   router.get('/admin/editions/:year/progress.csv', async (req, res) => {
@@ -89,7 +90,7 @@ export function editionRoutes(review: ReviewServices): Router {
     const confirm = await review.editions.confirmation(year, req.params.action)
     res.render('review/edition-confirm', {
       title: `${confirm.rule.label}: ${year}`,
-      backLink: `/admin/editions/${year}`,
+      backLink: adminPaths.edition(year),
       action: req.params.action,
       ...confirm,
       errors: [],
@@ -110,14 +111,14 @@ export function editionRoutes(review: ReviewServices): Router {
       ]
       return res.status(400).render('review/edition-confirm', {
         title: `${confirm.rule.label}: ${year}`,
-        backLink: `/admin/editions/${year}`,
+        backLink: adminPaths.edition(year),
         action: req.params.action,
         ...confirm,
         errors,
       })
     }
     flash(req, `Survey year ${year}: ${actionRules[req.params.action].done}`)
-    res.redirect(`/admin/editions/${year}`)
+    res.redirect(adminPaths.edition(year))
   })
   return router
 }

@@ -3,6 +3,7 @@ import type { DeadlineService } from './deadlineService'
 import { idParam, yearParam } from '../web/requestParams'
 import { actorId } from '../web/actor'
 import { flash } from '../web/flash'
+import { adminPaths } from '../web/adminPaths'
 
 const field = (body: Record<string, unknown>, name: string) => String(body[name] ?? '')
 
@@ -16,9 +17,9 @@ export function extensionRoutes(deadlines: DeadlineService): Router {
   ) => ({
     title: `Deadline extensions: ${year}`,
     breadcrumbs: [
-      { href: '/admin', text: 'Administration' },
-      { href: '/admin/editions', text: 'Survey years' },
-      { href: `/admin/editions/${year}`, text: String(year) },
+      { href: adminPaths.home(), text: 'Administration' },
+      { href: adminPaths.editions(), text: 'Survey years' },
+      { href: adminPaths.edition(year), text: String(year) },
     ],
     ...(await deadlines.extensionsPage(year)),
     values,
@@ -40,14 +41,14 @@ export function extensionRoutes(deadlines: DeadlineService): Router {
     const { errors } = await deadlines.extend(year, values, actorId(req))
     if (errors.length) return res.status(400).render('review/extensions', await render(year, values, errors))
     flash(req, 'Deadline extended')
-    res.redirect(`/admin/editions/${year}/extensions`)
+    res.redirect(adminPaths.extensions(year))
   })
 
   router.post('/admin/editions/:year/extensions/:cityId/remove', async (req, res) => {
     const year = yearParam(req)
     await deadlines.removeExtension(year, idParam(req, 'cityId'), actorId(req))
     flash(req, 'Extension removed: the survey year’s deadline applies to that city again')
-    res.redirect(`/admin/editions/${year}/extensions`)
+    res.redirect(adminPaths.extensions(year))
   })
   return router
 }

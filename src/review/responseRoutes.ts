@@ -5,6 +5,7 @@ import { readFormValue } from '../questionnaire/formCodec'
 import { idParam, queryString } from '../web/requestParams'
 import { actorId } from '../web/actor'
 import { flash } from '../web/flash'
+import { adminPaths } from '../web/adminPaths'
 
 const confirmations = {
   return: { label: 'Return for changes', done: 'Response returned to the city for changes' },
@@ -20,12 +21,12 @@ const isAction = (value: string): value is Action => value in confirmations
 /** Reviewing one response: read, comment, return, approve, reopen and correct answers. */
 export function responseRoutes(review: ReviewServices): Router {
   const router = express.Router()
-  const base = (id: number) => `/admin/responses/${id}`
+  const base = adminPaths.response
   const reviewPage = async (req: Request, errors: FieldError[] = [], values: Record<string, string> = {}) => {
     const model = await review.responses.review(idParam(req))
     const crumbs = [
-      { href: '/admin', text: 'Administration' },
-      { href: `/admin/editions/${model.edition.year}/progress`, text: `Progress ${model.edition.year}` },
+      { href: adminPaths.home(), text: 'Administration' },
+      { href: adminPaths.progress(model.edition.year), text: `Progress ${model.edition.year}` },
     ]
     return {
       title: `${model.city.name}: ${model.edition.year} response`,
@@ -68,7 +69,9 @@ export function responseRoutes(review: ReviewServices): Router {
     }
     flash(req, 'Comment added')
     res.redirect(
-      req.body.questionKey ? `${base(id)}#question-${req.body.questionKey}` : `${base(id)}#overall-comments`,
+      req.body.questionKey
+        ? adminPaths.responseQuestion(id, String(req.body.questionKey))
+        : `${base(id)}#overall-comments`,
     )
   })
 
@@ -99,7 +102,7 @@ export function responseRoutes(review: ReviewServices): Router {
       })
     }
     flash(req, 'Answer corrected; the change is recorded in the trail')
-    res.redirect(`${base(id)}#question-${req.params.questionKey}`)
+    res.redirect(adminPaths.responseQuestion(id, req.params.questionKey))
   })
 
   router.get('/admin/responses/:id/:action', async (req, res, next) => {

@@ -1,12 +1,13 @@
 import express, { type Request, type Router } from 'express'
 import { auditActor } from '../../web/actor'
+import { adminPaths } from '../../web/adminPaths'
 import type { CityImportService } from './cityImportService'
 import { templateCsv, templateXlsx } from './importFile'
 
-const base = '/admin/cities/import'
+const base = adminPaths.cityImport()
 const breadcrumbs = [
-  { href: '/admin', text: 'Administration' },
-  { href: '/admin/cities', text: 'Cities' },
+  { href: adminPaths.home(), text: 'Administration' },
+  { href: adminPaths.cities(), text: 'Cities' },
 ]
 
 /** Bulk onboarding: upload, preview with every problem, then create and invite. */

@@ -2,7 +2,8 @@ import express, { type Router } from 'express'
 import type { QuestionnaireAuthoring } from './index'
 import { requireAdmin } from '../../accounts/guards'
 import { formValues } from './formValues'
-import { doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { doneAndRedirect, pageLocals } from './routeSupport'
+import { adminPaths } from '../../web/adminPaths'
 import { yearParam } from '../../web/requestParams'
 import { actorId } from '../../web/actor'
 import { structureRoutes } from './structureRoutes'
@@ -38,8 +39,8 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
       years: [...years].reverse(),
       errors,
       breadcrumbs: [
-        { href: '/admin', text: 'Administration' },
-        { href: '/admin/editions', text: 'Survey years' },
+        { href: adminPaths.home(), text: 'Administration' },
+        { href: adminPaths.editions(), text: 'Survey years' },
       ],
     })
   }
@@ -52,7 +53,7 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
       req,
       res,
       `The ${result.year} survey year was created as a draft, with every question of the copied questionnaire`,
-      editorBase(result.year),
+      adminPaths.questionnaire(result.year),
     )
   })
 

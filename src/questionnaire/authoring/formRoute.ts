@@ -5,7 +5,8 @@ import type { Edition } from '../editionsRepository'
 import { direction, type Edit } from './editOutcome'
 import type { AnswerUsage } from './safeChanges'
 import type { FormValues } from './formValues'
-import { basedOnOf, doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { basedOnOf, doneAndRedirect, pageLocals } from './routeSupport'
+import { adminPaths } from '../../web/adminPaths'
 import { yearParam } from '../../web/requestParams'
 import { actorId } from '../../web/actor'
 
@@ -71,7 +72,12 @@ export function formRoute(
       fallbackField: 'key',
     })
     if (!result.ok) return render(req, res, 400, result.errors, values)
-    doneAndRedirect(req, res, result.summary, spec.next?.(req, values) ?? editorBase(yearParam(req)))
+    doneAndRedirect(
+      req,
+      res,
+      result.summary,
+      spec.next?.(req, values) ?? adminPaths.questionnaire(yearParam(req)),
+    )
   })
   return render
 }
@@ -115,7 +121,7 @@ export function confirmRoute(
       fallbackField: 'confirm',
     })
     if (!result.ok) return render(req, res, 400, result.errors)
-    doneAndRedirect(req, res, result.summary, editorBase(yearParam(req)))
+    doneAndRedirect(req, res, result.summary, adminPaths.questionnaire(yearParam(req)))
   })
 }
 

@@ -1,7 +1,8 @@
 import express, { type Router } from 'express'
 import type { QuestionnaireAuthoring } from './index'
 import { checkPreviewPage, findPreviewPage, previewPageView, previewPages } from './preview'
-import { editorBase, pageLocals } from './routeSupport'
+import { pageLocals } from './routeSupport'
+import { adminPaths } from '../../web/adminPaths'
 import { yearParam, param } from '../../web/requestParams'
 
 const base = '/admin/editions/:year/questionnaire/preview'
@@ -10,8 +11,7 @@ const base = '/admin/editions/:year/questionnaire/preview'
 export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
   const { editor } = authoring
-  const pagePath = (year: number, sectionKey: string, pageKey: string) =>
-    `${editorBase(year)}/preview/${sectionKey}/${pageKey}`
+  const pagePath = adminPaths.questionnairePreviewPage
 
   router.get(base, async (req, res) => {
     const edition = await editor.edition(yearParam(req))
@@ -32,7 +32,7 @@ export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
   ) => {
     const backLink = view.previous
       ? pagePath(edition.year, view.previous.section.key, view.previous.page.key)
-      : `${editorBase(edition.year)}/preview`
+      : adminPaths.questionnairePreview(edition.year)
     // Like the officer's page: a back link, no breadcrumbs (the banner leads back to the editor).
     const locals = { ...pageLocals(edition, view.title, view.errors), breadcrumbs: undefined, backLink }
     res.status(status).render('authoring/preview-page', { ...locals, ...view, pagePath })
@@ -56,7 +56,7 @@ export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
     if (!result.ok) return render(res, 400, edition, result.view)
     const later = req.body?._action === 'later'
     if (later || !result.next)
-      return res.redirect(`${editorBase(edition.year)}/preview${later ? '' : '?ended=1'}`)
+      return res.redirect(`${adminPaths.questionnairePreview(edition.year)}${later ? '' : '?ended=1'}`)
     res.redirect(pagePath(edition.year, result.next.section.key, result.next.page.key))
   })
   return router

@@ -26,7 +26,8 @@ import {
 } from './questionForm'
 import { formValues, text } from './formValues'
 import { usageKey } from './safeChanges'
-import { basedOnOf, conditionChoices, doneAndRedirect, editorBase } from './routeSupport'
+import { basedOnOf, conditionChoices, doneAndRedirect } from './routeSupport'
+import { adminPaths } from '../../web/adminPaths'
 import { param, yearParam } from '../../web/requestParams'
 import { actorId } from '../../web/actor'
 import type { Edit } from './editOutcome'
@@ -39,7 +40,8 @@ const listOf = (req: express.Request): OptionListName => {
   if (!isOptionListName(name)) throw new BadRequestError(`There is no option list called “${name}”`)
   return name
 }
-const questionPage = (req: express.Request) => `${editorBase(yearParam(req))}/questions/${param(req, 'key')}`
+const questionPage = (req: express.Request) =>
+  adminPaths.questionnaireQuestion(yearParam(req), param(req, 'key'))
 
 /** The question form's extra locals: where it may be moved, what conditions it may use, its options. */
 function questionLocals(edition: Edition, key: string) {
@@ -72,7 +74,7 @@ export function questionRoutes(authoring: QuestionnaireAuthoring): Router {
     }),
     values: questionValues,
     edit: (req, values) => (draft) => addQuestion(draft, param(req, 'key'), values),
-    next: (req, values) => `${editorBase(yearParam(req))}/questions/${text(values, 'key')}`,
+    next: (req, values) => adminPaths.questionnaireQuestion(yearParam(req), text(values, 'key')),
   })
   formRoute(router, authoring, `${base}/questions/:key`, {
     view: 'authoring/question-form',
@@ -87,14 +89,14 @@ export function questionRoutes(authoring: QuestionnaireAuthoring): Router {
     },
     values: (body) => ({ ...questionValues(body), pageKey: formValues(body, ['pageKey']).pageKey }),
     edit: (req, values) => (draft) => updateQuestion(draft, param(req, 'key'), values),
-    next: (req, values) => `${editorBase(yearParam(req))}/questions/${text(values, 'key')}`,
+    next: (req, values) => adminPaths.questionnaireQuestion(yearParam(req), text(values, 'key')),
   })
   moveRoute(
     router,
     authoring,
     `${base}/questions/:key/move`,
     (req, to) => (draft) => moveQuestion(draft, param(req, 'key'), to),
-    (req) => `${editorBase(yearParam(req))}#question-${param(req, 'key')}`,
+    (req) => `${adminPaths.questionnaire(yearParam(req))}#question-${param(req, 'key')}`,
   )
   confirmRoute(router, authoring, `${base}/questions/:key/remove`, {
     describe: (req, edition) => {

@@ -6,13 +6,12 @@ import { questionTypes } from './questionForm'
 import { allQuestions, answerKeys, optionLabel } from '../definitionModel'
 import type { Edition } from '../editionsRepository'
 import { flash } from '../../web/flash'
+import { adminPaths } from '../../web/adminPaths'
 
 export const basedOnOf = (req: Request): string | undefined => {
   const value = (req.body as Record<string, unknown> | undefined)?.basedOn
   return typeof value === 'string' && value ? value : undefined
 }
-
-export const editorBase = (year: number): string => `/admin/editions/${year}/questionnaire`
 
 /** Post/redirect/get with a one-off success message. */
 export function doneAndRedirect(req: Request, res: Response, text: string, to: string): void {
@@ -29,12 +28,12 @@ export function pageLocals(edition: Edition, title: string, errors: FieldError[]
     errors,
     year: edition.year,
     edition,
-    base: editorBase(edition.year),
+    base: adminPaths.questionnaire(edition.year),
     basedOn: edition.updatedAt,
     breadcrumbs: [
-      { href: '/admin', text: 'Administration' },
-      { href: '/admin/editions', text: 'Survey years' },
-      { href: editorBase(edition.year), text: `${edition.year} questionnaire` },
+      { href: adminPaths.home(), text: 'Administration' },
+      { href: adminPaths.editions(), text: 'Survey years' },
+      { href: adminPaths.questionnaire(edition.year), text: `${edition.year} questionnaire` },
     ],
   }
 }

@@ -18,7 +18,8 @@ import {
   updatePage,
   updateSection,
 } from './sectionEdits'
-import { conditionChoices, editorBase } from './routeSupport'
+import { conditionChoices } from './routeSupport'
+import { adminPaths } from '../../web/adminPaths'
 import { yearParam, param } from '../../web/requestParams'
 
 const base = '/admin/editions/:year/questionnaire'
@@ -27,7 +28,7 @@ const base = '/admin/editions/:year/questionnaire'
 export function structureRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
   const overviewAt = (anchor: string) => (req: express.Request) =>
-    `${editorBase(yearParam(req))}#${anchor}-${param(req, 'key')}`
+    `${adminPaths.questionnaire(yearParam(req))}#${anchor}-${param(req, 'key')}`
 
   formRoute(router, authoring, `${base}/sections/new`, {
     view: 'authoring/section-form',
@@ -63,7 +64,7 @@ export function structureRoutes(authoring: QuestionnaireAuthoring): Router {
       return {
         title: `Remove the section “${section.title}”?`,
         details: [`Its ${section.pages.length} page(s) and ${questions} question(s) are removed with it.`],
-        back: editorBase(edition.year),
+        back: adminPaths.questionnaire(edition.year),
       }
     },
     edit: (req) => (draft) => removeSection(draft, param(req, 'key')),
@@ -118,7 +119,7 @@ export function structureRoutes(authoring: QuestionnaireAuthoring): Router {
       return {
         title: `Remove the page “${page.title}”?`,
         details: condition ? [...details, condition] : details,
-        back: editorBase(edition.year),
+        back: adminPaths.questionnaire(edition.year),
       }
     },
     edit: (req) => (draft) => removePage(draft, param(req, 'key')),

@@ -1,7 +1,8 @@
 import express, { type Router } from 'express'
 import type { QuestionnaireAuthoring } from './index'
 import type { DefinitionProblem } from '../validateDefinition'
-import { doneAndRedirect, editorBase, pageLocals } from './routeSupport'
+import { doneAndRedirect, pageLocals } from './routeSupport'
+import { adminPaths } from '../../web/adminPaths'
 import { yearParam, param } from '../../web/requestParams'
 import { actorId } from '../../web/actor'
 
@@ -51,7 +52,7 @@ export function versionRoutes(authoring: QuestionnaireAuthoring): Router {
     const text = result.unchanged
       ? 'The imported definition is the same as the current one, so nothing changed'
       : 'The definition was imported'
-    doneAndRedirect(req, res, text, editorBase(yearParam(req)))
+    doneAndRedirect(req, res, text, adminPaths.questionnaire(yearParam(req)))
   })
 
   router.get(`${base}/history`, async (req, res) => {
