@@ -1,6 +1,7 @@
 import express, { type Router } from 'express'
 import { requireAdmin } from '../accounts/guards'
 import { auditActor } from '../web/actor'
+import { adminPaths } from '../web/adminPaths'
 import type { JobsService } from './jobsService'
 
 /** /admin/jobs: the recurring jobs, their last and next runs, and "run now". */
@@ -15,7 +16,7 @@ export function jobsRoutes(jobs: JobsService): Router {
   router.post('/admin/jobs/:name/run', async (req, res) => {
     const label = await jobs.runNow(String(req.params.name), auditActor(req))
     req.session.flash = { kind: 'success', text: `“${label}” will run within a few seconds.` }
-    res.redirect('/admin/jobs')
+    res.redirect(adminPaths.jobs())
   })
   return router
 }

@@ -8,6 +8,7 @@ import { notifications, type Notifications } from './notifications'
 import { outboxService } from './outboxService'
 import { mailSender } from './mailSender'
 import { smtpTransport } from './mailTransport'
+import { adminPaths } from '../web/adminPaths'
 
 const viewsDir = path.resolve(import.meta.dirname, '../../views')
 
@@ -42,6 +43,6 @@ export function mailSenderFor(
     transport: config.mail.url ? smtpTransport(config.mail.url) : null,
     from: config.mail.from,
     logger,
-    outboxUrl: (id) => `${config.publicBaseUrl}/admin/outbox/${id}`,
+    outboxUrl: (id) => `${config.publicBaseUrl}${adminPaths.outboxMessage(id)}`,
   })
 }

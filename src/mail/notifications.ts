@@ -3,6 +3,7 @@ import type { MailComposer, Recipient } from './mailComposer'
 import type { CityOfficer } from './mailRecipientsRepository'
 import { LINK_VALID_DAYS, linkPath } from '../accounts/passwordLinks'
 import { surveyPaths } from '../web/surveyPaths'
+import { adminPaths } from '../web/adminPaths'
 
 /** Every kind of message, as stored in outbox.kind and offered as a filter. */
 export const mailKinds = {
@@ -71,7 +72,7 @@ export function notifications(composer: MailComposer) {
       each('city_request_received', admins, {
         subject: `New request to add ${request.cityName}`,
         paragraphs: [`Someone asked to add ${request.cityName} (${request.country}) to the survey.`],
-        action: { text: 'Review the request', path: `/admin/city-requests/${request.id}` },
+        action: { text: 'Review the request', path: adminPaths.cityRequest(request.id) },
       }),
 
     cityRequestApproved: (to: Recipient, token: string, cityName: string): Promise<NewMail> =>
@@ -95,7 +96,7 @@ export function notifications(composer: MailComposer) {
       each('response_submitted', admins, {
         subject: `${ref.city.name} submitted its ${ref.year} response`,
         paragraphs: [`${ref.city.name}'s response to the ${ref.year} survey is ready for review.`],
-        action: { text: 'Review the response', path: `/admin/responses/${ref.id}` },
+        action: { text: 'Review the response', path: adminPaths.response(ref.id) },
       }),
 
     /** To the city's officers, with the reviewer's open comments summarised. */

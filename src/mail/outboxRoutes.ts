@@ -4,8 +4,9 @@ import { requireAdmin } from '../accounts/guards'
 import { auditActor } from '../web/actor'
 import { idParam } from '../web/requestParams'
 import { flash } from '../web/flash'
+import { adminPaths } from '../web/adminPaths'
 
-const outboxCrumb = [{ href: '/admin/outbox', text: 'Outbox' }]
+const outboxCrumb = [{ href: adminPaths.outbox(), text: 'Outbox' }]
 
 /** /admin/outbox: every message with its status, one message, and resending it. */
 export function outboxRoutes(outbox: OutboxService): Router {
@@ -24,7 +25,7 @@ export function outboxRoutes(outbox: OutboxService): Router {
   router.post('/admin/outbox/:id/resend', async (req, res) => {
     const copy = await outbox.resend(auditActor(req), idParam(req))
     flash(req, 'The message has been queued to be sent again.')
-    res.redirect(`/admin/outbox/${copy}`)
+    res.redirect(adminPaths.outboxMessage(copy))
   })
   return router
 }

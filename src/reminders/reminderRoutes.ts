@@ -1,13 +1,14 @@
 import express, { type Request, type Router } from 'express'
 import type { ReminderService } from './reminderService'
 import { actorId } from '../web/actor'
+import { adminPaths } from '../web/adminPaths'
 import { flash } from '../web/flash'
 import { yearParam } from '../web/requestParams'
 
 const crumbs = (year: number) => [
-  { href: '/admin', text: 'Administration' },
-  { href: '/admin/editions', text: 'Survey years' },
-  { href: `/admin/editions/${year}`, text: String(year) },
+  { href: adminPaths.home(), text: 'Administration' },
+  { href: adminPaths.editions(), text: 'Survey years' },
+  { href: adminPaths.edition(year), text: String(year) },
 ]
 
 /** The cities chosen on the progress page: one city's own button, or the ticked boxes. */
@@ -40,7 +41,7 @@ export function reminderRoutes(reminders: ReminderService): Router {
         errors,
       })
     flash(req, 'Reminder days saved')
-    res.redirect(`/admin/editions/${year}/reminders`)
+    res.redirect(adminPaths.reminders(year))
   })
 
   router.get('/admin/editions/:year/reminders', async (req, res) => {
@@ -54,14 +55,14 @@ export function reminderRoutes(reminders: ReminderService): Router {
     const { errors } = await reminders.setEnabled(year, on, actorId(req))
     if (errors.length) return res.status(400).render('reminders/preview', await previewPage(year, errors))
     flash(req, on ? 'Reminders are switched on' : 'Reminders are switched off')
-    res.redirect(`/admin/editions/${year}/reminders`)
+    res.redirect(adminPaths.reminders(year))
   })
 
   router.post('/admin/editions/:year/reminders/send', async (req, res) => {
     const year = yearParam(req)
-    const back = String(req.body.returnTo ?? '').startsWith(`/admin/editions/${year}/progress?`)
+    const back = String(req.body.returnTo ?? '').startsWith(`${adminPaths.progress(year)}?`)
       ? String(req.body.returnTo)
-      : `/admin/editions/${year}/progress`
+      : adminPaths.progress(year)
     const result = await reminders.sendNow(year, chosenCities(req), actorId(req))
     const skipped = result.skipped
       ? ` ${result.skipped} skipped: already submitted or past their deadline.`

@@ -77,7 +77,7 @@ export function editionRoutes(review: ReviewServices): Router {
     const href = (overrides: object) => progressHref(year, dashboard.query, overrides)
     res.render('review/progress', {
       title: `Progress of survey year ${year}`,
-      breadcrumbs: [...crumbs, { href: `/admin/editions/${year}`, text: String(year) }],
+      breadcrumbs: [...crumbs, { href: adminPaths.edition(year), text: String(year) }],
       ...dashboard,
       href,
     })

@@ -6,6 +6,7 @@ import { completeness } from './completeness'
 import type { ProgressRepository, ProgressRow } from './progressRepository'
 import type { ExtensionsRepository } from './extensionsRepository'
 import type { RemindersRepository } from '../reminders/remindersRepository'
+import { adminPaths } from '../web/adminPaths'
 
 export const PAGE_SIZE = 50
 export const progressStatuses = [
@@ -138,5 +139,5 @@ export function progressHref(year: number, query: ProgressQuery, overrides: Part
       params.set(key, String(value))
   }
   const search = params.toString()
-  return `/admin/editions/${year}/progress${search ? `?${search}` : ''}`
+  return `${adminPaths.progress(year)}${search ? `?${search}` : ''}`
 }

@@ -86,6 +86,20 @@ const accounts = {
   cityRequestAction: (id: number, action: string) => `${home}/city-requests/${seg(id)}/${seg(action)}`,
 }
 
+/** A survey year's reminders: days, preview and switch, and sending now (src/reminders). */
+const reminders = {
+  reminders: (year: number) => `${home}/editions/${seg(year)}/reminders`,
+  reminderDays: (year: number) => `${home}/editions/${seg(year)}/reminders/days`,
+  reminderSwitch: (year: number, to: 'on' | 'off') => `${home}/editions/${seg(year)}/reminders/${to}`,
+  reminderSend: (year: number) => `${home}/editions/${seg(year)}/reminders/send`,
+}
+
+/** The recurring jobs and "run now" (src/jobs). */
+const jobs = {
+  jobs: () => `${home}/jobs`,
+  jobRun: (name: string) => `${home}/jobs/${seg(name)}/run`,
+}
+
 /** Every email sent, waiting or failed (src/mail). */
 const outbox = {
   outbox: (query: { status?: string; kind?: string; page?: number } = {}) =>
@@ -101,6 +115,8 @@ export const adminPaths = {
   ...responses,
   ...cities,
   ...accounts,
+  ...reminders,
+  ...jobs,
   ...outbox,
 }
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { viewHelpers } from '../../src/shared/viewHelpers'
 import { isolatedPartial } from '../../src/shared/isolatedPartial'
 import { questionSchema } from '../../src/questionnaire/definitionSchema'
-import { emptyFormValue } from '../../src/questionnaire/formCodec'
+import { emptyFormValue, questionForm } from '../../src/questionnaire/formCodec'
 import { launchBrowser, type Browser } from './support/browser'
 import { accessibilityProblems } from './support/accessibility'
 
@@ -23,7 +23,8 @@ const question = questionSchema.parse({
 })
 
 async function pageWith(errors: Array<{ href: string; text: string }>, cells: Record<string, string>) {
-  const partial = isolatedPartial(views, false, viewHelpers)
+  // The app registers questionForm beside the shared helpers (app.ts).
+  const partial = isolatedPartial(views, false, { ...viewHelpers, questionForm })
   const html = partial('/questions/question', {
     question,
     value: { ...emptyFormValue(), cells },

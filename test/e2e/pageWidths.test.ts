@@ -114,6 +114,10 @@ describe('officer and administrator pages fit the screen', () => {
       ['admin-users', '/admin/users'],
       ['admin-cities', '/admin/cities'],
       ['admin-progress', '/admin/editions/2020/progress'],
+      ['admin-reminders', '/admin/editions/2026/reminders'],
+      ['admin-jobs', '/admin/jobs'],
+      ['admin-outbox', '/admin/outbox'],
+      ['admin-city-import', '/admin/cities/import'],
     ])
       await look(pages, name, path)
     // The reviewer sees the officer's reply under the comment and in the history.

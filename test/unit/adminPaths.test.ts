@@ -13,6 +13,10 @@ describe('adminPaths', () => {
       '/admin/editions/2026/questionnaire/preview/about/people',
     )
     expect(adminPaths.codebook(2026)).toBe('/admin/editions/2026/codebook.csv')
+    expect(adminPaths.reminders(2026)).toBe('/admin/editions/2026/reminders')
+    expect(adminPaths.reminderSwitch(2026, 'off')).toBe('/admin/editions/2026/reminders/off')
+    expect(adminPaths.reminderSend(2026)).toBe('/admin/editions/2026/reminders/send')
+    expect(adminPaths.jobRun('mail.deliver')).toBe('/admin/jobs/mail.deliver/run')
   })
 
   it('when a query value is given, then it is added; when it is empty, then the path stays bare', () => {
