@@ -58,6 +58,10 @@ export interface ChartContent {
   footnote?: string
   /** Says which shares have a base of their own (options offered in some years only). */
   baseNote?: string
+  /** Rows in their own order (a distribution's bins), not sorted by count. */
+  ordered?: boolean
+  /** A number question: its median and range in words, and its bins, to mark a city's value. */
+  distribution?: { summary: string; bins: Array<{ key: string; from: number; to: number }> }
 }
 
 export interface TextPart {
