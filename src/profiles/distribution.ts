@@ -42,6 +42,35 @@ function roundWidth(span: number, whole: boolean): number {
   return whole ? Math.max(1, width) : width
 }
 
+/**
+ * Values spread over orders of magnitude (populations of 30,000 to 5 million): bins of equal width
+ * would put nearly every city in the first, so the bounds grow as 1, 2, 5 × 10^k instead.
+ */
+const SKEWED = 20
+
+/** The 1, 2, 5 × 10^k bounds from the largest not above min to the first above max. */
+function growingBounds(min: number, max: number): number[] {
+  const round = (k: number, step: number): number => Number((step * 10 ** k).toPrecision(12))
+  const bounds: number[] = []
+  for (let k = Math.floor(Math.log10(min)); bounds.length === 0 || bounds[bounds.length - 1] <= max; k++)
+    for (const step of [1, 2, 5]) {
+      const bound = round(k, step)
+      if (bound > max && bounds.length > 0 && bounds[bounds.length - 1] > max) break
+      if (bound <= min) bounds.splice(0, bounds.length, bound)
+      else bounds.push(bound)
+    }
+  return bounds
+}
+
+/** Equal widths from a round start. */
+function equalBounds(min: number, max: number, whole: boolean): number[] {
+  const width = roundWidth(max - min, whole)
+  const start = Math.floor(min / width) * width
+  const count = Math.max(1, Math.floor((max - start) / width) + 1)
+  // Rounded so that 0.1 + 0.2 does not label a bin "0.30000000000000004".
+  return Array.from({ length: count + 1 }, (_, index) => Number((start + index * width).toPrecision(12)))
+}
+
 function binLabel(from: number, to: number, whole: boolean): string {
   if (!whole) return `${formatNumber.format(from)} to under ${formatNumber.format(to)}`
   if (to - from === 1) return formatNumber.format(from)
@@ -75,18 +104,15 @@ export function distribution(counts: Record<string, number>, threshold: number):
   const min = values[0][0]
   const max = values[values.length - 1][0]
   const whole = values.every(([value]) => Number.isInteger(value))
-  const width = roundWidth(max - min, whole)
-  const start = Math.floor(min / width) * width
-  const binCount = Math.max(1, Math.floor((max - start) / width) + 1)
-  const bins: Bin[] = Array.from({ length: binCount }, (_, index) => {
-    // Rounded so that 0.1 + 0.2 does not label a bin "0.30000000000000004".
-    const from = Number((start + index * width).toPrecision(12))
-    const to = Number((start + (index + 1) * width).toPrecision(12))
+  const bounds =
+    whole && min > 0 && max / min >= SKEWED ? growingBounds(min, max) : equalBounds(min, max, whole)
+  const bins: Bin[] = bounds.slice(0, -1).map((from, index) => {
+    const to = bounds[index + 1]
     return { key: `${from}-${to}`, label: binLabel(from, to, whole), from, to, count: 0 }
   })
   for (const [value, count] of values) {
-    const index = Math.min(binCount - 1, Math.floor((value - start) / width))
-    bins[index].count += count
+    const bin = binOf(bins, value)
+    if (bin) bin.count += count
   }
   return { answered, min, max, median: medianOf(values, answered), bins }
 }
