@@ -184,6 +184,8 @@ export interface ResultsQuestion {
   answered: number
   /** Keys into the aggregate's charts. */
   charts: string[]
+  /** Rankings: each item's average rank (1 = first), best first, of the cities that ranked it. */
+  averageRanks?: Array<{ label: string; average: number; cities: number }>
   /** Ratings and matrices: counts per row and column. */
   grid?: { columns: string[]; rows: Array<{ label: string; cells: Array<{ count: number; share: number }> }> }
 }
