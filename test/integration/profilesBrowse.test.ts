@@ -167,6 +167,29 @@ describe('/results', () => {
     expect(Number(bins[0][1])).toBeLessThanOrEqual(values[0])
   })
 
+  it('when a grid question is opened, then each row is a stacked bar of its columns, with the table and without per-column charts', async () => {
+    const response = await request(t.app).get('/results/2020/data-availability')
+    const stack = response.text.slice(
+      response.text.indexOf('<div class="cis-stack"'),
+      response.text.indexOf('<div class="cis-table-wrap">'),
+    )
+    expect(mainText(stack)).toContain('Sufficient data Insufficient data Not collected / don’t know')
+    const rows = stack.split('<svg class="cis-stack__bar"').slice(1)
+    expect(rows.length).toBeGreaterThan(3)
+    for (const row of rows) {
+      const widths = [...row.matchAll(/<rect class="cis-stack__seg--\d" x="[\d.]+%" width="([\d.]+)%"/g)].map(
+        (m) => Number(m[1]),
+      )
+      expect(widths).toHaveLength(3)
+      expect(Math.abs(widths.reduce((sum, width) => sum + width, 0) - 100)).toBeLessThan(0.5)
+    }
+    expect(mainText(stack)).toMatch(
+      /Transport\/Mobility Sufficient data \d+% · Insufficient data \d+% · Not collected/,
+    )
+    expect(response.text).toContain('<table class="table table--cards">')
+    expect(response.text).not.toContain('data-chart="data.availability"')
+  })
+
   it('when a year is opened, then written answers are said once to be on the profiles, each such question giving only its count, and the contents list every question by section with its number', async () => {
     const response = await request(t.app).get('/results/2020')
     const text = mainText(response.text)
