@@ -25,6 +25,8 @@ export interface BarChartSpec {
   /** Not drawn: the rows are text, and the figure's table repeats them. */
   description: string
   bars: Bar[]
+  /** Keep the bars in the given order (a distribution's bins) instead of sorting by count. */
+  ordered?: boolean
 }
 
 /** The longest bar's share of the row, leaving room after it for its value label. */
@@ -63,11 +65,12 @@ export function orderBars<T extends { key: string; label: string }>(
 /** The markup a row of this option carries: the one string highlightBars substitutes. */
 const barAttributes = (key: string): string => `class="bar" data-option="${escapeXml(key)}"`
 
-/** Renders the chart, bars sorted by count (orderBars). */
+/** Renders the chart, bars sorted by count (orderBars) unless `ordered`. */
 export function renderBarChart(spec: BarChartSpec): string {
   const max = Math.max(1, ...spec.bars.map((bar) => bar.value))
   const id = escapeXml(spec.id)
-  const rows = orderBars(spec.bars, (bar) => bar.value).map((bar) => {
+  const bars = spec.ordered ? spec.bars : orderBars(spec.bars, (bar) => bar.value)
+  const rows = bars.map((bar) => {
     const width = Math.round((bar.value / max) * LONGEST * 10) / 10
     const marker = bar.marker ? `<sup class="cis-bars__marker">${escapeXml(bar.marker)}</sup>` : ''
     const value = escapeXml(bar.valueLabel)

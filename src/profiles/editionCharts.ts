@@ -3,6 +3,7 @@ import type { Definition, Option, Question } from '../questionnaire/definitionSc
 import { allQuestions } from '../questionnaire/definitionModel'
 import { typeModule } from '../questionnaire/types'
 import { describeBars, renderBarChart, type Bar } from './barChart'
+import { distributionChart } from './distributionChart'
 import { availabilityFootnote, chartOptions, offeredBase, offeredBaseNote } from './footnotes'
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
 import { citiesText, roundedPercent } from './wording'
@@ -26,6 +27,7 @@ function seriesOf(question: Question, years: number[], aggregate: QuestionAggreg
   const kind = typeModule(question.type).chart
   switch (kind) {
     case 'none':
+    case 'distribution': // drawn by distributionChart
       return []
     case 'yesno':
       return [
@@ -137,6 +139,11 @@ export function editionCharts(
   for (const { question } of allQuestions(definition)) {
     const aggregate = aggregates[question.key]
     if (!aggregate || aggregate.answered < basis.threshold) continue
+    if (typeModule(question.type).chart === 'distribution') {
+      const chart = distributionChart(question, chartId(question.key), aggregate, basis.threshold)
+      if (chart) charts[question.key] = chart
+      continue
+    }
     for (const series of seriesOf(question, years, aggregate))
       charts[series.chartKey] = drawSeries(question.key, series, aggregate)
   }

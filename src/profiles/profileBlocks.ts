@@ -3,6 +3,7 @@ import type { Question } from '../questionnaire/definitionSchema'
 import { offeredOptions } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import type { Block, ChartContent, ListItem } from './profileContent'
+import { binOf } from './distribution'
 import { firstSentence, valueText, type SentenceContext } from './sentences'
 import { NOT_COLLECTED } from './wording'
 
@@ -33,7 +34,11 @@ export function ownKeys(value: AnswerValue | undefined): string[] {
  */
 export function chartBlock(context: BlockContext, value: AnswerValue | undefined): Block[] {
   if (!context.chart) return []
-  return [{ kind: 'chart', questionKey: context.chart.questionKey, own: ownKeys(value) }]
+  const bins = context.chart.distribution?.bins
+  // A number is marked by the bin it falls in; the bins are the edition's.
+  const own =
+    bins && value?.type === 'number' ? [binOf(bins, value.value)?.key ?? ''].filter(Boolean) : ownKeys(value)
+  return [{ kind: 'chart', questionKey: context.chart.questionKey, own }]
 }
 
 /** Chosen options as list items (labels, hints, notes), "Other" as written; never "None". */

@@ -58,6 +58,10 @@ export interface ChartContent {
   footnote?: string
   /** Says which shares have a base of their own (options offered in some years only). */
   baseNote?: string
+  /** Rows in their own order (a distribution's bins), not sorted by count. */
+  ordered?: boolean
+  /** A number question: its median and range in words, and its bins, to mark a city's value. */
+  distribution?: { summary: string; bins: Array<{ key: string; from: number; to: number }> }
 }
 
 export interface TextPart {
@@ -180,6 +184,8 @@ export interface ResultsQuestion {
   answered: number
   /** Keys into the aggregate's charts. */
   charts: string[]
+  /** Rankings: each item's average rank (1 = first), best first, of the cities that ranked it. */
+  averageRanks?: Array<{ label: string; average: number; cities: number }>
   /** Ratings and matrices: counts per row and column. */
   grid?: { columns: string[]; rows: Array<{ label: string; cells: Array<{ count: number; share: number }> }> }
 }

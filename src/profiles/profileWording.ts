@@ -2,6 +2,7 @@ import type { BasisInfo } from './profileContent'
 import { orderBars } from './barChart'
 import type { ChartRow } from './profileContent'
 import { citiesText } from './wording'
+import { typeList } from '../questionnaire/types'
 
 const yearsText = (years: number[]): string =>
   years.length <= 1
@@ -25,5 +26,26 @@ export function suppressedNotice(basis: BasisInfo): string {
 /** A chart's table in the order of its bars: largest count first, "Other" last. */
 const chartRows = (rows: ChartRow[]): ChartRow[] => orderBars(rows, (row) => row.count)
 
+/**
+ * A chart's caption under a heading that already names its question: "" when the title is the
+ * question, what follows "Question: " when it adds to it (a grid's column), else the title.
+ */
+export function chartCaption(title: string, questionLabel: string): string {
+  if (title === questionLabel) return ''
+  return title.startsWith(`${questionLabel}: `) ? title.slice(questionLabel.length + 2) : title
+}
+
+/** Types whose answers are not counted (text, URLs, lists, years): /results says once where to read them. */
+const writtenTypes: string[] = typeList
+  .filter((module) => module.chart === 'none')
+  .map((module) => module.type)
+
 /** Helpers the public views use, passed with their locals. */
-export const profileViewHelpers = { basisSentence, suppressedNotice, citiesText, chartRows }
+export const profileViewHelpers = {
+  basisSentence,
+  suppressedNotice,
+  citiesText,
+  chartRows,
+  chartCaption,
+  writtenTypes,
+}

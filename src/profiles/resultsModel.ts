@@ -36,6 +36,26 @@ function grid(question: Question, aggregate: QuestionAggregate, years: number[])
   }
 }
 
+/** A ranking's items by average rank (counts are "item=rank"), best first; ties keep the definition's order. */
+function averageRanks(
+  question: Question,
+  aggregate: QuestionAggregate,
+  years: number[],
+): ResultsQuestion['averageRanks'] {
+  if (question.type !== 'ranking') return undefined
+  const ranks = chartOptions(question, years).map((item) => {
+    let cities = 0
+    let sum = 0
+    for (const [key, count] of Object.entries(aggregate.counts)) {
+      if (!key.startsWith(`${item.key}=`)) continue
+      cities += count
+      sum += count * Number(key.slice(item.key.length + 1))
+    }
+    return { label: item.label, average: cities > 0 ? Math.round((sum / cities) * 10) / 10 : 0, cities }
+  })
+  return ranks.filter((rank) => rank.cities > 0).sort((a, b) => a.average - b.average)
+}
+
 /** Every question of the edition, by section, with its counts and chart keys. */
 export function buildResults(
   definition: Definition,
@@ -52,10 +72,9 @@ export function buildResults(
         const chartKeys = Object.keys(charts).filter(
           (key) => key === question.key || key.startsWith(`${question.key}=`),
         )
-        const table =
-          basis.suppressed || aggregate.answered < basis.threshold
-            ? undefined
-            : grid(question, aggregate, years)
+        const disclosed = !basis.suppressed && aggregate.answered >= basis.threshold
+        const table = disclosed ? grid(question, aggregate, years) : undefined
+        const ranks = disclosed ? averageRanks(question, aggregate, years) : undefined
         return {
           key: question.key,
           slug: questionSlug(question.key),
@@ -65,6 +84,7 @@ export function buildResults(
           answered: aggregate.answered,
           charts: chartKeys,
           ...(table ? { grid: table } : {}),
+          ...(ranks ? { averageRanks: ranks } : {}),
         }
       }),
     ),

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync'
 import { testApp } from '../support/testApp'
 import { mainText } from '../support/profilesFactories'
 import { allQuestions } from '../../src/questionnaire/definitionModel'
+import { chooseBasis, type ResponseRef } from '../../src/profiles/aggregate'
 
 const t = testApp()
 afterAll(() => t.close())
@@ -121,6 +122,90 @@ describe('/results', () => {
     }
     expect((await request(t.app).get('/results/2020/no-such-question')).status).toBe(404)
     expect((await request(t.app).get('/results/20x0')).status).toBe(404)
+  })
+
+  it('when a number question is opened, then its answers are a distribution: bins in order adding up to the cities that answered, the median and range in words', async () => {
+    const edition = (await t.repos.editions.findByYear(2020))!
+    const refs = await t
+      .knex('responses as r')
+      .join('editions as e', 'e.id', 'r.edition_id')
+      .where('r.status', 'approved')
+      .where('e.year', '<=', 2020)
+      .select<ResponseRef[]>({ responseId: 'r.id', cityId: 'r.city_id', year: 'e.year' })
+    const basis = chooseBasis(edition.basis, 2020, refs)
+    const values = (
+      await t
+        .knex('answers')
+        .whereIn(
+          'response_id',
+          basis.map((ref) => ref.responseId),
+        )
+        .where('question_key', 'org.staff_count')
+        .select<{ value: number | string }[]>({ value: 'value_number' })
+    )
+      .map((row) => Number(row.value))
+      .sort((a, b) => a - b)
+    expect(values.length).toBeGreaterThanOrEqual(5)
+    const middle = values.length / 2
+    const median = values.length % 2 ? values[Math.floor(middle)] : (values[middle - 1] + values[middle]) / 2
+    const format = (n: number) => new Intl.NumberFormat('en-GB').format(n)
+
+    const response = await request(t.app).get('/results/2020/org-staff-count')
+    const text = mainText(response.text)
+    expect(text).toContain(`Answered by ${values.length} cities.`)
+    expect(text).toContain(
+      `Median ${format(median)} staff; range ${format(values[0])} to ${format(values[values.length - 1])} staff.`,
+    )
+    expect(text).not.toContain('written by each city')
+    const bins = [
+      ...response.text.matchAll(/<li class="bar" data-option="(-?[\d.]+)-(-?[\d.]+)">.*?: (\d+) cit/g),
+    ]
+    expect(bins.length).toBeGreaterThan(1)
+    expect(bins.reduce((sum, bin) => sum + Number(bin[3]), 0)).toBe(values.length)
+    const froms = bins.map((bin) => Number(bin[1]))
+    expect(froms).toEqual([...froms].sort((a, b) => a - b))
+    expect(Number(bins[0][1])).toBeLessThanOrEqual(values[0])
+  })
+
+  it('when a grid question is opened, then each row is a stacked bar of its columns, with the table and without per-column charts', async () => {
+    const response = await request(t.app).get('/results/2020/data-availability')
+    const stack = response.text.slice(
+      response.text.indexOf('<div class="cis-stack"'),
+      response.text.indexOf('<div class="cis-table-wrap">'),
+    )
+    expect(mainText(stack)).toContain('Sufficient data Insufficient data Not collected / don’t know')
+    const rows = stack.split('<svg class="cis-stack__bar"').slice(1)
+    expect(rows.length).toBeGreaterThan(3)
+    for (const row of rows) {
+      const widths = [...row.matchAll(/<rect class="cis-stack__seg--\d" x="[\d.]+%" width="([\d.]+)%"/g)].map(
+        (m) => Number(m[1]),
+      )
+      expect(widths).toHaveLength(3)
+      expect(Math.abs(widths.reduce((sum, width) => sum + width, 0) - 100)).toBeLessThan(0.5)
+    }
+    expect(mainText(stack)).toMatch(
+      /Transport\/Mobility Sufficient data \d+% · Insufficient data \d+% · Not collected/,
+    )
+    expect(response.text).toContain('<table class="table table--cards">')
+    expect(response.text).not.toContain('data-chart="data.availability"')
+  })
+
+  it('when a year is opened, then written answers are said once to be on the profiles, each such question giving only its count, and the contents list every question by section with its number', async () => {
+    const response = await request(t.app).get('/results/2020')
+    const text = mainText(response.text)
+    expect(text.match(/are not counted here/g)).toHaveLength(1)
+    expect(text).not.toContain('Answers to this question are written by each city')
+    const mayor = response.text.slice(response.text.indexOf('<div class="cis-result" id="city-mayor">'))
+    const block = mayor.slice(0, mayor.indexOf('<div class="cis-result"', 10))
+    expect(mainText(block).trim()).toMatch(/^\S.* Answered by \d+ cities\.$/)
+    const start = response.text.indexOf('id="results-contents"')
+    const contents = response.text.slice(start, response.text.indexOf('</nav>', start))
+    expect(contents).toContain('<a href="#org-staff-count">')
+    expect(contents).toContain('<span class="cis-contents__number">')
+    // The chart under a question's heading does not repeat the question as its visible title.
+    expect(response.text).not.toContain(
+      '<figcaption class="cis-figure__title">How many staff work in the dedicated innovation team?</figcaption>',
+    )
   })
 })
 

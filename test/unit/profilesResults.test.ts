@@ -80,3 +80,69 @@ describe('the results of an edition', () => {
     expect(questions[0].charts).toEqual(['tools=yes', 'tools=no'])
   })
 })
+
+describe('the results of a ranking', () => {
+  const ranked = definitionSchema.parse({
+    year: 2020,
+    title: 'Results',
+    sections: [
+      {
+        key: 'priorities',
+        title: 'Priorities',
+        pages: [
+          {
+            key: 'priorities',
+            title: 'Priorities',
+            questions: [
+              {
+                key: 'priorities',
+                type: 'ranking',
+                label: 'Rank these priorities',
+                options: [
+                  { key: 'housing', label: 'Housing' },
+                  { key: 'mobility', label: 'Mobility' },
+                  { key: 'climate', label: 'Climate' },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  })
+  const basis5: BasisInfo = { kind: 'approved', size: 5, threshold: 5, suppressed: false, years: [2020] }
+  // Five cities: climate first 3 times and second twice; housing 2nd, 3rd…; mobility never ranked by one.
+  const counts = {
+    'climate=1': 3,
+    'climate=2': 2,
+    'housing=1': 2,
+    'housing=2': 1,
+    'housing=3': 2,
+    'mobility=2': 2,
+    'mobility=3': 2,
+  }
+
+  it('when cities ranked the items, then each item has its average rank, best first, of the cities that ranked it', () => {
+    const [{ questions }] = buildResults(
+      ranked,
+      basis5,
+      { priorities: { answered: 5, counts, signatures: {} } },
+      {},
+    )
+    expect(questions[0].averageRanks).toEqual([
+      { label: 'Climate', average: 1.4, cities: 5 },
+      { label: 'Housing', average: 2, cities: 5 },
+      { label: 'Mobility', average: 2.5, cities: 4 },
+    ])
+  })
+
+  it('when fewer cities answered than the threshold, then no average is given', () => {
+    const [{ questions }] = buildResults(
+      ranked,
+      basis5,
+      { priorities: { answered: 4, counts, signatures: {} } },
+      {},
+    )
+    expect(questions[0].averageRanks).toBeUndefined()
+  })
+})

@@ -38,8 +38,11 @@ export const number: QuestionTypeModule<'number', NumberAnswer> = {
       read: (answer) => answer.value,
     },
   ],
-  countedKeys: () => [],
-  chart: 'none',
+  // Cities per value: the results draw them as a distribution (bins, median and range).
+  countedKeys: (answer) => [String(answer.value)],
+  // Two cities with the same number are not "the same answer" the profiles speak of.
+  signature: () => '',
+  chart: 'distribution',
   demo: (question, ctx) => ({
     type: 'number',
     value: ctx.intBetween(question.min ?? 0, Math.min(question.max ?? 100, 100)),

@@ -172,8 +172,11 @@ export interface ColumnSpec<A> {
  * - topOfScale: a bar per rated item, counting the top rating
  * - rankedFirst: a bar per item, counting first places
  * - byValue: a bar per value counted (countedKeys), in order, e.g. a date's year
+ * - distribution: the counted values (countedKeys are numbers) in bins of a round width, in
+ *   order, with the median and range in words (profiles/distribution.ts)
  */
-export type ChartKind = 'none' | 'yesno' | 'options' | 'perColumn' | 'topOfScale' | 'rankedFirst' | 'byValue'
+export type ChartKind =
+  'none' | 'yesno' | 'options' | 'perColumn' | 'topOfScale' | 'rankedFirst' | 'byValue' | 'distribution'
 
 /** What the demo data may use to make up an answer: the city, reproducible randomness and target shares. */
 export interface DemoContext {
