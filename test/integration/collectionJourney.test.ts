@@ -143,6 +143,7 @@ describe('the officer journey through the 2026 demo edition', () => {
     const taskList = await agent.get('/survey/2026')
     expect(taskList.text).toContain('Your response was returned for changes')
     expect(taskList.text).toContain('Nearly there: one figure to update.')
+    expect(taskList.text).toContain('1 comment is shown beside the question it concerns.')
     expect(taskList.text).toContain('There is a problem')
     const page = await agent.get('/survey/2026/city/city_facts')
     expect(page.text).toContain('Please give the 2025 population figure.')
