@@ -2,7 +2,6 @@ import { answerColumns, type AnswerColumn } from '../questionnaire/answerColumns
 import type { Definition } from '../questionnaire/definitionSchema'
 
 export type { Cell } from '../questionnaire/answerColumns'
-import type { Cell } from '../questionnaire/answerColumns'
 
 /** One column of the open data: a stable key, its codebook entry and how to read it from an answer. */
 export type DataColumn = AnswerColumn
@@ -17,11 +16,6 @@ export function openDataColumns(definition: Definition, years: number[] = [defin
 }
 
 export const cityColumns = ['city_slug', 'city_name', 'country', 'iso3', 'region'] as const
-
-/** Spreadsheets run cells that start with = + - @ (or a tab or carriage return): prefix them with '. */
-export function neutralise(cell: Cell): Cell {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
-}
 
 /** JSON that is safe to embed or sniff: <, >, & and line separators as \u escapes (same data when parsed). */
 export function safeJson(value: unknown): string {

@@ -7,7 +7,8 @@ import type { Definition } from '../questionnaire/definitionSchema'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { chooseBasis } from './aggregate'
 import { readMembers } from './basisMembers'
-import { cityColumns, neutralise, openDataColumns, type Cell } from './openDataColumns'
+import { neutralise } from '../questionnaire/answerColumns'
+import { cityColumns, openDataColumns, type Cell } from './openDataColumns'
 
 /** A file written to a stream, with its download name. */
 export interface Download {
