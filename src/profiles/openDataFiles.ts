@@ -8,7 +8,7 @@ import type { Edition } from '../questionnaire/editionsRepository'
 import { chooseBasis } from './aggregate'
 import { readMembers } from './basisMembers'
 import { neutralise } from '../questionnaire/answerColumns'
-import { cityColumns, openDataColumns, type Cell } from './openDataColumns'
+import { cityCells, cityColumns, openDataColumns, type Cell } from './openDataColumns'
 
 /** A file written to a stream, with its download name. */
 export interface Download {
@@ -73,11 +73,7 @@ export async function basisDownload(repos: Deps, edition: Edition, filename: str
     for await (const { ref, answers } of readMembers(members, definitions, repos.openData.answersOf, 25)) {
       const city = byId.get(ref.responseId)!
       yield [
-        city.slug,
-        city.name,
-        city.country,
-        city.iso3,
-        city.region,
+        ...cityCells(city),
         ref.year,
         // An option not offered in the year of this row's answers is empty, not "did not choose".
         ...columns.map((column) =>
