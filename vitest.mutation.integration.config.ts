@@ -11,6 +11,8 @@ const judges = [
   'profilesNumbers',
   'profilesPages',
   'profilesRegeneration',
+  'profilesOpenDataReleases',
+  'reviewEditions',
   // save and conflict (savePage, responsesRepository.saveAnswers and transition)
   'collectionSaving',
   'collectionSaveConflicts',
@@ -18,6 +20,7 @@ const judges = [
   // CSRF (setUpCsrf) and the sign-in limit (loginRoutes)
   'signIn',
   'signInRateLimit',
+  'csrfRefusals',
   'collectionFaults',
   'forgotPassword',
   // export scopes (exportRepository.batch)

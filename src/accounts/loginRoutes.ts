@@ -32,7 +32,7 @@ export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router
     handler: (req, res) =>
       res.status(429).render('accounts/login', {
         title: 'Sign in',
-        values: { email: req.body?.email ?? '' },
+        values: { email: req.body.email ?? '' },
         errors: [
           {
             href: '#email',
@@ -58,7 +58,7 @@ export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router
       const errors = parsed.error.issues.map((i) => ({ href: `#${String(i.path[0])}`, text: i.message }))
       return res
         .status(400)
-        .render('accounts/login', { title: 'Sign in', values: { email: req.body?.email ?? '' }, errors })
+        .render('accounts/login', { title: 'Sign in', values: { email: req.body.email ?? '' }, errors })
     }
     const { returnTo, pendingForm } = req.session
     passport.authenticate(

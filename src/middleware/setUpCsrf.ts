@@ -12,7 +12,7 @@ export function setUpCsrf(): Router {
   const router = express.Router()
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) =>
-      (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
+      (req.body as Record<string, string>)._csrf ?? req.get('x-csrf-token'),
     errorConfig: {
       statusCode: 403,
       message: 'Your form could not be checked. Go back, reload the page and try again.',

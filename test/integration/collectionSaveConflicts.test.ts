@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
 import { buildOfficer } from '../support/collectionFactories'
 import { savePage, type SaveRequest } from '../../src/collection/savePage'
+import type { PageView } from '../../src/collection/pageView'
 import { surveyLoader } from '../../src/collection/surveyContext'
 import type { Repositories } from '../../src/wiring/repositories'
 import { BadRequestError, ConflictError } from '../../src/shared/errors'
@@ -52,7 +53,7 @@ async function cityFactsSave(version: string, repos: Repositories = t.repos) {
     const rows = response ? await t.repos.responses.answers(response.id) : []
     return rows.find((r) => r.questionKey === 'city.mayor')?.text
   }
-  return { run: () => savePage(repos, surveyLoader(repos), request), stored, mayor }
+  return { run: () => savePage(repos, surveyLoader(repos), request), stored, mayor, user }
 }
 
 /** The repositories, with another officer's save of the same page landing just before ours is written. */
@@ -112,11 +113,26 @@ describe('saving a page: versions and races', () => {
   })
 
   it('when another save lands between reading the page and writing it, then ours is refused by the stored version and the officer sees the other answers, which stay', async () => {
-    const { run, mayor } = await cityFactsSave('0', overtakenRepos())
+    const { run, mayor, user } = await cityFactsSave('0', overtakenRepos())
     const outcome = await run()
     expect(outcome.kind).toBe('render')
     expect(outcome.kind === 'render' && outcome.status).toBe(409)
     expect(await mayor()).toBe('The other officer')
+    // The page says who saved meanwhile, and when.
+    const conflictBy = outcome.kind === 'render' ? (outcome.view as PageView).conflictBy : undefined
+    expect(conflictBy?.name).toBe(`Test ${user.email.split('@')[0]}`)
+    expect(Number.isNaN(Date.parse(String(conflictBy?.at)))).toBe(false)
+  })
+
+  it('when a save names a version of a response that does not exist, then it is answered as a conflict with nobody named, not a server error', async () => {
+    const { run, stored } = await cityFactsSave('3')
+    const outcome = await run()
+    expect(outcome.kind === 'render' && outcome.status).toBe(409)
+    expect(outcome.kind === 'render' && (outcome.view as PageView).conflictBy).toEqual({
+      name: null,
+      at: null,
+    })
+    expect(await stored()).toEqual([])
   })
 
   it('when a save carries the current version, then it is written whatever page fingerprint it carries (the fingerprint only rescues a save whose version moved)', async () => {
