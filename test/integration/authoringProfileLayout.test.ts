@@ -150,6 +150,16 @@ describe('the profile layout in the editor', () => {
     expect(second.text).not.toContain('<dt class="facts__key">Country</dt>')
   })
 
+  it('when a section is given a public title, then it is stored beside the officer’s title', async () => {
+    const edition = await buildEdition(t.repos, { status: 'draft' })
+    const form = `/admin/editions/${edition.year}/questionnaire/sections/funding`
+    expect((await admin.get(form)).text).toContain('name="publicTitle"')
+    const saved = await post(form, { key: 'funding', title: 'Your funding', publicTitle: 'Funding' })
+    expect(saved.status).toBe(302)
+    const section = (await definitionOf(edition.year)).sections.find((s) => s.key === 'funding')!
+    expect([section.title, section.publicTitle]).toEqual(['Your funding', 'Funding'])
+  })
+
   it('when a form is posted without its CSRF token or the preview names a city without a response, then nothing happens', async () => {
     const edition = await buildEdition(t.repos, { status: 'draft' })
     const before = await blockKeys(edition.year)

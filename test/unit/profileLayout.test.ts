@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { definitionSchema, type DefinitionInput } from '../../src/questionnaire/definitionSchema'
 import { validateDefinition } from '../../src/questionnaire/validateDefinition'
 import { buildProfile } from '../../src/profiles/profileBuilder'
+import { buildResults } from '../../src/profiles/resultsModel'
 import type { AnswerValue } from '../../src/questionnaire/answerCodec'
 import { withFixedLayout } from '../../migrations/20261203_080_profile_layout_in_definitions'
 import { parsedDefinition } from './helpers/definitions'
@@ -154,6 +155,18 @@ describe('the profile layout in the definition', () => {
       expect(shipped.filter((block) => block.layout === 'section')).toHaveLength(shipped.length - 1)
       expect(validateDefinition(parsedDefinition(year), context).ok).toBe(true)
     }
+  })
+})
+
+describe('the public title of a section', () => {
+  it('when a section has a public title, then the results pages use it; otherwise the officer’s title', () => {
+    const input = libraryDefinition([])
+    const titles = (definition: DefinitionInput) =>
+      buildResults(definitionSchema.parse(definition), basis, {}, {}).map((section) => section.title)
+    expect(titles(input)).toEqual(['Your branch'])
+    input.sections[0].publicTitle = 'The branch'
+    expect(titles(input)).toEqual(['The branch'])
+    expect(titles(parsedDefinition(2020))[0]).toBe('The city and its innovation leads')
   })
 })
 
