@@ -8,7 +8,7 @@ import { availabilityFootnote, chartOptions, offeredBase, offeredBaseNote } from
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
 import { citiesText, roundedPercent } from './wording'
 
-/** A chart id safe for HTML ids: "funding.activities" → "chart-funding-activities". */
+/** A chart id safe for HTML ids: "budget.items" → "chart-budget-items". */
 export const chartId = (key: string): string => `chart-${key.replace(/[^a-z0-9]+/gi, '-')}`
 
 interface Series {

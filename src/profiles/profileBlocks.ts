@@ -108,7 +108,7 @@ export function sentenceBlocks(
     : chartBlock(context, value)
 }
 
-/** A value as paragraphs (the spotlight keeps its blank-line paragraphs). */
+/** A value as paragraphs (a free text keeps its blank-line paragraphs). */
 export function valueBlocks(
   question: Question,
   value: AnswerValue | undefined,

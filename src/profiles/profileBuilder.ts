@@ -1,10 +1,5 @@
 import type { Answers } from '../questionnaire/answerCodec'
-import {
-  profileSections,
-  type Definition,
-  type ProfileSection,
-  type Question,
-} from '../questionnaire/definitionSchema'
+import type { Definition, ProfileBlock, Question } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import {
@@ -56,19 +51,29 @@ export interface ProfileInput extends EditionProfileInput {
 const isWebAddress = (text: string): boolean => /^https?:\/\/[^\s]+$/i.test(text)
 
 /**
- * Header facts: the country, then each header question in definition order. A header question
- * without a heading qualifies the one before it ("159,000 (2019)"); a list of names makes the
- * heading plural ("Lead Innovation Officers").
+ * The facts table: the block's facts from the city's record ("Country"), then each of its
+ * questions in definition order. A question without a heading qualifies the fact before it
+ * ("159,000 (2019)"); a list of names makes the heading plural ("Lead Innovation Officers").
  */
-function buildHeader(headerQuestions: Question[], city: ProfileCity, answers: Answers): HeaderItem[] {
-  const items: HeaderItem[] = [{ key: 'country', label: 'Country', lines: [city.country] }]
-  for (const question of headerQuestions) {
+function buildFacts(
+  block: ProfileBlock,
+  questions: Question[],
+  city: ProfileCity,
+  answers: Answers,
+): HeaderItem[] {
+  const items: HeaderItem[] = (block.cityFacts ?? []).map(({ field, label }) => ({
+    key: field,
+    label,
+    lines: [city[field]],
+  }))
+  const fromCity = items.length
+  for (const question of questions) {
     const value = answers.get(question.key)
-    if (question.profile?.section !== 'header' || !value) continue
-    const heading = question.profile.heading
-    const previous = items[items.length - 1]
+    if (!value) continue
+    const heading = question.profile?.heading
     if (!heading) {
-      if (previous.key !== 'country')
+      const previous = items[items.length - 1]
+      if (items.length > fromCity)
         previous.lines[previous.lines.length - 1] += ` (${valueText(question, value)})`
       continue
     }
@@ -109,29 +114,37 @@ function questionBlocks(question: Question, input: ProfileInput): Block[] {
 }
 
 /**
- * The profiles of one edition, in the section order of the original site (instrument §4.2),
- * everything worded by the definition's presentation. What depends on the edition alone (which
- * question goes where) is worked out once, not once per city. Pure: the same input gives the same JSON.
+ * The profiles of one edition, its blocks in the definition's order (`definition.profile`),
+ * everything worded by the definition. What depends on the edition alone (which question goes
+ * where) is worked out once, not once per city. Pure: the same input gives the same JSON.
  */
 export function profileBuilder(
   edition: EditionProfileInput,
 ): (city: ProfileCity, answers: Answers) => ProfileContent {
   const questions = allQuestions(edition.definition).map(({ question }) => question)
-  const inSection = (section: ProfileSection) => questions.filter((q) => q.profile?.section === section)
-  const headerQuestions = inSection('header')
-  const sectionQuestions = profileSections
-    .filter((key) => key !== 'header' && key !== 'hidden')
-    .map((key) => ({ key, questions: inSection(key) }))
+  const { blocks } = edition.definition.profile
+  const inBlock = (block: ProfileBlock) => questions.filter((q) => q.profile?.section === block.key)
+  const factBlocks = blocks
+    .filter((block) => block.layout === 'facts')
+    .map((block) => ({ block, questions: inBlock(block) }))
+  const sectionBlocks = blocks
+    .filter((block) => block.layout === 'section')
+    .map((block) => ({ block, questions: inBlock(block) }))
     .filter((section) => section.questions.length > 0)
-  // The public questions, as plain lines for comparing two years.
-  const summarised = questions.filter((q) => q.profile && q.profile.section !== 'hidden')
+  // The public questions (those a page shows), as plain lines for comparing two years.
+  const shownKeys = new Set(blocks.filter((b) => b.layout !== 'hidden').map((b) => b.key))
+  const summarised = questions.filter((q) => q.profile && shownKeys.has(q.profile.section))
 
   return (city, answers) => {
     const input: ProfileInput = { ...edition, city, answers }
-    const sections: ProfileSectionContent[] = sectionQuestions
-      .map(({ key, questions: shown }) => ({
-        key,
-        blocks: shown.flatMap((question) => questionBlocks(question, input)),
+    const sections: ProfileSectionContent[] = sectionBlocks
+      .map(({ block, questions: shown }) => ({
+        key: block.key,
+        blocks: headed(
+          block,
+          city.name,
+          shown.flatMap((question) => questionBlocks(question, input)),
+        ),
       }))
       .filter((section) => section.blocks.length > 0)
     const summaries: AnswerSummary[] = summarised
@@ -149,12 +162,18 @@ export function profileBuilder(
       year: edition.definition.year,
       title: edition.editionTitle,
       basis: edition.basis,
-      header: buildHeader(headerQuestions, city, answers),
+      header: factBlocks.flatMap(({ block, questions: facts }) => buildFacts(block, facts, city, answers)),
       sections,
       answers: summaries,
     }
   }
 }
+
+/** A block's own heading above what its questions show, when they show anything. */
+const headed = (block: ProfileBlock, cityName: string, content: Block[]): Block[] =>
+  block.heading && content.length > 0
+    ? [{ kind: 'heading', text: fillCity(block.heading, cityName) }, ...content]
+    : content
 
 /** One city's profile (profileBuilder for a single city). */
 export const buildProfile = (input: ProfileInput): ProfileContent =>

@@ -1,5 +1,5 @@
 import type { Answers } from '../questionnaire/answerCodec'
-import type { ProfileSection, Question } from '../questionnaire/definitionSchema'
+import type { Question } from '../questionnaire/definitionSchema'
 
 /** Which cities an edition compares with (editions.basis). */
 export type BasisKind = 'approved' | 'latest'
@@ -106,7 +106,8 @@ export type OwnChart = ChartContent & { own: string[] }
 export type ViewBlock = TextBlock | { kind: 'chart'; chart: OwnChart }
 
 export interface ProfileSectionContent {
-  key: ProfileSection
+  /** The key of the definition's profile block. */
+  key: string
   blocks: Block[]
 }
 
@@ -147,7 +148,7 @@ export interface ProfileContent {
 
 /** What a public profile page renders: the snapshot with the edition's charts filled in. */
 export type ProfileView = Omit<ProfileContent, 'sections'> & {
-  sections: Array<{ key: ProfileSection; blocks: ViewBlock[] }>
+  sections: Array<{ key: string; blocks: ViewBlock[] }>
 }
 
 /** Facets of one city for the /cities filters: option keys chosen per charted question. */

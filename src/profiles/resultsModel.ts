@@ -65,7 +65,7 @@ export function buildResults(
 ): ResultsSection[] {
   const years = basis.years.length > 0 ? basis.years : [definition.year]
   return definition.sections.map((section) => ({
-    title: section.title,
+    title: section.publicTitle ?? section.title,
     questions: section.pages.flatMap((page) =>
       page.questions.map((question): ResultsQuestion => {
         const aggregate = aggregates[question.key] ?? { answered: 0, counts: {}, signatures: {} }
@@ -113,10 +113,13 @@ export function buildHeadlines(
   charts: Record<string, ChartContent>,
 ): Headline[] {
   const headlines: Headline[] = []
+  // Questions in the blocks that show them as sections (not the facts table, not hidden ones).
+  const sectionKeys = new Set(
+    definition.profile.blocks.filter((block) => block.layout === 'section').map((block) => block.key),
+  )
   for (const question of definition.sections.flatMap((s) => s.pages.flatMap((p) => p.questions))) {
     const chart = charts[question.key]
-    const onProfile =
-      question.profile && question.profile.section !== 'hidden' && question.profile.section !== 'header'
+    const onProfile = question.profile && sectionKeys.has(question.profile.section)
     if (!chart || !onProfile) continue
     if (question.type === 'yesno') {
       const yes = chart.rows.find((row) => row.key === 'yes')

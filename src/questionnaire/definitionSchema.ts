@@ -47,26 +47,6 @@ export const conditionSchema = z.object({
 })
 export type Condition = z.infer<typeof conditionSchema>
 
-export const profileSections = [
-  'header',
-  'helping_to',
-  'success_factors',
-  'spotlight',
-  'vision',
-  'policy_areas',
-  'roles',
-  'organisation',
-  'terms',
-  'activities',
-  'funding',
-  'funding_sources',
-  'funding_activities',
-  'partnerships',
-  'data_availability',
-  'hidden',
-] as const
-export type ProfileSection = (typeof profileSections)[number]
-
 /** Placeholders a sentence template may use. */
 export const templatePlaceholders = [
   'city',
@@ -103,7 +83,8 @@ export const sentenceSchema = z.object({
 export type Sentence = z.infer<typeof sentenceSchema>
 
 export const profilePresentationSchema = z.object({
-  section: z.enum(profileSections),
+  /** The profile block it is shown in: the key of one of the definition's `profile.blocks`. */
+  section: key,
   /** How the answer appears: as a list, a sentence, the top-rated items, two lists by matrix column. */
   display: z.enum(['list', 'sentence', 'value', 'topRated', 'matrixLists']).default('list'),
   /** Heading above a list; may use {city}. */
@@ -119,6 +100,35 @@ export const profilePresentationSchema = z.object({
   askedOf: z.string().min(1).optional(),
 })
 export type ProfilePresentation = z.infer<typeof profilePresentationSchema>
+
+/** Facts from the city's own record that the facts table may show before the questions' facts. */
+export const cityFactFields = ['country', 'region'] as const
+
+/** How a profile block shows its questions. */
+export const profileBlockLayouts = ['section', 'facts', 'hidden'] as const
+export type ProfileBlockLayout = (typeof profileBlockLayouts)[number]
+
+/**
+ * One block of the public profile, which questions name by key (`profile.section`). Layouts:
+ * `section` shows each question's answer as its `display` says, in questionnaire order, under
+ * the block's heading if it has one; `facts` is the table of label and answer that heads the
+ * profile beside the map (its city facts first); `hidden` shows nothing (its questions are
+ * counted and charted on the results pages only).
+ */
+export const profileBlockSchema = z.object({
+  key,
+  /** The block's name in the editor; absent: its key. */
+  title: z.string().min(1).optional(),
+  layout: z.enum(profileBlockLayouts).default('section'),
+  /** A heading above the block's content, shown only when the block shows something; may use {city}. */
+  heading: z.string().min(1).optional(),
+  /** Facts layout: lines from the city's record shown first ("Country"). */
+  cityFacts: z.array(z.object({ field: z.enum(cityFactFields), label: z.string().min(1) })).optional(),
+})
+export type ProfileBlock = z.infer<typeof profileBlockSchema>
+
+export const profileLayoutSchema = z.object({ blocks: z.array(profileBlockSchema).default([]) })
+export type ProfileLayout = z.infer<typeof profileLayoutSchema>
 
 const questionBase = {
   key,
@@ -207,6 +217,8 @@ export type Page = z.infer<typeof pageSchema>
 export const sectionSchema = z.object({
   key,
   title: z.string().min(1),
+  /** The section's title on the public results pages, where the officer's title reads wrong there. */
+  publicTitle: z.string().min(1).optional(),
   intro: z.string().optional(),
   pages: z.array(pageSchema).min(1),
 })
@@ -220,6 +232,8 @@ export const definitionSchema = z.object({
   /** The edition this one was copied from, for "what changed since last year". */
   copiedFrom: year.optional(),
   sections: z.array(sectionSchema).min(1),
+  /** The public profile's layout: its blocks in page order. Absent: nothing is shown but the title. */
+  profile: profileLayoutSchema.default({ blocks: [] }),
 })
 export type Definition = z.infer<typeof definitionSchema>
 export type DefinitionInput = z.input<typeof definitionSchema>

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { definitionSchema, templatePlaceholders, type Definition, type Question } from './definitionSchema'
 import { OTHER } from './answerCodec'
 import { answerKeys } from './definitionModel'
+import { profileLayoutProblems } from './profileLayoutProblems'
 
 export interface DefinitionProblem {
   /** Where the problem is, e.g. "sections.1.pages.0.questions.2.options.3.key". */
@@ -68,6 +69,7 @@ function meaningProblems(definition: Definition, context: ValidationContext): De
       for (const [key, question] of onThisPage) earlier.set(key, question)
     })
   })
+  problems.push(...profileLayoutProblems(definition))
   return problems
 }
 

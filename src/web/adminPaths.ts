@@ -43,6 +43,11 @@ const questionnaire = {
   questionnairePreview: (year: number) => `${home}/editions/${seg(year)}/questionnaire/preview`,
   questionnairePreviewPage: (year: number, sectionKey: string, pageKey: string) =>
     `${home}/editions/${seg(year)}/questionnaire/preview/${seg(sectionKey)}/${seg(pageKey)}`,
+  questionnaireProfile: (year: number) => `${home}/editions/${seg(year)}/questionnaire/profile`,
+  questionnaireProfileBlock: (year: number, blockKey: string) =>
+    `${home}/editions/${seg(year)}/questionnaire/profile/blocks/${seg(blockKey)}`,
+  questionnaireProfilePreview: (year: number, citySlug?: string) =>
+    `${home}/editions/${seg(year)}/questionnaire/profile/preview${citySlug ? `?city=${seg(citySlug)}` : ''}`,
   questionnaireChanges: (year: number) => `${home}/editions/${seg(year)}/questionnaire/changes`,
 }
 

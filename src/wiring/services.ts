@@ -29,7 +29,7 @@ export function services(config: Config, repos: Repositories) {
     profiles,
     home: homeService(repos, profiles),
     collection: collectionService(repos, mail),
-    authoring: questionnaireAuthoring(repos, events),
+    authoring: questionnaireAuthoring(repos, events, config.disclosureThreshold),
     review: reviewServices(repos, events, mail, config.disclosureThreshold),
     outbox,
     jobs: jobsService({ jobs: repos.jobs, audit: repos.audit }),

@@ -45,6 +45,12 @@ const adminPages = [
   { name: 'admin-questionnaire-changes', path: '/admin/editions/2020/questionnaire/changes' },
   { name: 'admin-questionnaire-history', path: '/admin/editions/2026/questionnaire/history' },
   { name: 'admin-questionnaire-preview', path: '/admin/editions/2026/questionnaire/preview' },
+  { name: 'admin-questionnaire-profile', path: '/admin/editions/2020/questionnaire/profile' },
+  { name: 'admin-profile-block', path: '/admin/editions/2020/questionnaire/profile/blocks/header' },
+  {
+    name: 'admin-profile-preview',
+    path: '/admin/editions/2020/questionnaire/profile/preview?city=enschede-nld',
+  },
   { name: 'account', path: '/account' },
   { name: 'account-password', path: '/account/password' },
 ]

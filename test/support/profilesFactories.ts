@@ -319,6 +319,20 @@ export function profileTestDefinition(year = 2020): Definition {
         ],
       },
     ],
+    // The profile's blocks in the innovation profile's order, the facts table first.
+    profile: {
+      blocks: [
+        { key: 'header', layout: 'facts', cityFacts: [{ field: 'country', label: 'Country' }] },
+        { key: 'spotlight' },
+        { key: 'vision' },
+        { key: 'roles' },
+        { key: 'activities' },
+        { key: 'funding' },
+        { key: 'funding_activities' },
+        { key: 'partnerships' },
+        { key: 'data_availability' },
+      ],
+    },
   }
   return definitionSchema.parse(input)
 }

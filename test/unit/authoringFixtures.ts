@@ -78,6 +78,8 @@ export function fixtureDefinition(year = 2018, overrides: Partial<DefinitionInpu
         ],
       },
     ],
+    // Questions may be shown in the profile's one block.
+    profile: { blocks: [{ key: 'funding', title: 'Funding' }] },
     ...overrides,
   }
   return definitionSchema.parse(input)

@@ -10,6 +10,7 @@ import { structureRoutes } from './structureRoutes'
 import { questionRoutes } from './questionRoutes'
 import { versionRoutes } from './versionRoutes'
 import { previewRoutes } from './previewRoutes'
+import { profileLayoutRoutes } from './profileLayoutRoutes'
 
 const newEditionFields = ['year', 'title', 'copyFrom']
 
@@ -69,6 +70,7 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
 
   router.use(versionRoutes(authoring))
   router.use(previewRoutes(authoring))
+  router.use(profileLayoutRoutes(authoring))
   router.use(structureRoutes(authoring))
   router.use(questionRoutes(authoring))
   return router

@@ -86,6 +86,8 @@ export interface ConfirmSpec {
   /** What is removed, in words, and what the confirmation page says about it. */
   describe: (req: Request, edition: Edition) => { title: string; details: string[]; back: string }
   edit: (req: Request) => Edit
+  /** Where to go after removing (default: the questionnaire overview). */
+  next?: (req: Request) => string
 }
 
 /** "Are you sure?" before a removal; the page already says when the removal would be refused. */
@@ -121,7 +123,7 @@ export function confirmRoute(
       fallbackField: 'confirm',
     })
     if (!result.ok) return render(req, res, 400, result.errors)
-    doneAndRedirect(req, res, result.summary, adminPaths.questionnaire(yearParam(req)))
+    doneAndRedirect(req, res, result.summary, spec.next?.(req) ?? adminPaths.questionnaire(yearParam(req)))
   })
 }
 

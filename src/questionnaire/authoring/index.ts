@@ -4,6 +4,7 @@ import type { AnswerUsageRepository } from './answerUsageRepository'
 import type { DefinitionChangesRepository } from './definitionChangesRepository'
 import { authoringService } from './authoringService'
 import { versionsService } from './versionsService'
+import { profilePreviewService, type ProfilePreviewDeps } from './profilePreview'
 
 /** The questionnaire-authoring services, wired from the repositories they need. */
 export function questionnaireAuthoring(
@@ -11,8 +12,10 @@ export function questionnaireAuthoring(
     editions: EditionsRepository
     definitionChanges: DefinitionChangesRepository
     answerUsage: AnswerUsageRepository
-  },
+  } & ProfilePreviewDeps,
   events: EditionEvents,
+  /** Fewest cities compared for a share to be shown (the profile preview follows the public pages). */
+  disclosureThreshold: number,
 ) {
   const deps = {
     editions: repos.editions,
@@ -21,7 +24,11 @@ export function questionnaireAuthoring(
     events,
   }
   const editor = authoringService(deps)
-  return { editor, versions: versionsService(deps, editor) }
+  return {
+    editor,
+    versions: versionsService(deps, editor),
+    profilePreview: profilePreviewService(repos, disclosureThreshold),
+  }
 }
 
 export type QuestionnaireAuthoring = ReturnType<typeof questionnaireAuthoring>

@@ -1,7 +1,6 @@
 import express, { type Router } from 'express'
 import type { QuestionnaireAuthoring } from './index'
 import { BadRequestError } from '../../shared/errors'
-import { profileSections } from '../definitionSchema'
 import type { Edition } from '../editionsRepository'
 import { confirmRoute, formRoute, moveRoute } from './formRoute'
 import { locateOption, locatePage, locateQuestion } from './locate'
@@ -56,7 +55,7 @@ function questionLocals(edition: Edition, key: string) {
     pages,
     choices,
     lists: optionLists(question),
-    profileSections,
+    profileBlocks: edition.definition.profile.blocks,
     displays,
   }
 }

@@ -7,7 +7,7 @@ import { questionFieldFor } from './questionFieldMap'
 
 const firstQuestionFields = ['questionKey', 'questionType', 'questionLabel', 'newOptions', 'newScale']
 export const sectionValues = (body: unknown): FormValues =>
-  formValues(body, ['key', 'title', 'intro', 'pageKey', 'pageTitle', ...firstQuestionFields])
+  formValues(body, ['key', 'title', 'publicTitle', 'intro', 'pageKey', 'pageTitle', ...firstQuestionFields])
 export const pageValues = (body: unknown): FormValues =>
   formValues(
     body,
@@ -18,6 +18,7 @@ export const pageValues = (body: unknown): FormValues =>
 export const sectionToValues = (section: Section): FormValues => ({
   key: section.key,
   title: section.title,
+  publicTitle: section.publicTitle ?? '',
   intro: section.intro ?? '',
 })
 export const pageToValues = (page: Page): FormValues => ({
@@ -74,13 +75,14 @@ export function addSection(draft: Definition, values: FormValues): EditOutcome {
     title: text(values, 'title'),
     pages: [page],
   }
+  setOptional(section, 'publicTitle', text(values, 'publicTitle'))
   setOptional(section, 'intro', text(values, 'intro'))
   draft.sections.push(section as Section)
   const path = `sections.${draft.sections.length - 1}`
   const fieldFor = (problem: string) => {
     const relative = relativePath(problem, path)
     if (relative === undefined) return undefined
-    if (['key', 'title', 'intro'].includes(relative)) return relative
+    if (['key', 'title', 'publicTitle', 'intro'].includes(relative)) return relative
     const inPage = relativePath(relative, 'pages.0')
     if (inPage === 'key' || inPage === 'title') return inPage === 'key' ? 'pageKey' : 'pageTitle'
     return inPage === undefined ? undefined : pageFieldFor(inPage)
@@ -93,10 +95,11 @@ export function updateSection(draft: Definition, key: string, values: FormValues
   const section = at.section as Record<string, unknown>
   section.key = text(values, 'key')
   section.title = text(values, 'title')
+  setOptional(section, 'publicTitle', text(values, 'publicTitle'))
   setOptional(section, 'intro', text(values, 'intro'))
   const fieldFor = (problem: string) => {
     const relative = relativePath(problem, at.path)
-    return relative && ['key', 'title', 'intro'].includes(relative) ? relative : undefined
+    return relative && ['key', 'title', 'publicTitle', 'intro'].includes(relative) ? relative : undefined
   }
   return { summary: `Changed section ${key}${section.key !== key ? ` (now ${section.key})` : ''}`, fieldFor }
 }

@@ -4,6 +4,7 @@ import { dataUseSection } from './sections/dataUse'
 import { fundingSection } from './sections/funding'
 import { organisationSection } from './sections/organisation'
 import { outcomesSection } from './sections/outcomes'
+import { innovationProfileLayout } from './profileLayout'
 import { visionSection } from './sections/vision'
 
 /**
@@ -25,5 +26,6 @@ export function innovationCapacityDefinition(year: number, copiedFrom?: number):
       dataUseSection(),
       outcomesSection(),
     ],
+    profile: innovationProfileLayout,
   }
 }

@@ -8,6 +8,7 @@ export function cityFactsSection(year: number): SectionInput {
   return {
     key: 'city',
     title: 'About your city',
+    publicTitle: 'The city and its innovation leads',
     intro: 'Who leads the city and its innovation work. These facts head the city’s public profile.',
     pages: [
       {
