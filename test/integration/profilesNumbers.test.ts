@@ -94,7 +94,10 @@ describe('shares state their base (issue 13 item 17)', () => {
       .countDistinct<{ n: number | string }[]>({ n: 'response_id' })
     const yes = Number(row.n)
     const blank = answered - rowAnswered
-    const results = mainText((await request(t.app).get('/results/2020/data-availability')).text)
+    // The counts are in the table folded under the stacked bars.
+    const results = mainText((await request(t.app).get('/results/2020/data-availability')).text, {
+      charts: true,
+    })
     expect(results).toContain('Sufficient data Insufficient data Not collected / don’t know')
     expect(results).toContain(
       `Transport/Mobility ${yes} (${percent(yes, answered)}%) ${rowAnswered - yes} (${percent(rowAnswered - yes, answered)}%) ${blank} (${percent(blank, answered)}%)`,
