@@ -73,12 +73,5 @@ export async function startServer(
     await stop('SIGKILL')
     throw error
   }
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    pid: child.pid ?? 0,
-    output: () => output,
-    exited,
-    waitFor,
-    stop,
-  }
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: child.pid ?? 0, output: () => output, exited, waitFor, stop }
 }
