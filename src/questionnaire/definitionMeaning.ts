@@ -2,9 +2,8 @@ import { templatePlaceholders, type Condition, type Question } from './definitio
 import { OTHER } from './answerCodec'
 import { answerKeys } from './definitionModel'
 import { optionMention, questionMention } from './definitionPlaces'
-import type { DefinitionProblem } from './definitionProblem'
+import type { DefinitionProblem, ValidationContext } from './definitionProblem'
 import type { ReadDefinition, ReadQuestion } from './definitionShape'
-import type { ValidationContext } from './validateDefinition'
 
 const placeholderPattern = /\{([^{}]*)\}/g
 

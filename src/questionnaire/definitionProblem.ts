@@ -9,3 +9,9 @@ export interface DefinitionProblem {
   /** Written from the kind of problem alone ("the label is missing"): a form may say it better beside its field. */
   generic?: boolean
 }
+
+/** What a definition is checked against besides itself. */
+export interface ValidationContext {
+  /** Edition years that exist; an option may only be offered in these. */
+  knownYears: number[]
+}

@@ -1,17 +1,13 @@
 import { definitionSchema, type Definition } from './definitionSchema'
-import type { DefinitionProblem } from './definitionProblem'
+import type { DefinitionProblem, ValidationContext } from './definitionProblem'
 import { readDefinition } from './definitionShape'
 import { meaningProblems } from './definitionMeaning'
 
-export type { DefinitionProblem } from './definitionProblem'
+export type { DefinitionProblem, ValidationContext } from './definitionProblem'
 
 export type DefinitionResult =
   { ok: true; definition: Definition } | { ok: false; problems: DefinitionProblem[] }
 
-export interface ValidationContext {
-  /** Edition years that exist; an option may only be offered in these. */
-  knownYears: number[]
-}
 
 /**
  * Validates a definition's shape, part by part, and its meaning: unique keys, conditions that
