@@ -67,6 +67,7 @@ describe('a first survey year on a deployment without demo data', () => {
     expect(page).toContain('Select how to start the questionnaire: from a blank, a copy or a JSON file')
     expect(page).toContain('value="2031"')
     expect(page).toContain('value="Our first survey"')
+    expect(page).not.toMatch(/type="radio" value="\w+" checked/)
     expect(await t.repos.editions.findByYear(2031)).toBeUndefined()
   })
 

@@ -38,7 +38,11 @@ export function newEditionRoutes(authoring: QuestionnaireAuthoring): Router {
       title: 'Create a survey year',
       values: {
         ...values,
-        start: values.start || chosenStart(values) || (years.length > 0 ? 'copy' : 'blank'),
+        // A first visit suggests a start; a form sent without one is shown again without one.
+        start:
+          values.start ||
+          chosenStart(values) ||
+          (status === 200 ? (years.length > 0 ? 'copy' : 'blank') : ''),
         copyFrom: values.copyFrom || String(years[0] ?? ''),
       },
       years,
