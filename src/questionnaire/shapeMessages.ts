@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { optionMention } from './definitionPlaces'
+import { expectedWords, fieldWords, itemWords } from './shapeWords'
 
 /**
  * Plain messages for the shape problems zod finds in part of a definition, written from the
@@ -8,75 +9,6 @@ import { optionMention } from './definitionPlaces'
 
 type Segment = PropertyKey
 type Issue = z.core.$ZodIssue
-
-const fieldWords: Record<string, string> = {
-  key: 'key',
-  label: 'label',
-  title: 'title',
-  type: 'type',
-  hint: 'hint',
-  intro: 'introduction',
-  number: 'number',
-  year: 'year',
-  format: 'format',
-  copiedFrom: '"copiedFrom" year',
-  required: '"required" setting',
-  min: 'minimum',
-  max: 'maximum',
-  unit: 'unit',
-  integer: '"integer" setting',
-  maxLength: 'longest answer (maxLength)',
-  maxItems: 'most items (maxItems)',
-  maxChoices: 'most choices (maxChoices)',
-  availableIn: 'editions offering it (availableIn)',
-  exclusive: '"exclusive" setting',
-  longLabel: 'long label',
-  phrase: 'phrase',
-  condition: 'condition',
-  question: 'question it depends on',
-  anyOf: 'answers it expects (anyOf)',
-  profile: 'profile presentation',
-  section: 'profile section',
-  display: 'profile display',
-  heading: 'heading',
-  sentences: 'sentences',
-  chart: 'chart',
-  askedOf: '"askedOf" wording',
-  text: 'text',
-  when: 'sentence condition',
-  listExcludes: 'options left out of the list (listExcludes)',
-  messages: 'messages',
-  options: 'options',
-  scale: 'scale',
-  columns: 'columns',
-  sections: 'sections',
-  pages: 'pages',
-  questions: 'questions',
-  other: '"other" setting',
-  notes: '"notes" setting',
-}
-
-const itemWords: Record<string, [string, string]> = {
-  options: ['option', 'options'],
-  scale: ['scale point', 'scale points'],
-  columns: ['column', 'columns'],
-  sections: ['section', 'sections'],
-  pages: ['page', 'pages'],
-  questions: ['question', 'questions'],
-  sentences: ['sentence', 'sentences'],
-  anyOf: ['answer', 'answers'],
-  availableIn: ['year', 'years'],
-  listExcludes: ['option', 'options'],
-}
-
-const expectedWords: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list ([…])',
-  object: 'an object ({…})',
-}
 
 const valueAt = (root: unknown, path: readonly Segment[]): unknown =>
   path.reduce<unknown>(
