@@ -33,6 +33,6 @@ export default {
     // sign-in lockout
     ...functionsOf('src/accounts/authService.ts', 'refuseUnknown', 'signIn'),
     // export neutralising
-    ...functionsOf('src/review/exportColumns.ts', 'neutralise'),
+    ...functionsOf('src/questionnaire/answerColumns.ts', 'neutralise'),
   ],
 }

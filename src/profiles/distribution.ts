@@ -71,10 +71,13 @@ function equalBounds(min: number, max: number, whole: boolean): number[] {
   return Array.from({ length: count + 1 }, (_, index) => Number((start + index * width).toPrecision(12)))
 }
 
-function binLabel(from: number, to: number, whole: boolean): string {
-  if (!whole) return `${formatNumber.format(from)} to under ${formatNumber.format(to)}`
-  if (to - from === 1) return formatNumber.format(from)
-  return `${formatNumber.format(from)}–${formatNumber.format(to - 1)}`
+/** How a value is written: "159,000", or a year as "2019". */
+export type NumberFormat = (value: number) => string
+
+function binLabel(from: number, to: number, whole: boolean, format: NumberFormat): string {
+  if (!whole) return `${format(from)} to under ${format(to)}`
+  if (to - from === 1) return format(from)
+  return `${format(from)}–${format(to - 1)}`
 }
 
 function medianOf(sorted: Array<[number, number]>, total: number): number {
@@ -94,7 +97,11 @@ function medianOf(sorted: Array<[number, number]>, total: number): number {
  * The distribution of counted values, or undefined below the disclosure threshold (as every
  * chart: nothing is drawn from fewer cities than the threshold).
  */
-export function distribution(counts: Record<string, number>, threshold: number): Distribution | undefined {
+export function distribution(
+  counts: Record<string, number>,
+  threshold: number,
+  format: NumberFormat = formatNumber.format,
+): Distribution | undefined {
   const values = Object.entries(counts)
     .map(([value, count]): [number, number] => [Number(value), count])
     .filter(([value, count]) => Number.isFinite(value) && count > 0)
@@ -108,7 +115,7 @@ export function distribution(counts: Record<string, number>, threshold: number):
     whole && min > 0 && max / min >= SKEWED ? growingBounds(min, max) : equalBounds(min, max, whole)
   const bins: Bin[] = bounds.slice(0, -1).map((from, index) => {
     const to = bounds[index + 1]
-    return { key: `${from}-${to}`, label: binLabel(from, to, whole), from, to, count: 0 }
+    return { key: `${from}-${to}`, label: binLabel(from, to, whole, format), from, to, count: 0 }
   })
   for (const [value, count] of values) {
     const bin = binOf(bins, value)
@@ -123,7 +130,11 @@ export function binOf<B extends Pick<Bin, 'from' | 'to'>>(bins: B[], value: numb
 }
 
 /** "Median 40 people; range 3 to 250 people." */
-export function distributionWords(d: Distribution, unit: string | undefined): string {
-  const withUnit = (value: number): string => formatNumber.format(value) + (unit ? ` ${unit}` : '')
-  return `Median ${withUnit(d.median)}; range ${formatNumber.format(d.min)} to ${withUnit(d.max)}.`
+export function distributionWords(
+  d: Distribution,
+  unit: string | undefined,
+  format: NumberFormat = formatNumber.format,
+): string {
+  const withUnit = (value: number): string => format(value) + (unit ? ` ${unit}` : '')
+  return `Median ${withUnit(d.median)}; range ${format(d.min)} to ${withUnit(d.max)}.`
 }

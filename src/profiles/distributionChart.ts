@@ -5,7 +5,7 @@ import type { ChartContent, QuestionAggregate } from './profileContent'
 import { citiesText, roundedPercent } from './wording'
 
 /**
- * A number question's chart: a bar per bin, in order of value, with the median and range in words.
+ * A number or year question's chart: a bar per bin, in order of value, with the median and range in words.
  * Undefined below the disclosure threshold, as every chart.
  */
 export function distributionChart(
@@ -14,7 +14,9 @@ export function distributionChart(
   aggregate: QuestionAggregate,
   threshold: number,
 ): ChartContent | undefined {
-  const found = distribution(aggregate.counts, threshold)
+  // Years are written as years ("2019"), other numbers with separators ("159,000").
+  const format = question.type === 'year' ? String : undefined
+  const found = distribution(aggregate.counts, threshold, format)
   if (!found) return undefined
   const title = question.profile?.chart?.title ?? question.label
   const unit = question.type === 'number' ? question.unit : undefined
@@ -24,7 +26,7 @@ export function distributionChart(
     value: bin.count,
     valueLabel: citiesText(bin.count),
   }))
-  const summary = distributionWords(found, unit)
+  const summary = distributionWords(found, unit, format)
   return {
     questionKey: question.key,
     title,

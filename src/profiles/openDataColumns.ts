@@ -1,8 +1,9 @@
 import { answerColumns, type AnswerColumn } from '../questionnaire/answerColumns'
 import type { Definition } from '../questionnaire/definitionSchema'
 
-export type { Cell } from '../questionnaire/answerColumns'
 import type { Cell } from '../questionnaire/answerColumns'
+
+export type { Cell }
 
 /** One column of the open data: a stable key, its codebook entry and how to read it from an answer. */
 export type DataColumn = AnswerColumn
@@ -18,10 +19,22 @@ export function openDataColumns(definition: Definition, years: number[] = [defin
 
 export const cityColumns = ['city_slug', 'city_name', 'country', 'iso3', 'region'] as const
 
-/** Spreadsheets run cells that start with = + - @ (or a tab or carriage return): prefix them with '. */
-export function neutralise(cell: Cell): Cell {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+interface CityFacts {
+  slug: string
+  name: string
+  country: string
+  iso3: string
+  region: string
 }
+
+/** A row's first cells, in the order of `cityColumns`. */
+export const cityCells = (city: CityFacts): Cell[] => [
+  city.slug,
+  city.name,
+  city.country,
+  city.iso3,
+  city.region,
+]
 
 /** JSON that is safe to embed or sniff: <, >, & and line separators as \u escapes (same data when parsed). */
 export function safeJson(value: unknown): string {

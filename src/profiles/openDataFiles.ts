@@ -8,7 +8,8 @@ import type { Edition } from '../questionnaire/editionsRepository'
 import { chooseBasis } from './aggregate'
 import { allQuestions } from '../questionnaire/definitionModel'
 import { answersThisQuestionnaire, readMembers, refsSharingQuestions } from './basisMembers'
-import { cityColumns, neutralise, openDataColumns, type Cell } from './openDataColumns'
+import { neutralise } from '../questionnaire/answerColumns'
+import { cityCells, cityColumns, openDataColumns, type Cell } from './openDataColumns'
 
 /** A file written to a stream, with its download name. */
 export interface Download {
@@ -77,11 +78,7 @@ export async function basisDownload(repos: Deps, edition: Edition, filename: str
       if (!answersThisQuestionnaire(ref, answers, edition.year, ownKeys)) continue
       const city = byId.get(ref.responseId)!
       yield [
-        city.slug,
-        city.name,
-        city.country,
-        city.iso3,
-        city.region,
+        ...cityCells(city),
         ref.year,
         // An option not offered in the year of this row's answers is empty, not "did not choose".
         ...columns.map((column) =>

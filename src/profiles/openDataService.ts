@@ -10,7 +10,8 @@ import { allQuestions } from '../questionnaire/definitionModel'
 import { visibleAnswers } from '../questionnaire/visibility'
 import type { Edition } from '../questionnaire/editionsRepository'
 import type { OpenDataResponse } from './openDataRepository'
-import { cityColumns, neutralise, openDataColumns, safeJson, type Cell } from './openDataColumns'
+import { neutralise } from '../questionnaire/answerColumns'
+import { cityCells, cityColumns, openDataColumns, safeJson, type Cell } from './openDataColumns'
 import { basisDownload, downloadText, writeCsv, type Download } from './openDataFiles'
 import type { ReleaseFileName } from './releasesRepository'
 
@@ -62,14 +63,7 @@ export function openDataService(repos: Deps, threshold: number) {
     const columns = openDataColumns(edition.definition)
     async function* rows(): AsyncGenerator<Cell[]> {
       for await (const { city, answers } of citiesOf(edition))
-        yield [
-          city.slug,
-          city.name,
-          city.country,
-          city.iso3,
-          city.region,
-          ...columns.map((c) => c.read(answers.get(c.questionKey))),
-        ]
+        yield [...cityCells(city), ...columns.map((c) => c.read(answers.get(c.questionKey)))]
     }
     return {
       filename: fileName(edition.year, 'data', edition.dataRelease),

@@ -35,9 +35,9 @@ export function ownKeys(value: AnswerValue | undefined): string[] {
 export function chartBlock(context: BlockContext, value: AnswerValue | undefined): Block[] {
   if (!context.chart) return []
   const bins = context.chart.distribution?.bins
-  // A number is marked by the bin it falls in; the bins are the edition's.
-  const own =
-    bins && value?.type === 'number' ? [binOf(bins, value.value)?.key ?? ''].filter(Boolean) : ownKeys(value)
+  // A number or year is marked by the bin it falls in; the bins are the edition's.
+  const counted = value?.type === 'number' || value?.type === 'year'
+  const own = bins && counted ? [binOf(bins, value.value)?.key ?? ''].filter(Boolean) : ownKeys(value)
   return [{ kind: 'chart', questionKey: context.chart.questionKey, own }]
 }
 

@@ -42,3 +42,14 @@ export function answerColumns(definition: Definition, layout: ColumnLayout): Ans
       })),
   )
 }
+
+const dangerous = /^[=+\-@\t\r]/
+
+/**
+ * Spreadsheets run a cell that begins with = + - @ (or tab/CR) as a formula. Text cells
+ * get a leading apostrophe so they are shown, never run (OWASP "CSV injection").
+ * Numbers stay numbers: a negative number is data, not a formula.
+ */
+export function neutralise(cell: Cell): Cell {
+  return typeof cell === 'string' && dangerous.test(cell) ? `'${cell}` : cell
+}

@@ -66,14 +66,3 @@ export function codebookRows(columns: ExportColumn[]): string[][] {
     ...columns.map((c) => [c.name, c.questionKey, c.questionText, c.type, c.values]),
   ]
 }
-
-const dangerous = /^[=+\-@\t\r]/
-
-/**
- * Spreadsheets run a cell that begins with = + - @ (or tab/CR) as a formula. Text cells
- * get a leading apostrophe so they are shown, never run (OWASP "CSV injection").
- * Numbers stay numbers: a negative number is data, not a formula.
- */
-export function neutralise(cell: Cell): Cell {
-  return typeof cell === 'string' && dangerous.test(cell) ? `'${cell}` : cell
-}

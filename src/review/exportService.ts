@@ -15,9 +15,9 @@ import {
   exportColumns,
   exportRow,
   headerRow,
-  neutralise,
   type Cell,
 } from './exportColumns'
+import { neutralise } from '../questionnaire/answerColumns'
 import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
 
 /** Responses per read: ~60 answer rows each, so a batch is a few MB whatever the edition's size. */

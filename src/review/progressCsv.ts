@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync'
 import { formatDeadline } from '../shared/deadline'
-import { neutralise } from './exportColumns'
+import { neutralise } from '../questionnaire/answerColumns'
 import { progressStatusLabel, type ProgressEntry } from './progressService'
 
 /** The progress dashboard's rows as CSV for a spreadsheet (byte-order mark, formulas neutralised). */

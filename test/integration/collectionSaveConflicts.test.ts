@@ -118,4 +118,42 @@ describe('saving a page: versions and races', () => {
     expect(outcome.kind === 'render' && outcome.status).toBe(409)
     expect(await mayor()).toBe('The other officer')
   })
+
+  it('when a save carries the current version, then it is written whatever page fingerprint it carries (the fingerprint only rescues a save whose version moved)', async () => {
+    const { city, user } = await buildOfficer(t.repos)
+    const edition = (await t.repos.editions.findByYear(2026))!
+    const opened = await savePage(t.repos, surveyLoader(t.repos), {
+      officer: { id: user.id, displayName: 'Test officer', cityId: city.id },
+      year: 2026,
+      sectionKey: 'city',
+      pageKey: 'city_facts',
+      body: {
+        _version: '0',
+        _base: '',
+        _action: 'continue',
+        'city-mayor': 'First',
+        'city-population': '1000',
+        'city-population_year': '2019',
+      },
+    })
+    expect(opened.kind).toBe('saved')
+    const version = (await t.repos.responses.find(edition.id, city.id))!.version
+    const again = await savePage(t.repos, surveyLoader(t.repos), {
+      officer: { id: user.id, displayName: 'Test officer', cityId: city.id },
+      year: 2026,
+      sectionKey: 'city',
+      pageKey: 'city_facts',
+      body: {
+        _version: String(version),
+        _base: 'a stale fingerprint',
+        _action: 'continue',
+        'city-mayor': 'Second',
+        'city-population': '1000',
+        'city-population_year': '2019',
+      },
+    })
+    expect(again.kind).toBe('saved')
+    const rows = await t.repos.responses.answers((await t.repos.responses.find(edition.id, city.id))!.id)
+    expect(rows.find((r) => r.questionKey === 'city.mayor')?.text).toBe('Second')
+  })
 })

@@ -167,6 +167,16 @@ describe('/results', () => {
     expect(Number(bins[0][1])).toBeLessThanOrEqual(values[0])
   })
 
+  it('when a year question is opened, then its answers are a distribution of years written as years, not a written answer', async () => {
+    const response = await request(t.app).get('/results/2020/city-population-year')
+    const text = mainText(response.text)
+    expect(text).toMatch(/Median \d{4}(\.5)?; range \d{4} to \d{4}\./)
+    expect(text).not.toMatch(/\b2,0\d\d\b/)
+    expect(text).not.toContain('are not counted here')
+    const bins = [...response.text.matchAll(/<li class="bar" data-option="(\d{4})-(\d{4})">/g)]
+    expect(bins.length).toBeGreaterThan(0)
+  })
+
   it('when a grid question is opened, then each row is a stacked bar of its columns, with the table and without per-column charts', async () => {
     const response = await request(t.app).get('/results/2020/data-availability')
     const stack = response.text.slice(

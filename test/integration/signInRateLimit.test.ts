@@ -18,6 +18,8 @@ describe('sign-in rate limit', () => {
     const refused = await signIn(request.agent(limited.app), user.email, user.password)
     expect(refused.status).toBe(429)
     expect(refused.text).toContain('Too many sign-in attempts from your network')
+    // What was typed is kept: the email address is back in its field.
+    expect(refused.text).toMatch(new RegExp(`name="email"[^>]*value="${user.email.replace(/[.+]/g, '\\$&')}"`))
     expect(refused.headers.location).toBeUndefined()
     const types = (await limited.knex('audit_log').where({ subject: user.email })).map((r) => r.type)
     expect(types).not.toContain('sign_in')

@@ -126,3 +126,43 @@ describe('distribution chart', () => {
     expect(marked).toContain('class="bar bar--own" data-option="100000-200000"')
   })
 })
+
+describe('distribution of a year question', () => {
+  const yearQuestion = {
+    key: 'city.population_year',
+    label: 'Year of the population figure',
+    type: 'year',
+    required: true,
+  } as Question
+  const years = { answered: 6, counts: counted([2015, 2017, 2018, 2019, 2019, 2020]), signatures: {} }
+
+  it('when charted, then years are written as years (2015, not 2,015), in bins, with median and range', () => {
+    const chart = distributionChart(yearQuestion, 'chart-year', years, 5)
+    expect(chart?.rows.map((row) => [row.label, row.count])).toEqual([
+      ['2015', 1],
+      ['2016', 0],
+      ['2017', 1],
+      ['2018', 1],
+      ['2019', 2],
+      ['2020', 1],
+    ])
+    expect(chart?.distribution?.summary).toBe('Median 2018.5; range 2015 to 2020.')
+    expect(chart?.svg).not.toContain('2,0')
+  })
+
+  it("when a city's profile shows it, then the year's bin is marked", () => {
+    const chart = distributionChart(yearQuestion, 'chart-year', years, 5)
+    const context = {
+      cityName: 'Enschede',
+      aggregate: years,
+      threshold: 5,
+      suppressed: false,
+      base: { basisSize: 6 },
+      year: 2020,
+      chart,
+    }
+    expect(chartBlock(context, { type: 'year', value: 2019 })).toEqual([
+      { kind: 'chart', questionKey: 'city.population_year', own: ['2019-2020'] },
+    ])
+  })
+})

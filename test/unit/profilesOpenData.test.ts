@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { neutralise, openDataColumns, safeJson } from '../../src/profiles/openDataColumns'
+import { openDataColumns, safeJson } from '../../src/profiles/openDataColumns'
+import { neutralise } from '../../src/questionnaire/answerColumns'
 import { compareProfiles } from '../../src/profiles/compareProfiles'
 import type { ProfileContent } from '../../src/profiles/profileContent'
 import { multiple, profileTestDefinition, yes } from '../support/profilesFactories'

@@ -6,9 +6,9 @@ import {
   exportRow,
   headerRow,
   metaColumns,
-  neutralise,
   type CityMeta,
 } from '../../src/review/exportColumns'
+import { neutralise } from '../../src/questionnaire/answerColumns'
 import { everyTypeDefinition } from '../support/reviewFactories'
 import { parsedDefinition } from './helpers/definitions'
 

@@ -33,8 +33,11 @@ export const year: QuestionTypeModule<'year', YearAnswer> = {
   columns: (question) => [
     { name: question.key, optionKey: '', values: 'Year', read: (answer) => answer.value },
   ],
-  countedKeys: () => [],
-  chart: 'none',
+  // Cities per year: the results draw them as a distribution, as numbers (written "2019").
+  countedKeys: (answer) => [String(answer.value)],
+  // Two cities with the same year are not "the same answer" the profiles speak of.
+  signature: () => '',
+  chart: 'distribution',
   demo: (_question, ctx) => ({ type: 'year', value: ctx.year - 1 }),
   authoringFields: boundFields('number'),
   initialLists: [],
