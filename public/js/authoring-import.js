@@ -1,4 +1,4 @@
-// Progressive enhancement for the import page: read a chosen JSON file into the textarea
+// Progressive enhancement for the import and new survey year pages: read a chosen JSON file into the textarea
 // (compacted when it parses, so large files fit the form's size limit). Without this
 // script the administrator pastes the JSON instead.
 const group = document.querySelector('[data-import-file]')
@@ -17,6 +17,9 @@ if (group && input && target && 'FileReader' in window) {
       } catch {
         target.value = text
       }
+      // On the new survey year's form, a chosen file means "Import a JSON file".
+      const start = document.getElementById('start-import')
+      if (start) start.checked = true
     })
     reader.readAsText(file)
   })

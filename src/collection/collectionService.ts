@@ -4,7 +4,7 @@ import { readFormValue, type FormBody } from '../questionnaire/formCodec'
 import { NotFoundError } from '../shared/errors'
 import { formatDeadline } from '../shared/deadline'
 import { buildPageView, neighbours, type PageView } from './pageView'
-import { previousResponse, prefillSection } from './prefill'
+import { prefillOffer, prefillSection } from './prefill'
 import { savePage, type SaveOutcome, type SaveRequest } from './savePage'
 import { confirmation, submitResponse, type SubmitOutcome } from './submission'
 import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from './surveyContext'
@@ -39,18 +39,18 @@ export function collectionService(repos: CollectionRepositories, mail: Mail) {
     /** The survey year /survey opens for this officer, if any. */
     currentYear: (officer: Officer) => loader.currentYear(officer),
 
-    /** The task list: each section's status, the response's status, deadline and last edit, and "start from last year". */
+    /** The task list: each section's status, the response's status, deadline and last edit, and "start from last year" where a section can take answers. */
     async taskList(officer: Officer, year: number) {
       const ctx = await loader.load(officer, year)
       const summary = buildSummary(ctx, { changeLinks: false })
-      const previous = await previousResponse(repos, ctx)
-      const prefillable = summary.sections.filter((s) => s.status === 'not_started')
+      const notStarted = summary.sections.filter((s) => s.status === 'not_started').map((s) => s.key)
+      const prefill = notStarted.length > 0 ? await prefillOffer(repos, ctx, notStarted) : undefined
       return {
         ...responseFacts(ctx),
         ...taskListProgress(ctx, summary),
         title: ctx.edition.title,
         cityName: await cityName(officer),
-        prefill: previous && prefillable.length ? { year: previous.year, sections: prefillable } : undefined,
+        prefill,
       }
     },
 

@@ -56,3 +56,41 @@ export async function* readMembers(
     }
   }
 }
+
+/**
+ * The responses a "latest answers" basis may draw on: this edition's, and those of editions whose
+ * questionnaire asks at least one of this questionnaire's questions (same key). A city surveyed
+ * only with an unrelated questionnaire was never asked any of these questions: it is not surveyed.
+ */
+export function refsSharingQuestions(
+  refs: ResponseRef[],
+  edition: { year: number; definition: Definition },
+  definitions: Map<number, Definition>,
+): ResponseRef[] {
+  const keys = new Set(questionKeys(edition.definition))
+  const sharing = new Map<number, boolean>()
+  const shares = (year: number): boolean => {
+    if (year === edition.year) return true
+    let known = sharing.get(year)
+    if (known === undefined) {
+      const definition = definitions.get(year)
+      known = definition ? questionKeys(definition).some((key) => keys.has(key)) : false
+      sharing.set(year, known)
+    }
+    return known
+  }
+  return refs.filter((ref) => shares(ref.year))
+}
+
+/** Whether a member of another year answered any of this questionnaire's questions (its own year always counts). */
+export function answersThisQuestionnaire(
+  ref: ResponseRef,
+  answers: Answers,
+  year: number,
+  keys: string[],
+): boolean {
+  return ref.year === year || keys.some((key) => answers.has(key))
+}
+
+const questionKeys = (definition: Definition): string[] =>
+  allQuestions(definition).map(({ question }) => question.key)

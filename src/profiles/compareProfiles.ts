@@ -30,15 +30,31 @@ const sameAnswer = (a: AnswerSummary | undefined, b: AnswerSummary | undefined):
     ? a.identity === b.identity
     : sameLines(a?.lines ?? [], b?.lines ?? [])
 
+/** The question keys both questionnaires ask: the only questions two years can be compared on. */
+export function sharedQuestionKeys(from: Iterable<string>, to: Iterable<string>): Set<string> {
+  const earlier = new Set(from)
+  return new Set([...to].filter((key) => earlier.has(key)))
+}
+
 /**
  * Two years of one city side by side, question by question (by stable key, so a relabelled
  * question still lines up), newest wording first. Answers are compared by option key, so a
- * relabelled option ("Waste" → "Waste management") is no change.
+ * relabelled option ("Waste" → "Waste management") is no change. Only questions both years'
+ * questionnaires ask (`shared`) are compared: a question of one questionnaire only is not an
+ * answer that changed. Without `shared` (questionnaires unknown), every answered question is.
  */
-export function compareProfiles(from: ProfileContent, to: ProfileContent): ComparedAnswer[] {
-  const before = new Map(from.answers.map((answer) => [answer.key, answer]))
-  const after = new Map(to.answers.map((answer) => [answer.key, answer]))
-  const order: AnswerSummary[] = [...to.answers, ...from.answers.filter((answer) => !after.has(answer.key))]
+export function compareProfiles(
+  from: ProfileContent,
+  to: ProfileContent,
+  shared?: ReadonlySet<string>,
+): ComparedAnswer[] {
+  const asked = (answer: AnswerSummary) => !shared || shared.has(answer.key)
+  const before = new Map(from.answers.filter(asked).map((answer) => [answer.key, answer]))
+  const after = new Map(to.answers.filter(asked).map((answer) => [answer.key, answer]))
+  const order: AnswerSummary[] = [
+    ...after.values(),
+    ...[...before.values()].filter((answer) => !after.has(answer.key)),
+  ]
   return order.map(({ key, label }) => {
     const a = before.get(key)?.lines ?? []
     const b = after.get(key)?.lines ?? []

@@ -6,7 +6,8 @@ import type { OpenDataRepository } from './openDataRepository'
 import type { Definition } from '../questionnaire/definitionSchema'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { chooseBasis } from './aggregate'
-import { readMembers } from './basisMembers'
+import { allQuestions } from '../questionnaire/definitionModel'
+import { answersThisQuestionnaire, readMembers, refsSharingQuestions } from './basisMembers'
 import { neutralise } from '../questionnaire/answerColumns'
 import { cityCells, cityColumns, openDataColumns, type Cell } from './openDataColumns'
 
@@ -64,13 +65,17 @@ export async function basisDownload(repos: Deps, edition: Edition, filename: str
     repos.editions.listWithDefinitions(),
   ])
   const definitions = new Map<number, Definition>(editions.map((e) => [e.year, e.definition]))
-  const chosen = new Set(chooseBasis('latest', edition.year, candidates).map((ref) => ref.responseId))
+  const sharing = refsSharingQuestions(candidates, edition, definitions)
+  const chosen = new Set(chooseBasis('latest', edition.year, sharing).map((ref) => ref.responseId))
+  const ownKeys = allQuestions(edition.definition).map(({ question }) => question.key)
   const members = candidates.filter((candidate) => chosen.has(candidate.responseId))
   const byId = new Map(members.map((member) => [member.responseId, member]))
   const years = [...new Set(members.map((member) => member.year))].sort((a, b) => a - b)
   const columns = openDataColumns(edition.definition, years.length > 0 ? years : [edition.year])
   async function* rows(): AsyncGenerator<Cell[]> {
     for await (const { ref, answers } of readMembers(members, definitions, repos.openData.answersOf, 25)) {
+      // As the profiles count: a city whose latest answers give none of this questionnaire's is not in the basis.
+      if (!answersThisQuestionnaire(ref, answers, edition.year, ownKeys)) continue
       const city = byId.get(ref.responseId)!
       yield [
         ...cityCells(city),

@@ -1,6 +1,6 @@
 import type { ProfilesRepository } from './profilesRepository'
 import { BadRequestError, NotFoundError } from '../shared/errors'
-import { compareProfiles, type ComparedAnswer } from './compareProfiles'
+import { compareProfiles, sharedQuestionKeys, type ComparedAnswer } from './compareProfiles'
 import { LruCache } from './lruCache'
 import type { CitySnapshotYear } from './profilesRepository'
 import type { ChartContent, EditionAggregateContent, ProfileContent, ProfileView } from './profileContent'
@@ -27,6 +27,8 @@ export interface ComparePage {
   to: ProfileContent
   years: number[]
   answers: ComparedAnswer[]
+  /** How many questions both years' questionnaires ask (undefined: not known, every answer is compared). */
+  sharedQuestions?: number
 }
 
 /** A city with a single published year: there is nothing to compare it with yet. */
@@ -56,6 +58,16 @@ export function profilePages(
     const stored = await repos.profiles.aggregateContent(row.editionId)
     if (!stored) return {}
     return charts.set(stored.contentHash, (JSON.parse(stored.content) as EditionAggregateContent).charts)
+  }
+  // An edition's question keys (its aggregate counts every question), read once per aggregate hash.
+  const questionKeys = new LruCache<string, string[]>(16)
+  async function questionKeysOf(row: CitySnapshotYear): Promise<string[] | undefined> {
+    const hit = questionKeys.get(row.editionHash)
+    if (hit) return hit
+    const stored = await repos.profiles.aggregateContent(row.editionId)
+    if (!stored) return undefined
+    const content = JSON.parse(stored.content) as EditionAggregateContent
+    return questionKeys.set(stored.contentHash, Object.keys(content.questions))
   }
   const views = new LruCache<string, ProfileView>(400)
   // A profile view costs one indexed query; under load the same rows are read many times a second,
@@ -123,7 +135,10 @@ export function profilePages(
       return latest.year
     },
 
-    /** Two published years of one city side by side, with what changed (a city with one year has nothing to compare). */
+    /**
+     * Two published years of one city side by side, with what changed, over the questions both
+     * years' questionnaires ask (a city with one year has nothing to compare).
+     */
     async compare(slug: string, fromValue: unknown, toValue: unknown): Promise<ComparePage | OneYearPage> {
       const all = await citySnapshots(slug, [])
       if (all.length === 0) throw new NotFoundError()
@@ -140,11 +155,20 @@ export function profilePages(
       const pick = (year: number) => {
         const row = rows.find((candidate) => candidate.year === year)
         if (!row?.content) throw new NotFoundError(`There is no published ${year} profile of this city`)
-        return parse(row.contentHash, row.content)
+        return { row, content: parse(row.contentHash, row.content) }
       }
       const from = pick(fromYear)
       const to = pick(toYear)
-      return { kind: 'compared', from, to, years, answers: compareProfiles(from, to) }
+      const [fromKeys, toKeys] = await Promise.all([questionKeysOf(from.row), questionKeysOf(to.row)])
+      const shared = fromKeys && toKeys ? sharedQuestionKeys(fromKeys, toKeys) : undefined
+      return {
+        kind: 'compared',
+        from: from.content,
+        to: to.content,
+        years,
+        answers: compareProfiles(from.content, to.content, shared),
+        sharedQuestions: shared?.size,
+      }
     },
   }
 }

@@ -5,7 +5,7 @@ import { nowIso } from '../shared/clock'
 import type { Definition } from '../questionnaire/definitionSchema'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { aggregateCounter, chooseBasis, type ResponseRef } from './aggregate'
-import { readMembers } from './basisMembers'
+import { answersThisQuestionnaire, readMembers, refsSharingQuestions } from './basisMembers'
 import { cityFacets, editionAggregate, facetQuestions } from './generateEdition'
 import { profileBuilder, type ProfileCity } from './profileBuilder'
 import type { CityFacets } from './profileContent'
@@ -104,16 +104,20 @@ async function countBasis(
   cityById: Map<number, ProfileCity>,
   threshold: number,
 ) {
-  const basisIds = new Set(chooseBasis(edition.basis, edition.year, refs).map((ref) => ref.responseId))
+  // "Latest answers" counts only cities asked a question of this questionnaire (basisMembers).
+  const candidates = edition.basis === 'latest' ? refsSharingQuestions(refs, edition, definitions) : refs
+  const basisIds = new Set(chooseBasis(edition.basis, edition.year, candidates).map((ref) => ref.responseId))
   const ownCity = (ref: ResponseRef) => ref.year === edition.year && cityById.has(ref.cityId)
   const read = refs
     .filter((ref) => basisIds.has(ref.responseId) || ownCity(ref))
     .sort((a, b) => a.responseId - b.responseId)
   const counter = aggregateCounter(edition.definition)
   const facetKeys = facetQuestions(edition.definition).map((question) => question.key)
+  const ownKeys = Object.keys(counter.questions)
   const facets: CityFacets[] = []
   for await (const { ref, answers } of readMembers(read, definitions, repos.profiles.answersOf)) {
-    if (basisIds.has(ref.responseId)) counter.add({ cityId: ref.cityId, year: ref.year, answers })
+    if (basisIds.has(ref.responseId) && answersThisQuestionnaire(ref, answers, edition.year, ownKeys))
+      counter.add({ cityId: ref.cityId, year: ref.year, answers })
     if (ownCity(ref)) facets.push(cityFacets(facetKeys, ref.cityId, answers))
   }
   return { basis: counter.basis(edition.basis, threshold), questions: counter.questions, facets }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { AuditRepository } from '../accounts/auditRepository'
-import type { EditionsRepository, EditionStatus } from '../questionnaire/editionsRepository'
+import type { Edition, EditionsRepository, EditionStatus } from '../questionnaire/editionsRepository'
 import { validateDefinition, type DefinitionProblem } from '../questionnaire/validateDefinition'
 import type { EditionEvents } from '../shared/editionEvents'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
@@ -10,6 +10,7 @@ import { editionSubject, type EditionAdminRepository } from './editionAdminRepos
 import { actionRules, actionsFrom, refusal, type LifecycleAction } from './editionLifecycle'
 import type { Mail } from '../mail/mailServices'
 import { chooseBasis } from '../profiles/aggregate'
+import { refsSharingQuestions } from '../profiles/basisMembers'
 import type { ProfilesRepository } from '../profiles/profilesRepository'
 
 interface Deps {
@@ -89,6 +90,15 @@ export function editionAdminService(deps: Deps) {
     }
     return counts
   }
+  /** The responses the basis may draw on, as the profiles choose them (refsSharingQuestions for "latest"). */
+  const basisCandidates = async (edition: Edition) => {
+    const refs = await deps.profiles.approvedResponses(edition.year, edition.basis === 'approved')
+    if (edition.basis !== 'latest') return refs
+    const all = await deps.editions.listWithDefinitions()
+    const definitions = new Map(all.map((e) => [e.year, e.definition] as const))
+    return refsSharingQuestions(refs, edition, definitions)
+  }
+
   const problemsOf = async (year: number): Promise<DefinitionProblem[]> => {
     const edition = await find(year)
     const knownYears = (await deps.editions.list()).map((e) => e.year)
@@ -133,11 +143,7 @@ export function editionAdminService(deps: Deps) {
       const publishing =
         action === 'publish'
           ? {
-              compared: chooseBasis(
-                edition.basis,
-                year,
-                await deps.profiles.approvedResponses(year, edition.basis === 'approved'),
-              ).length,
+              compared: chooseBasis(edition.basis, year, await basisCandidates(edition)).length,
               threshold: deps.threshold,
             }
           : undefined

@@ -19,7 +19,8 @@ const home = '/admin'
 /** Survey years, their settings, extensions, progress and exports (src/review). */
 const editions = {
   editions: () => `${home}/editions`,
-  newEdition: () => `${home}/editions/new`,
+  /** The form for a new survey year, optionally with the year and how it starts already chosen. */
+  newEdition: (query: { year?: number; start?: string } = {}) => withQuery(`${home}/editions/new`, query),
   edition: (year: number) => `${home}/editions/${seg(year)}`,
   editionSettings: (year: number) => `${home}/editions/${seg(year)}/settings`,
   /** publish, open, close, unpublish…: a confirmation page (GET) and its form (POST). */

@@ -50,6 +50,25 @@ describe('a new survey year', () => {
     expect(overview.text).toContain('funding.activities')
   })
 
+  it('when an administrator starts from a blank with demo data present, then no question of the earlier years comes with it', async () => {
+    const form = (await admin.get('/admin/editions/new')).text
+    expect(form).toContain('Start from a blank questionnaire')
+    expect(form).toContain('Copy an earlier edition')
+    expect(form).toContain('Import a JSON file')
+    const year = await freeYear(t.repos)
+    const response = await post('/admin/editions/new', {
+      year: String(year),
+      start: 'blank',
+      copyFrom: '2020',
+    })
+    expect(response.status).toBe(302)
+    const edition = (await t.repos.editions.findByYear(year))!
+    expect(edition.copiedFromYear).toBeNull()
+    expect(allQuestions(edition.definition).map(({ question }) => question.key)).toEqual([
+      'section_1.question_1',
+    ])
+  })
+
   it('when the year is taken or not a year, then the form says so and keeps the input', async () => {
     const taken = await post('/admin/editions/new', { year: '2020', title: 'Again', copyFrom: '2018' })
     expect(taken.status).toBe(400)

@@ -68,14 +68,24 @@ describe('import and export', () => {
     const response = await importJson(edition.year, JSON.stringify(definition))
     expect(response.status).toBe(400)
     expect(response.text).toContain('there are 3 problems. Nothing was changed.')
-    const paths = [
-      ...response.text.matchAll(/<td class="govuk-table__cell"><code class="cis-key">([^<]+)<\/code>/g),
-    ].map((m) => m[1])
-    expect(paths).toHaveLength(3)
-    expect(paths.find((p) => p.endsWith('.options.1.key'))).toBeDefined()
-    expect(paths.find((p) => p.endsWith('.condition.question'))).toBeDefined()
-    expect(paths.find((p) => p.endsWith('.options.2.availableIn'))).toBeDefined()
-    expect(response.text).toContain(`Edition ${missing} does not exist`)
+    // Each problem names the question it concerns, in plain words; no array paths.
+    const rows = [
+      ...response.text.matchAll(
+        /<td class="govuk-table__cell">([^<]+)<\/td><td class="govuk-table__cell">([^<]+)<\/td>/g,
+      ),
+    ].map((m) => `${m[1]}: ${m[2]}`.replaceAll('&#39;', "'").replaceAll('&#34;', '"'))
+    expect(rows).toHaveLength(3)
+    for (const row of rows) expect(row).toMatch(/^Question '[^']+' \(funding\.activities\): /)
+    expect(rows.find((r) => r.includes('already used by option 1'))).toBeDefined()
+    expect(
+      rows.find((r) =>
+        r.includes('"funding.no_such_question", which is not a question of this questionnaire'),
+      ),
+    ).toBeDefined()
+    expect(
+      rows.find((r) => r.includes(`is offered in ${missing}, but there is no ${missing} edition`)),
+    ).toBeDefined()
+    expect(response.text).not.toContain('sections.')
     expect(await storedJson(edition.year)).toBe(before)
     expect(await t.repos.definitionChanges.list(edition.id)).toEqual([])
   })

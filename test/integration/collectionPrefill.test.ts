@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
 import { signedInAgent } from '../support/http'
-import { buildOfficer, pageState, type Officer } from '../support/collectionFactories'
+import { buildOfficer, buildTestEdition, pageState, type Officer } from '../support/collectionFactories'
 import { answerToRows } from '../../src/questionnaire/answerCodec'
 import type { Edition } from '../../src/questionnaire/editionsRepository'
 
@@ -77,6 +77,49 @@ describe('starting from last year’s answers', () => {
     const page = await agent.get('/survey/2026/vision/approach')
     expect(page.text).toMatch(/value="transport_mobility" checked/)
     expect(page.text).not.toMatch(/value="health" checked/)
+  })
+})
+
+describe('the offer to start from last year’s answers', () => {
+  it('when only some sections can take last year’s answers, then only those are offered, each with how many answers it copies', async () => {
+    const other = await buildOfficer(t.repos)
+    const previous = (await t.repos.editions.findByYear(2020))!
+    const response = await t.repos.responses.findOrCreate(previous.id, other.city.id, null)
+    await t.repos.responses.saveAnswers({
+      responseId: response.id,
+      expectedVersion: response.version,
+      questionKeys: ['city.mayor', 'city.population'],
+      rows: [
+        ...answerToRows('city.mayor', { type: 'text', value: 'Mayor of 2020' }),
+        ...answerToRows('city.population', { type: 'number', value: 98000 }),
+      ],
+      event: { type: 'page_saved', actorId: null },
+    })
+    const agent = await signedInAgent(t.app, other.user.email, other.user.password)
+    const taskList = (await agent.get('/survey/2026')).text
+    expect(taskList).toContain('Start from your 2020 answers')
+    const offers = [...taskList.matchAll(/action="\/survey\/2026\/([a-z_]+)\/prefill"/g)].map((m) => m[1])
+    expect(offers).toEqual(['city'])
+    expect(taskList).toMatch(/Copy 2 answers from 2020<span class="govuk-visually-hidden"> into<\/span>: /)
+  })
+
+  it('when this year’s questionnaire shares no question with the year it was copied from, then nothing is offered', async () => {
+    const unrelated = await buildTestEdition(t.repos)
+    await t.knex('editions').where({ id: unrelated.id }).update({ copied_from_year: 2020 })
+    try {
+      const city = officer.city
+      expect(
+        await t.repos.responses.find((await t.repos.editions.findByYear(2020))!.id, city.id),
+      ).toBeDefined()
+      const agent = await signedInAgent(t.app, officer.user.email, officer.user.password)
+      const taskList = await agent.get(`/survey/${unrelated.year}`)
+      expect(taskList.status).toBe(200)
+      expect(taskList.text).toContain(unrelated.title)
+      expect(taskList.text).not.toContain('Start from your 2020 answers')
+      expect(taskList.text).not.toContain('/prefill"')
+    } finally {
+      await t.knex('editions').where({ id: unrelated.id }).update({ status: 'draft' })
+    }
   })
 })
 

@@ -72,7 +72,7 @@ describe('survey year lifecycle', () => {
     const agent = await admin()
     const confirm = await agent.get(`/admin/editions/${edition.year}/open`)
     expect(confirm.text).toContain(
-      'Condition names &#34;no.such_question&#34;, which is not an earlier question',
+      'its condition names &#34;no.such_question&#34;, which is not a question of this questionnaire',
     )
     const post = await postForm(
       agent,

@@ -59,8 +59,14 @@ describe('editing a questionnaire', () => {
       availableIn: ['2019'],
     })
     expect(fieldErrors(draft, outcome)).toEqual([
-      { href: '#key', text: 'Duplicate key "idea_generation"' },
-      { href: '#availableIn', text: 'Edition 2019 does not exist' },
+      {
+        href: '#key',
+        text: "Option 5 'Again' has the key \"idea_generation\", already used by option 1 'Idea generation & brainstorming'",
+      },
+      {
+        href: '#availableIn',
+        text: "Option 5 'Again' (idea_generation) is offered in 2019, but there is no 2019 edition",
+      },
     ])
   })
 
@@ -181,13 +187,21 @@ describe('editing a questionnaire', () => {
       questionLabel: 'Tell us more',
     }
     const untitled = fixtureDefinition(2020)
+    // A shape problem (the title) no longer hides the condition's problem: both are reported at once.
     expect(fieldErrors(untitled, addPage(untitled, 'strategy', values))).toEqual([
       { href: '#title', text: 'Enter a title' },
+      {
+        href: '#conditionQuestion',
+        text: expect.stringContaining('a condition can only name an earlier question'),
+      },
     ])
     const forward = fixtureDefinition(2020)
     const outcome = addPage(forward, 'strategy', { ...values, title: 'More' })
     expect(fieldErrors(forward, outcome)).toEqual([
-      { href: '#conditionQuestion', text: expect.stringContaining('not an earlier question') },
+      {
+        href: '#conditionQuestion',
+        text: expect.stringContaining('a condition can only name an earlier question'),
+      },
     ])
   })
 

@@ -17,7 +17,11 @@ describe('importing a definition', () => {
     expect(result.ok).toBe(false)
     if (!result.ok)
       expect(result.problems).toEqual([
-        { path: '(document)', message: expect.stringContaining('not valid JSON') },
+        {
+          path: '(document)',
+          where: 'The questionnaire',
+          message: expect.stringContaining('not valid JSON'),
+        },
       ])
   })
 

@@ -125,8 +125,9 @@ describe('the profile layout in the definition', () => {
       problems: [
         {
           path: 'sections.0.pages.0.questions.2.profile.section',
+          where: "Question 'Internal note' (branch.note)",
           message:
-            'Question “Internal note” (branch.note) is shown in the profile block “internal”, which the profile does not have: add that block to the profile layout or choose one of its blocks',
+            'it is shown in the profile block “internal”, which the profile does not have: add that block to the profile layout or choose one of its blocks',
         },
       ],
     })

@@ -66,4 +66,23 @@ describe('comparing two years of a city', () => {
     const old = { ...before, answers: before.answers.map(({ identity: _identity, ...rest }) => rest) }
     expect(compareProfiles(old, after).map((a) => a.status)).toEqual(['same'])
   })
+
+  it('when only some questions are asked in both years, then only those are compared', () => {
+    const before = profileOf(2018, [
+      ['strategy.formal', no],
+      ['roles', multiple(['project_manager'])],
+    ])
+    const after = profileOf(2020, [
+      ['strategy.formal', yes],
+      ['roles', multiple(['data_scientist'])],
+    ])
+    expect(compareProfiles(before, after).map((a) => [a.key, a.status])).toEqual([
+      ['strategy.formal', 'changed'],
+      ['roles', 'changed'],
+    ])
+    expect(compareProfiles(before, after, new Set(['roles'])).map((a) => [a.key, a.status])).toEqual([
+      ['roles', 'changed'],
+    ])
+    expect(compareProfiles(before, after, new Set())).toEqual([])
+  })
 })

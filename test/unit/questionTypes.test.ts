@@ -182,7 +182,10 @@ describe('the date type', () => {
       return result.ok ? [] : result.problems.map((p) => [p.path, p.message])
     }
     expect(problems({ ...opened, min: '2025-12-31', max: '2025-01-01' })).toEqual([
-      ['sections.0.pages.0.questions.0.min', 'The minimum is greater than the maximum'],
+      [
+        'sections.0.pages.0.questions.0.min',
+        'the minimum (2025-12-31) is greater than the maximum (2025-01-01)',
+      ],
     ])
     expect(problems({ ...opened, min: '2025-01-01', max: '2025-01-01' })).toEqual([])
     // 9 < 10, though "9" > "10" as text.

@@ -23,7 +23,11 @@ describe('validateDefinition', () => {
       located.question.key = 'strategy.formal'
       path = located.path
     })
-    expect(problems).toContainEqual({ path: `${path}.key`, message: 'Duplicate key "strategy.formal"' })
+    expect(problems).toContainEqual({
+      path: `${path}.key`,
+      where: expect.stringMatching(/^Question '.+' \(strategy\.formal\)$/),
+      message: expect.stringMatching(/^the key is already used by question '.+' in section \d$/),
+    })
   })
 
   it('when two options of a question share a key, then the second option is reported', () => {
@@ -35,7 +39,10 @@ describe('validateDefinition', () => {
     })
     expect(problems).toContainEqual({
       path: `${path}.options.1.key`,
-      message: 'Duplicate key "project_manager"',
+      where: expect.stringContaining('(roles)'),
+      message: expect.stringMatching(
+        /^option 2 '.+' has the key "project_manager", already used by option 1 '.+'$/,
+      ),
     })
   })
 
@@ -66,7 +73,9 @@ describe('validateDefinition', () => {
     expect(problems).toEqual([
       {
         path: `${path}.condition.question`,
-        message: 'Condition names "funding.has_dedicated", which is not an earlier question',
+        where: "Question 'Does the municipality have a formal innovation strategy?' (strategy.formal)",
+        message:
+          "its condition names question 'Does the city have specific or dedicated funding to support innovation capacity?' in section 4, which comes later; a condition can only name an earlier question",
       },
     ])
   })
@@ -110,7 +119,12 @@ describe('validateDefinition', () => {
       path = located.path
     })
     expect(problems).toEqual([
-      { path: `${path}.options.0.availableIn`, message: 'Edition 2019 does not exist' },
+      {
+        path: `${path}.options.0.availableIn`,
+        where: "Question 'Which activities does this funding pay for?' (funding.activities)",
+        message:
+          "option 1 'Launching or sustaining a project' (launching_project) is offered in 2019, but there is no 2019 edition",
+      },
     ])
   })
 

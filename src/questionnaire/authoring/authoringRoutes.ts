@@ -1,23 +1,19 @@
 import express, { type Router } from 'express'
 import type { QuestionnaireAuthoring } from './index'
 import { requireAdmin } from '../../accounts/guards'
-import { formValues } from './formValues'
-import { doneAndRedirect, pageLocals } from './routeSupport'
-import { adminPaths } from '../../web/adminPaths'
+import { pageLocals } from './routeSupport'
+import { newEditionRoutes } from './newEditionRoutes'
 import { yearParam } from '../../web/requestParams'
-import { actorId } from '../../web/actor'
 import { structureRoutes } from './structureRoutes'
 import { questionRoutes } from './questionRoutes'
 import { versionRoutes } from './versionRoutes'
 import { previewRoutes } from './previewRoutes'
 import { profileLayoutRoutes } from './profileLayoutRoutes'
 
-const newEditionFields = ['year', 'title', 'copyFrom']
-
 /** Questionnaire authoring for administrators: new editions, the editor, versions and preview. */
 export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
   const router = express.Router()
-  const { editor, versions } = authoring
+  const { editor } = authoring
   router.use(
     [
       '/admin/editions/new',
@@ -27,36 +23,7 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
     requireAdmin,
   )
 
-  const renderNew = async (
-    res: express.Response,
-    status: number,
-    values: Record<string, unknown>,
-    errors: { href: string; text: string }[],
-  ) => {
-    const years = await editor.knownYears()
-    res.status(status).render('authoring/new-edition', {
-      title: 'Create a survey year',
-      values: { copyFrom: String(years.at(-1) ?? ''), ...values },
-      years: [...years].reverse(),
-      errors,
-      breadcrumbs: [
-        { href: adminPaths.home(), text: 'Administration' },
-        { href: adminPaths.editions(), text: 'Survey years' },
-      ],
-    })
-  }
-  router.get('/admin/editions/new', async (_req, res) => renderNew(res, 200, {}, []))
-  router.post('/admin/editions/new', async (req, res) => {
-    const values = formValues(req.body, newEditionFields)
-    const result = await versions.createEdition(values, actorId(req))
-    if (!result.ok) return renderNew(res, 400, values, result.errors)
-    doneAndRedirect(
-      req,
-      res,
-      `The ${result.year} survey year was created as a draft, with every question of the copied questionnaire`,
-      adminPaths.questionnaire(result.year),
-    )
-  })
+  router.use(newEditionRoutes(authoring))
 
   router.get('/admin/editions/:year/questionnaire', async (req, res) => {
     const { edition, usage, years } = await editor.overview(yearParam(req))

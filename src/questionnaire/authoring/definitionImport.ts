@@ -1,17 +1,20 @@
 import type { Definition } from '../definitionSchema'
+import { documentPlace } from '../definitionPlaces'
 import { validateDefinition, type DefinitionProblem, type ValidationContext } from '../validateDefinition'
 
 export type ImportCheck = { ok: true; definition: Definition } | { ok: false; problems: DefinitionProblem[] }
 
 /**
- * Reads an uploaded definition and reports every problem with its path: unreadable JSON,
+ * Reads an uploaded definition and reports every problem with where it is: unreadable JSON,
  * a definition meant for another edition, and everything validateDefinition finds.
  */
 export function checkImport(textInput: string, year: number, context: ValidationContext): ImportCheck {
   if (!textInput.trim())
     return {
       ok: false,
-      problems: [{ path: '(document)', message: 'Paste the definition (JSON) or choose a file' }],
+      problems: [
+        { path: '(document)', where: documentPlace, message: 'Paste the definition (JSON) or choose a file' },
+      ],
     }
   let input: unknown
   try {
@@ -19,7 +22,13 @@ export function checkImport(textInput: string, year: number, context: Validation
   } catch (error) {
     return {
       ok: false,
-      problems: [{ path: '(document)', message: `This is not valid JSON: ${(error as Error).message}` }],
+      problems: [
+        {
+          path: '(document)',
+          where: documentPlace,
+          message: `This is not valid JSON: ${(error as Error).message}`,
+        },
+      ],
     }
   }
   const problems: DefinitionProblem[] = []
@@ -27,6 +36,7 @@ export function checkImport(textInput: string, year: number, context: Validation
   if (typeof declared === 'number' && declared !== year) {
     problems.push({
       path: 'year',
+      where: documentPlace,
       message: `This definition is for ${declared}, but you are importing into ${year}. Change "year" to ${year} to import it here.`,
     })
   }

@@ -112,10 +112,9 @@ export function problemsToErrors(
   const errors: FieldError[] = []
   for (const problem of problems) {
     const field = fieldFor(problem.path)
-    const generic = /^(Too small|Too big|Invalid input|Invalid option)/.test(problem.message)
-    const message = field && generic && emptyMessages[field] ? emptyMessages[field] : problem.message
+    const message = field && problem.generic && emptyMessages[field] ? emptyMessages[field] : problem.message
     const error = field
-      ? { href: `#${field}`, text: message }
+      ? { href: `#${field}`, text: `${message.charAt(0).toUpperCase()}${message.slice(1)}` }
       : { href: `#${fallback.field}`, text: `${fallback.describe(problem.path)}: ${message}` }
     if (!errors.some((e) => e.href === error.href && e.text === error.text)) errors.push(error)
   }

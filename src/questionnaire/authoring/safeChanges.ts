@@ -3,6 +3,10 @@ import { OTHER } from '../answerCodec'
 import { allQuestions, questionIndex } from '../definitionModel'
 import type { DefinitionProblem } from '../validateDefinition'
 import { optionLists, type OptionListName } from './optionLists'
+import { questionPlace as place } from '../definitionPlaces'
+
+const questionPlace = (question: Question): string =>
+  place({ key: question.key, name: question.label }, { page: 'its page', index: 0 })
 
 /** How an edition's stored answers use its questionnaire (counts are numbers of responses). */
 export interface AnswerUsage {
@@ -54,7 +58,7 @@ function questionProblems(
   const message = now
     ? `${name}, so its type cannot change from ${question.type} to ${now.type}.`
     : `${name}, so it cannot be removed or re-keyed. Hide it with a condition or leave it in place.`
-  return [{ path: question.key, message }]
+  return [{ path: question.key, where: questionPlace(question), message }]
 }
 
 /** Answered options that are gone (or re-keyed), and an answered "Other" that was switched off. */
@@ -69,6 +73,7 @@ function optionProblems(question: Question, now: Question, usage: AnswerUsage): 
       if (used === 0 || nowLists.get(list.name)?.has(option.key)) continue
       problems.push({
         path: `${question.key}.${list.name}.${option.key}`,
+        where: questionPlace(question),
         message: `Option “${option.label}” (${option.key}) of ${question.key} is used in ${responsesText(used)}, so it cannot be removed or re-keyed. Mark it as no longer offered from an edition on instead.`,
       })
     }
@@ -78,6 +83,7 @@ function optionProblems(question: Question, now: Question, usage: AnswerUsage): 
   if (hadOther && otherUsed > 0 && !('other' in now && now.other)) {
     problems.push({
       path: `${question.key}.other`,
+      where: questionPlace(question),
       message: `“Other (please specify)” of ${question.key} is used in ${responsesText(otherUsed)}, so it cannot be switched off.`,
     })
   }

@@ -5,11 +5,9 @@ import { doneAndRedirect, pageLocals } from './routeSupport'
 import { adminPaths } from '../../web/adminPaths'
 import { yearParam, param } from '../../web/requestParams'
 import { actorId } from '../../web/actor'
+import { IMPORT_LIMIT_TEXT } from './importLimit'
 
 const base = '/admin/editions/:year/questionnaire'
-
-/** The largest import the form accepts (the app's urlencoded body limit is 200 KB, and encoding inflates JSON). */
-export const IMPORT_LIMIT_TEXT = 'about 150 KB of JSON (a whole questionnaire is about 50 KB)'
 
 /** Export, import, history and "what changed since last year". */
 export function versionRoutes(authoring: QuestionnaireAuthoring): Router {
@@ -44,7 +42,13 @@ export function versionRoutes(authoring: QuestionnaireAuthoring): Router {
       limit: IMPORT_LIMIT_TEXT,
     })
   }
-  router.get(`${base}/import`, async (req, res) => renderImport(req, res, 200, '', []))
+  router.get(`${base}/import`, async (req, res) => {
+    // A year with no edition yet is created from the file on the new survey year's form.
+    const year = yearParam(req)
+    if (!(await editor.knownYears()).includes(year))
+      return res.redirect(adminPaths.newEdition({ year, start: 'import' }))
+    return renderImport(req, res, 200, '', [])
+  })
   router.post(`${base}/import`, async (req, res) => {
     const json = typeof req.body?.definition === 'string' ? req.body.definition : ''
     const result = await versions.importDefinition(yearParam(req), actorId(req), json)

@@ -1,62 +1,18 @@
-import { NotFoundError, type FieldError } from '../../shared/errors'
-import { copyDefinition } from '../copyDefinition'
-import { validateDefinition } from '../validateDefinition'
-import type { Edition } from '../editionsRepository'
+import { NotFoundError } from '../../shared/errors'
 import type { AuthoringDeps, AuthoringService } from './authoringService'
 import { diffDefinitions } from './definitionDiff'
 import { checkImport, exportJson } from './definitionImport'
-import { text, type FormValues } from './formValues'
+import type { FormValues } from './formValues'
+import { createEdition, type CreateResult } from './newEdition'
 
-export type CreateResult = { ok: true; year: number } | { ok: false; errors: FieldError[] }
-
-/** Editions as versions of the questionnaire: create by copying, import, export, history, what changed. */
+/** Editions as versions of the questionnaire: create (blank, copy or import), import, export, history, what changed. */
 export function versionsService(deps: AuthoringDeps, authoring: AuthoringService) {
   const { editions, changes } = deps
 
-  async function createErrors(values: FormValues, source: Edition | undefined): Promise<FieldError[]> {
-    const errors: FieldError[] = []
-    const year = Number(text(values, 'year'))
-    if (!/^\d{4}$/.test(text(values, 'year')) || year < 1900 || year > 2200)
-      errors.push({ href: '#year', text: 'Enter the year as 4 digits, like 2030' })
-    else if (await editions.findByYear(year))
-      errors.push({ href: '#year', text: `There is already a ${year} edition` })
-    if (text(values, 'title').length > 200)
-      errors.push({ href: '#title', text: 'The title must be 200 characters or fewer' })
-    if (!source) errors.push({ href: '#copyFrom', text: 'Select the edition to copy' })
-    return errors
-  }
-
   return {
-    /** A new draft edition whose definition copies another's, every key kept. */
-    async createEdition(values: FormValues, actorId: number): Promise<CreateResult> {
-      const source = await editions.findByYear(Number(text(values, 'copyFrom')))
-      const errors = await createErrors(values, source)
-      if (errors.length > 0 || !source) return { ok: false, errors }
-      const year = Number(text(values, 'year'))
-      const definition = copyDefinition(source.definition, year, text(values, 'title') || undefined)
-      const known = [...(await authoring.knownYears()), year]
-      const checked = validateDefinition(definition, { knownYears: known })
-      if (!checked.ok)
-        return {
-          ok: false,
-          errors: checked.problems.map((p) => ({ href: '#copyFrom', text: `${p.path}: ${p.message}` })),
-        }
-      await changes.createEdition(
-        {
-          year,
-          title: checked.definition.title,
-          status: 'draft',
-          definition: checked.definition,
-          copiedFromYear: source.year,
-        },
-        {
-          actorId,
-          summary: `Created the ${year} edition by copying the ${source.year} questionnaire`,
-          before: null,
-        },
-      )
-      return { ok: true, year }
-    },
+    /** A new draft edition from a blank, a copy of an earlier edition or an imported definition. */
+    createEdition: (values: FormValues, actorId: number): Promise<CreateResult> =>
+      createEdition(deps, authoring, values, actorId),
 
     /** Replaces the definition with an uploaded one, or changes nothing and lists every problem. */
     async importDefinition(year: number, actorId: number, json: string) {
