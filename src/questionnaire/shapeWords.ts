@@ -58,6 +58,8 @@ export const itemWords: Record<string, [string, string]> = {
   anyOf: ['answer', 'answers'],
   availableIn: ['year', 'years'],
   listExcludes: ['option', 'options'],
+  blocks: ['profile block', 'profile blocks'],
+  cityFacts: ['city fact', 'city facts'],
 }
 
 export const expectedWords: Record<string, string> = {

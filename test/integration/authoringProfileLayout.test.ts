@@ -83,7 +83,7 @@ describe('the profile layout in the editor', () => {
 
     const bad = await post(`${layout(edition.year)}/blocks/new`, { key: 'Not A Key', layout: 'section' })
     expect(bad.status).toBe(400)
-    expect(bad.text).toContain('Keys are lower-case words joined by')
+    expect(bad.text).toContain('must be lower-case words joined by')
     expect(bad.text).toContain('value="Not A Key"')
     const twice = await post(`${layout(edition.year)}/blocks/new`, { key: facts.key, layout: 'facts' })
     expect(twice.status).toBe(400)

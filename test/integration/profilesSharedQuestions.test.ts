@@ -17,9 +17,10 @@ const questionnaire = (year: number, title: string, questions: object[]): Defini
     year,
     title,
     sections: [{ key: 'main', title: 'Main', pages: [{ key: 'main.page', title: 'Questions', questions }] }],
+    profile: { blocks: [{ key: 'answers', title: 'Answers' }] },
   })
 // Shown on the public profile (only public answers are compared).
-const shown = { profile: { section: 'vision' } }
+const shown = { profile: { section: 'answers' } }
 const portal = {
   key: 'services.portal',
   type: 'yesno',
