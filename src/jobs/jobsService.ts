@@ -1,7 +1,14 @@
 import type { AuditRepository } from '../accounts/auditRepository'
 import { nowIso } from '../shared/clock'
 import { NotFoundError } from '../shared/errors'
-import { describeEvery, isJobName, jobCatalogue, jobNames, REGENERATE_PREFIX, regenerationJob } from './jobCatalogue'
+import {
+  describeEvery,
+  isJobName,
+  jobCatalogue,
+  jobNames,
+  REGENERATE_PREFIX,
+  regenerationJob,
+} from './jobCatalogue'
 import type { JobRow, JobsRepository } from './jobsRepository'
 
 interface Deps {
@@ -9,7 +16,8 @@ interface Deps {
   audit: AuditRepository
 }
 
-const runningNow = (row: JobRow | undefined, now: string) => Boolean(row?.lockedUntil && row.lockedUntil > now)
+const runningNow = (row: JobRow | undefined, now: string) =>
+  Boolean(row?.lockedUntil && row.lockedUntil > now)
 const hostOf = (row: JobRow | undefined) => row?.claimedBy?.split(':').slice(0, 2).join(':') ?? null
 
 /** /admin/jobs: every recurring job with its schedule and its last run, the one-off ones, and "run now". */

@@ -140,7 +140,9 @@ export function profileService(
 
     /** Regenerates every published edition, oldest first (after loading demo data). */
     async regeneratePublished(): Promise<RegenerationResult[]> {
-      const published = (await repos.editions.list()).filter((edition) => edition.status === 'published').reverse()
+      const published = (await repos.editions.list())
+        .filter((edition) => edition.status === 'published')
+        .reverse()
       for (const edition of published) await repos.releases.ensureFirst(edition.id)
       return regenerate(published)
     },
