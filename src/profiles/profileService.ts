@@ -92,6 +92,8 @@ export function profileService(
       })
       results.push(readRegeneration(edition, row))
     }
+    // Another process may have run it: this one's pages must not serve what it read before.
+    if (results.length > 0) onWritten()
     return results
   }
 

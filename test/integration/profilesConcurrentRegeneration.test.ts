@@ -2,8 +2,9 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { testApp } from '../support/testApp'
 import { adminAgent } from '../support/accountsFactories'
 import { decodeHtml } from '../support/collectionFactories'
+import { csrfToken } from '../support/http'
 import { createKnex } from '../../src/db/knex'
-import { repositories } from '../../src/wiring/repositories'
+import { repositories, type Repositories } from '../../src/wiring/repositories'
 import { profileService } from '../../src/profiles/profileService'
 import { regenerationJobName } from '../../src/jobs/jobCatalogue'
 import { jobRunner } from '../../src/jobs/jobRunner'
@@ -46,9 +47,17 @@ describe('regeneration across processes', () => {
 
   it('when requests come while another runner holds the job, then they make one run after it, not one each', async () => {
     const id = await editionId(2020)
+    // Runs are counted where they write, in either process.
     let runs = 0
-    const service = profileService(t.repos, 5, () => (runs += 1))
-    const elsewhere = profileService(repositories(otherKnex), 5, () => (runs += 1))
+    const counted = (repos: Repositories): Repositories => ({
+      ...repos,
+      profiles: {
+        ...repos.profiles,
+        replaceEdition: (...args) => ((runs += 1), repos.profiles.replaceEdition(...args)),
+      },
+    })
+    const service = profileService(counted(t.repos), 5)
+    const elsewhere = profileService(counted(repositories(otherKnex)), 5)
     // Another instance is running it: its claim is held for a minute.
     const asked = await t.repos.jobs.request(JOB, iso(Date.now()))
     const held = await t.repos.jobs.claimDue(
@@ -149,6 +158,23 @@ describe('regeneration across processes', () => {
     expect(retried).toMatchObject({ lastOutcome: 'ok', attempts: 0, lastError: null })
     expect(retried.requestsDone).toBe(retried.requests)
     expect(await snapshotCount(id)).toBeGreaterThan(0)
+
+    // "Run now" asks for it once more; a year never regenerated is no job to run.
+    const token = await csrfToken(agent, '/admin/jobs')
+    expect((await agent.post(`/admin/jobs/${JOB}/run`).type('form').send({ _csrf: token })).status).toBe(302)
+    expect((await t.repos.jobs.find(JOB))!.requests).toBe(retried.requests + 1)
+    expect(decodeHtml((await agent.get('/admin/jobs')).text)).toContain(
+      '“Regenerate the 2020 profiles” will run within a few seconds.',
+    )
+    const unknown = await agent
+      .post('/admin/jobs/profiles.regenerate:1800/run')
+      .type('form')
+      .send({ _csrf: token })
+    expect(unknown.status).toBe(404)
+    expect(await t.repos.jobs.find('profiles.regenerate:1800')).toBeUndefined()
+    clock.now = Date.now() + 1_000
+    expect(await runner.runDue()).toContain(JOB)
+    expect((await t.repos.jobs.find(JOB))!.requestsDone).toBe(retried.requests + 1)
   })
 
   it('when a statement fails, then its error says what the database said, without the statement or its values', async () => {
