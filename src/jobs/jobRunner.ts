@@ -154,8 +154,10 @@ export function jobRunner(options: RunnerOptions) {
     const deadline = Date.now() + waitMs
     let told = false
     for (;;) {
+      // A run of this runner under way is awaited (its failure is read from the row below).
       const running = inFlight.get(name)
-      const ranHere = running ? (await running, true) : await runPending(name)
+      if (running) await running.catch(() => undefined)
+      const ranHere = running ? true : await runPending(name)
       const row = await jobs.find(name)
       if (!row) throw new Error(`There is no job "${name}"`)
       if (row.requestsDone >= request) return row
