@@ -10,7 +10,7 @@ import { mailSenderFor } from './mail/mailServices'
 import { drainableServer } from './gracefulShutdown'
 import { rateLimitStores } from './rateLimit/rateLimitStores'
 import { jobRunner } from './jobs/jobRunner'
-import { appJobs } from './jobs/appJobs'
+import { appJobFamilies, appJobs } from './jobs/appJobs'
 
 /** Within the 10 s a container runtime waits after SIGTERM before it kills. */
 const DRAIN_MS = 8_000
@@ -27,9 +27,15 @@ async function main(): Promise<void> {
   const built = services(config, repos)
   const rateLimits = rateLimitStores(config.redisUrl, knex)
   const app = createApp({ config, knex, services: built, logger, rateLimits })
-  // The mail sender, auto-close and reminders: schedules and state in the `jobs` table (src/jobs/jobCatalogue.ts).
+  // The mail sender, auto-close and reminders, and pending profile regenerations: schedules and
+  // state in the `jobs` table (src/jobs/jobCatalogue.ts).
   const sender = mailSenderFor(config, repos.outbox, logger)
-  const stopJobs = jobRunner({ jobs: repos.jobs, definitions: appJobs(built.review, sender), logger }).start()
+  const stopJobs = jobRunner({
+    jobs: repos.jobs,
+    definitions: appJobs(built.review, sender),
+    families: appJobFamilies(built.profiles),
+    logger,
+  }).start()
   const { server, shutdown } = drainableServer(app, {
     drainMs: DRAIN_MS,
     close: async () => {

@@ -20,6 +20,18 @@ export const jobCatalogue = {
   },
 } as const
 
+/**
+ * One-off jobs: a profile regeneration per survey year, asked for by approvals, reopenings,
+ * corrections, basis and wording changes and publishing (src/profiles/profileService.ts).
+ */
+export const REGENERATE_PREFIX = 'profiles.regenerate:'
+export const regenerationJobName = (year: number): string => `${REGENERATE_PREFIX}${year}`
+export const regenerationJob = {
+  label: (key: string) => `Regenerate the ${key} profiles`,
+  what: 'Recomputes the year’s shares and every city’s profile when its answers, basis or wording change; requests while it waits make one run.',
+  schedule: 'when the data change',
+}
+
 export type JobName = keyof typeof jobCatalogue
 export const jobNames = Object.keys(jobCatalogue) as JobName[]
 export const isJobName = (name: string): name is JobName => Object.hasOwn(jobCatalogue, name)

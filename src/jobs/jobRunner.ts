@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import os from 'node:os'
-import type { JobsRepository } from './jobsRepository'
+import type { JobRow, JobsRepository } from './jobsRepository'
 import { jobBackoffMs } from './jobCatalogue'
 
 /** A recurring job: its name (the row in `jobs`), how often, and the work, which returns a short summary. */
@@ -10,6 +10,18 @@ export interface JobDefinition {
   run: () => Promise<string | void>
 }
 
+/**
+ * One-off jobs of one kind, named `prefix` + key (`profiles.regenerate:` + `2020`): each runs when
+ * requested (`JobsRepository.request`), many requests while it waits making one run.
+ */
+export interface JobFamily {
+  prefix: string
+  run: (key: string) => Promise<string | void>
+}
+
+/** The run that covered a request failed; it is retried after its backoff. */
+export class JobFailedError extends Error {}
+
 interface Logger {
   info(message: string): void
   warn(message: string): void
@@ -18,6 +30,8 @@ interface Logger {
 export interface RunnerOptions {
   jobs: JobsRepository
   definitions: JobDefinition[]
+  /** One-off jobs this runner also runs when they are pending (a retry, or one whose runner died). */
+  families?: JobFamily[]
   logger: Logger
   now?: () => Date
   /** How long a claim holds without renewal: a runner that died frees its job after this. */
@@ -27,6 +41,9 @@ export interface RunnerOptions {
   /** Who this runner is, for `claimed_by` (host:pid by default). */
   instance?: string
 }
+
+/** How often a drain looks again at a job another runner holds. */
+const WAIT_POLL_MS = 50
 
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error ?? 'unknown error')
@@ -41,11 +58,34 @@ const describe = (error: unknown): string =>
 export function jobRunner(options: RunnerOptions) {
   const { jobs, definitions, logger, now = () => new Date(), leaseMs = 60_000, pollMs = 1_000 } = options
   const instance = options.instance ?? `${os.hostname()}:${process.pid}`
+  const families = options.families ?? []
   const byName = new Map(definitions.map((d) => [d.name, d]))
   const names = [...byName.keys()]
+  const pendingPrefixes = families.map((family) => family.prefix)
   const iso = (ms: number) => new Date(ms).toISOString()
+  /** Runs of this runner under way, by job name: a drain here waits on them rather than polling. */
+  const inFlight = new Map<string, Promise<void>>()
 
-  async function runClaimed(definition: JobDefinition, by: string, attemptsBefore: number): Promise<void> {
+  /** The recurring definition, or a one-off family's run bound to the key (every 0: due when requested). */
+  function definitionOf(name: string): JobDefinition {
+    const recurring = byName.get(name)
+    if (recurring) return recurring
+    const family = families.find((candidate) => name.startsWith(candidate.prefix))
+    if (!family) throw new Error(`This runner has no job "${name}"`)
+    return { name, everyMs: 0, run: () => family.run(name.slice(family.prefix.length)) }
+  }
+
+  async function runClaimed(job: JobRow, by: string): Promise<void> {
+    const run = runDefinition(definitionOf(job.name), by, job.attempts)
+    inFlight.set(job.name, run)
+    try {
+      await run
+    } finally {
+      inFlight.delete(job.name)
+    }
+  }
+
+  async function runDefinition(definition: JobDefinition, by: string, attemptsBefore: number): Promise<void> {
     const started = now().getTime()
     // Renewing at a third of the lease keeps the claim through a slow run (a mail batch to a slow relay).
     const renew = setInterval(() => {
@@ -83,10 +123,54 @@ export function jobRunner(options: RunnerOptions) {
     for (;;) {
       const at = now().getTime()
       const by = `${instance}:${crypto.randomUUID()}`
-      const job = await jobs.claimDue(names, by, iso(at), iso(at + leaseMs))
+      const job = await jobs.claimDue({ names, pendingPrefixes }, by, iso(at), iso(at + leaseMs))
       if (!job) return ran
-      await runClaimed(byName.get(job.name)!, by, job.attempts)
+      await runClaimed(job, by)
       ran.push(job.name)
+    }
+  }
+
+  /** Runs the one-off job `name` here if it is pending, due and free; true when it ran. */
+  async function runPending(name: string): Promise<boolean> {
+    const at = now().getTime()
+    const by = `${instance}:${crypto.randomUUID()}`
+    const job = await jobs.claimDue({ pendingNames: [name] }, by, iso(at), iso(at + leaseMs))
+    if (job) await runClaimed(job, by)
+    return Boolean(job)
+  }
+
+  /**
+   * Waits until the one-off job `name` has done request number `request`, running it here when
+   * it is free (so a request is served at once in the process that made it) and waiting while a
+   * run elsewhere holds it (or one that died, until its lease runs out). Throws a JobFailedError
+   * when the run that covered the request failed (it is retried after its backoff), and gives up
+   * after `waitMs`.
+   */
+  async function drain(
+    name: string,
+    request: number,
+    { waitMs = 5 * 60_000, onWait }: { waitMs?: number; onWait?: () => void } = {},
+  ): Promise<JobRow> {
+    const deadline = Date.now() + waitMs
+    let told = false
+    for (;;) {
+      // A run of this runner under way is awaited (its failure is read from the row below).
+      const running = inFlight.get(name)
+      if (running) await running.catch(() => undefined)
+      const ranHere = running ? true : await runPending(name)
+      const row = await jobs.find(name)
+      if (!row) throw new Error(`There is no job "${name}"`)
+      if (row.requestsDone >= request) return row
+      const at = iso(now().getTime())
+      const held = row.lockedUntil !== null && row.lockedUntil > at
+      if (!held && row.lastOutcome === 'failed' && row.nextRunAt > at)
+        throw new JobFailedError(`${name} failed: ${row.lastError ?? 'unknown error'} (it will be retried)`)
+      if (ranHere) continue
+      if (Date.now() > deadline)
+        throw new JobFailedError(`${name} has been running elsewhere for over ${Math.round(waitMs / 1000)} s`)
+      if (held && !told) onWait?.()
+      told ||= held
+      await new Promise((resolve) => setTimeout(resolve, WAIT_POLL_MS))
     }
   }
 
@@ -116,7 +200,14 @@ export function jobRunner(options: RunnerOptions) {
     }
   }
 
-  return { runDue, start, ensure: () => jobs.ensure(definitions, iso(now().getTime())) }
+  return {
+    runDue,
+    start,
+    drain,
+    /** Asks for the one-off job `name`; returns the request's number, for `drain`. */
+    request: (name: string) => jobs.request(name, iso(now().getTime())),
+    ensure: () => jobs.ensure(definitions, iso(now().getTime())),
+  }
 }
 
 export type JobRunner = ReturnType<typeof jobRunner>

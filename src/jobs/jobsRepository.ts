@@ -14,6 +14,19 @@ export interface JobRow {
   lastOutcome: 'ok' | 'failed' | null
   lastResult: string | null
   lastError: string | null
+  /** One-off jobs: requests made, and how many of them a successful run has covered. */
+  requests: number
+  requestsDone: number
+}
+
+/**
+ * Which jobs a runner may claim: recurring ones by name, and one-off ones (pending requests) by
+ * exact name or by the prefix of their family (`profiles.regenerate:`).
+ */
+export interface ClaimFilter {
+  names?: string[]
+  pendingNames?: string[]
+  pendingPrefixes?: string[]
 }
 
 /** How a run ended, written by the runner that holds the claim. */
@@ -41,6 +54,8 @@ const toJob = (row: Record<string, unknown>): JobRow => ({
   lastOutcome: (row.last_outcome as 'ok' | 'failed' | null) ?? null,
   lastResult: (row.last_result as string | null) ?? null,
   lastError: (row.last_error as string | null) ?? null,
+  requests: Number(row.requests ?? 0),
+  requestsDone: Number(row.requests_done ?? 0),
 })
 
 /** The `jobs` table: one row per recurring job, claimed with a lease by one runner at a time. */
@@ -49,6 +64,8 @@ export function jobsRepository(knex: Knex) {
     q
       .where('next_run_at', '<=', now)
       .where((lease) => lease.whereNull('locked_until').orWhere('locked_until', '<=', now))
+  // substr rather than LIKE: the same on both databases, and no wildcard to escape.
+  const startsWith = (prefix: string) => knex.raw('substr(name, 1, ?) = ?', [prefix.length, prefix])
   const mine = (name: string, by: string) => knex('jobs').where({ name, claimed_by: by })
 
   return {
@@ -64,16 +81,25 @@ export function jobsRepository(knex: Knex) {
     },
 
     /**
-     * Claims one due job among `names` with one UPDATE, as the outbox does: PostgreSQL skips a
+     * Claims one due job the filter allows with one UPDATE, as the outbox does: PostgreSQL skips a
      * row another runner's claim has locked (FOR UPDATE SKIP LOCKED) and re-checks the outer
      * WHERE on a row that changed meanwhile; SQLite has one writer at a time, so the conditional
-     * UPDATE is enough there. Returns the claimed job, or undefined when none is due.
+     * UPDATE is enough there. A one-off job notes the requests its run will cover. Returns the
+     * claimed job, or undefined when none is due.
      */
-    async claimDue(names: string[], by: string, now: string, until: string): Promise<JobRow | undefined> {
-      if (names.length === 0) return undefined
+    async claimDue(filter: ClaimFilter, by: string, now: string, until: string): Promise<JobRow | undefined> {
+      const { names = [], pendingNames = [], pendingPrefixes = [] } = filter
+      if (names.length + pendingNames.length + pendingPrefixes.length === 0) return undefined
+      const allowed = (q: Knex.QueryBuilder) =>
+        q.where((any) => {
+          if (names.length) any.orWhereIn('name', names)
+          const pending = (one: Knex.QueryBuilder) => one.where('requests', '>', knex.ref('requests_done'))
+          if (pendingNames.length) any.orWhere((one) => pending(one.whereIn('name', pendingNames)))
+          for (const prefix of pendingPrefixes) any.orWhere((one) => pending(one.where(startsWith(prefix))))
+        })
       const pick = knex('jobs')
         .select('name')
-        .whereIn('name', names)
+        .modify(allowed)
         .modify(due(now))
         .orderBy('next_run_at')
         .limit(1)
@@ -81,11 +107,37 @@ export function jobsRepository(knex: Knex) {
       const claimed = await knex('jobs')
         .with('due', pick)
         .whereIn('name', knex('due').select('name'))
+        .modify(allowed)
         .modify(due(now))
-        .update({ claimed_by: by, locked_until: until, last_started_at: now })
+        .update({
+          claimed_by: by,
+          locked_until: until,
+          last_started_at: now,
+          requests_claimed: knex.ref('requests'),
+        })
       if (claimed === 0) return undefined
       const row = await knex('jobs').where({ claimed_by: by }).first()
       return row && toJob(row)
+    },
+
+    /**
+     * Asks for a one-off job (`profiles.regenerate:2020`): adds it, or adds a request to it and
+     * makes it due at once unless a run holds it (that run's end makes it due again). Returns the
+     * request's number: the job has done it once `requestsDone` reaches that.
+     */
+    async request(name: string, now: string): Promise<number> {
+      await knex('jobs')
+        .insert({ name, every_ms: 0, next_run_at: now, attempts: 0, requests: 0, requests_done: 0 })
+        .onConflict('name')
+        .ignore()
+      const [row] = await knex('jobs')
+        .where({ name })
+        .update({
+          requests: knex.raw('requests + 1'),
+          next_run_at: knex.raw('CASE WHEN claimed_by IS NULL THEN ? ELSE next_run_at END', [now]),
+        })
+        .returning('requests')
+      return Number((row as { requests: number }).requests)
     },
 
     /** Keeps a running job's lease; false when the claim was lost (the lease ran out and another took it). */
@@ -106,6 +158,11 @@ export function jobsRepository(knex: Knex) {
         last_outcome: outcome.ok ? 'ok' : 'failed',
         last_result: outcome.result?.slice(0, 2000) ?? null,
         last_error: outcome.error?.slice(0, 2000) ?? null,
+        // A successful run has done the requests it saw when it claimed the job.
+        requests_done: outcome.ok
+          ? knex.raw('CASE WHEN requests_claimed IS NULL THEN requests_done ELSE requests_claimed END')
+          : knex.ref('requests_done'),
+        requests_claimed: null,
       })
     },
 
@@ -117,6 +174,11 @@ export function jobsRepository(knex: Knex) {
     async find(name: string): Promise<JobRow | undefined> {
       const row = await knex('jobs').where({ name }).first()
       return row && toJob(row)
+    },
+
+    /** One-off jobs whose names start with `prefix`, by name. */
+    async listOneOff(prefix: string): Promise<JobRow[]> {
+      return (await knex('jobs').where(startsWith(prefix)).orderBy('name')).map(toJob)
     },
 
     async list(): Promise<JobRow[]> {

@@ -1,6 +1,6 @@
 import type { CitiesRepository } from '../cities/citiesRepository'
 import type { EditionsRepository } from '../questionnaire/editionsRepository'
-import type { JobLocksRepository } from '../db/jobLocksRepository'
+import type { JobsRepository } from '../jobs/jobsRepository'
 import type { OpenDataRepository } from './openDataRepository'
 import type { ProfilesRepository } from './profilesRepository'
 import type { ReleasesRepository } from './releasesRepository'
@@ -18,7 +18,7 @@ export interface ProfileRepositories {
   profiles: ProfilesRepository
   releases: ReleasesRepository
   openData: OpenDataRepository
-  locks: JobLocksRepository
+  jobs: JobsRepository
 }
 
 /**

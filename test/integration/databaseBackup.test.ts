@@ -113,6 +113,13 @@ describe('backup and restore', () => {
           // Acknowledged before the backup began: there, or a later save of the same answer.
           expect(n).toBeGreaterThanOrEqual(before[i])
           expect(n).toBeLessThanOrEqual(savers[i].state.sent)
+          // Each acknowledged save, not only the last, is in the history of the response.
+          const saves = await restored('response_events')
+            .join('responses', 'responses.id', 'response_events.response_id')
+            .where({ 'responses.city_id': officer.city.id, 'response_events.type': 'page_saved' })
+            .count({ n: '*' })
+          expect(Number(saves[0].n)).toBeGreaterThanOrEqual(before[i])
+          expect(Number(saves[0].n)).toBe(n)
         }
         expect(await restored('users').where({ email: officers[0].user.email }).first('id')).toBeDefined()
       } finally {

@@ -82,7 +82,7 @@ describe('jobs that run once across instances and survive their runner', () => {
     await t.repos.jobs.ensure(definitions, new Date(START).toISOString())
     // The dead runner: it claimed the job for a minute and then vanished.
     const claimed = await t.repos.jobs.claimDue(
-      [name],
+      { names: [name] },
       'dead-host:1:claim',
       new Date(START).toISOString(),
       new Date(START + 60_000).toISOString(),
