@@ -10,6 +10,7 @@ import { createSyntheticDatabase } from './syntheticData'
 import { machineLines, ms, renderTable, seconds, writeResults, type Row } from './table'
 import { publicProfileCases } from './cases/publicProfile'
 import { profilePdfCase } from './cases/profilePdf'
+import { profileBytesCase } from './cases/profileBytes'
 import { officerGetCase, signInAll } from './cases/officerGet'
 import { officerSaveCase } from './cases/officerSave'
 import { officerAtRateCases } from './cases/officerAtRate'
@@ -63,6 +64,7 @@ async function httpCases(): Promise<Row[]> {
         notes: 'its own process; measured again before each case compared with it',
       },
     ]
+    own.push(await profileBytesCase(app))
     own.push(...(await publicProfileCases(s, app, measureOk)))
     own.push(await profilePdfCase(app))
     const sessions = await signInAll(app.url, officers)

@@ -29,8 +29,11 @@ export function startApp(databaseFile: string, extraEnv: Record<string, string> 
   )
 }
 
-/** A reference server: `ok` (res.send('ok')) or `static` (express.static over `directory`). */
-export function startReference(mode: 'ok' | 'static', directory = ''): Promise<Child> {
+/**
+ * A reference server: `ok` (res.send('ok')), `static` (express.static over `directory`) or
+ * `compressed` (the same behind the `compression` middleware).
+ */
+export function startReference(mode: 'ok' | 'static' | 'compressed', directory = ''): Promise<Child> {
   return onFreePort(
     'test/bench/referenceServer.ts',
     (port) => [mode, String(port), directory],
