@@ -17,6 +17,7 @@ import { officerAtRateCases } from './cases/officerAtRate'
 import { regenerationCases } from './cases/regeneration'
 import { csvExportCase } from './cases/csvExport'
 import { coldStartCase } from './cases/coldStart'
+import { postgresCases } from './cases/postgres'
 
 const s = settings(process.argv.slice(2))
 const rows: Row[] = []
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   lines.forEach((line) => step(line))
   const runs = (group: string) => s.only === undefined || s.only.has(group)
   if (runs('http')) await attempt('HTTP cases (profile, officer GET and save)', httpCases)
+  if (runs('pg')) await attempt('PostgreSQL (start:cluster, two instances)', () => postgresCases(s))
   let databases: Awaited<ReturnType<typeof syntheticDatabases>> = []
   if (runs('regeneration') || runs('csv'))
     await attempt('Synthetic cities', async () => {

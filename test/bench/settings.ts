@@ -11,7 +11,7 @@ export interface Settings {
   /** Synthetic city counts for regeneration: [reference, measured]. */
   cities: [number, number]
   tmp: string
-  /** `--only=http,regeneration,csv,cold`: the groups to run (all when absent). */
+  /** `--only=http,pg,regeneration,csv,cold`: the groups to run (all when absent). */
   only: Set<string> | undefined
 }
 
@@ -48,7 +48,7 @@ export const BENCH_PASSWORD = 'bench-password-1234'
 export const BENCH_ADMIN = 'bench.admin@example.test'
 export const officerEmail = (i: number) => `bench.officer.${String(i + 1).padStart(3, '0')}@example.test`
 
-const GROUPS = ['http', 'regeneration', 'csv', 'cold']
+const GROUPS = ['http', 'pg', 'regeneration', 'csv', 'cold']
 
 function onlyGroups(argv: string[]): Set<string> | undefined {
   const option = argv.find((arg) => arg.startsWith('--only='))
