@@ -111,8 +111,8 @@ async function main(): Promise<void> {
       return []
     })
   if (databases.length > 0) {
-    if (runs('regeneration')) await attempt('Regeneration', () => regenerationCases(databases))
-    if (runs('csv')) await attempt('CSV export', async () => [await csvExportCase(databases)])
+    if (runs('regeneration')) await attempt('Regeneration', () => regenerationCases(databases, s.large))
+    if (runs('csv')) await attempt('CSV export', async () => [await csvExportCase(databases, s.large)])
   }
   if (runs('cold')) await attempt('Cold start', async () => [await coldStartCase(s)])
 

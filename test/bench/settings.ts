@@ -5,6 +5,8 @@ import type { LoadOptions } from './load'
 
 export interface Settings {
   quick: boolean
+  /** `--large`: regeneration and CSV export at a national survey's size (10 000 and 100 000 cities). */
+  large: boolean
   load: LoadOptions
   /** Officers saving at once (one connection each). */
   officers: number
@@ -18,12 +20,14 @@ export interface Settings {
 /** Full run: the issue's figures. Quick (CI): small N and 3-second loads, to keep the harness from rotting. */
 export function settings(argv: string[]): Settings {
   const quick = argv.includes('--quick')
+  const large = argv.includes('--large')
   const connections = quick ? 10 : 50
   return {
     quick,
+    large,
     load: { connections, seconds: quick ? 3 : 10, warmupSeconds: quick ? 1 : 2 },
     officers: connections,
-    cities: quick ? [50, 500] : [1000, 10_000],
+    cities: large ? (quick ? [500, 5000] : [10_000, 100_000]) : quick ? [50, 500] : [1000, 10_000],
     tmp: fs.mkdtempSync(path.join(os.tmpdir(), 'cis-bench-')),
     only: onlyGroups(argv),
   }
