@@ -53,19 +53,27 @@ export function compressibleFiles(directory: string): AssetSource[] {
 }
 
 /**
- * Static text assets held in memory with their gzip and brotli variants, made once when the app
- * starts (in the background: a request that comes first waits for its variant). Each request gets
- * the variant its Accept-Encoding prefers, with its own ETag, and `Vary: Accept-Encoding`; a request
- * for any other path goes on (to express.static).
+ * Static text assets held in memory with their gzip and brotli variants, each made once: with
+ * `prepareNow` (production) when the app starts, one file at a time in the background, so the
+ * database driver keeps threads of libuv's pool; otherwise on first request (tests and development
+ * start many apps, and few of them ask for an asset). Each request gets the variant its
+ * Accept-Encoding prefers, with its own ETag, and `Vary: Accept-Encoding`; a request for any other
+ * path goes on (to express.static).
  */
-export function precompressedAssets(sources: AssetSource[], cacheControl: string): RequestHandler {
+export function precompressedAssets(
+  sources: AssetSource[],
+  cacheControl: string,
+  { prepareNow = false }: { prepareNow?: boolean } = {},
+): RequestHandler {
   const assets = new Map<string, Asset>()
   for (const { urlPath, bytes, type } of sources) {
     const tag = `"${crypto.createHash('sha1').update(bytes).digest('base64url')}"`
-    const variants = encodedVariants(bytes)
-    variants.prepare().catch(() => undefined)
-    assets.set(urlPath, { type, tag, variants })
+    assets.set(urlPath, { type, tag, variants: encodedVariants(bytes) })
   }
+  if (prepareNow)
+    void [...assets.values()]
+      .reduce((previous, asset) => previous.then(() => asset.variants.prepare()), Promise.resolve())
+      .catch(() => undefined)
   return (req, res, next) => {
     const asset = req.method === 'GET' || req.method === 'HEAD' ? assets.get(req.path) : undefined
     if (!asset) return next()

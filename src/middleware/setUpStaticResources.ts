@@ -43,9 +43,12 @@ function contentEtag(res: ServerResponse, file: string, stat: fs.Stats): void {
  * /assets: our own CSS, JS and images, and GOV.UK Frontend (officer and admin pages). Text assets are
  * served from memory, gzip and brotli made once at start (precompressedAssets); the rest (GOV.UK's fonts
  * and images) by express.static. `fromMemory` is off in development, where files change under a running
- * server.
+ * server; `prepareNow` (production) compresses them as the app starts rather than on first request.
  */
-export function setUpStaticResources({ fromMemory = true }: { fromMemory?: boolean } = {}): Router {
+export function setUpStaticResources({
+  fromMemory = true,
+  prepareNow = false,
+}: { fromMemory?: boolean; prepareNow?: boolean } = {}): Router {
   const router = express.Router()
   const css = brandedGovukCss()
   const maxAge = 'public, max-age=86400'
@@ -57,7 +60,10 @@ export function setUpStaticResources({ fromMemory = true }: { fromMemory?: boole
     type: 'text/css; charset=utf-8',
   }
   if (fromMemory)
-    router.use('/assets', precompressedAssets([branded, ...compressibleFiles(publicDir)], maxAge))
+    router.use(
+      '/assets',
+      precompressedAssets([branded, ...compressibleFiles(publicDir)], maxAge, { prepareNow }),
+    )
   else
     router.get('/assets/govuk-frontend.min.css', (_req, res) => {
       res.type('text/css').set('Cache-Control', maxAge).send(css)
