@@ -65,6 +65,8 @@ export function encodedVariants(bytes: Buffer) {
       if (!variant) {
         variant = encodeBytes(bytes, encoding)
         made.set(encoding, variant)
+        // A failure is not kept: the next request tries again.
+        variant.catch(() => made.delete(encoding))
       }
       return variant
     },
