@@ -75,7 +75,7 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
     await services.home.health()
     res.json({ status: 'ok' })
   })
-  app.use(setUpStaticResources())
+  app.use(setUpStaticResources({ fromMemory: config.viewCache, prepareNow: config.env === 'production' }))
   if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
   app.use(profileRevalidation(services.profiles, pages))
   app.use(setUpWebSecurity())

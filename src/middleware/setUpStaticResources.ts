@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http'
 import path from 'node:path'
 import { createRequire } from 'node:module'
 import express, { type Router } from 'express'
+import { compressibleFiles, precompressedAssets } from './precompressedAssets'
 
 const require = createRequire(import.meta.url)
 const govukDist = path.dirname(require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.js'))
@@ -38,14 +39,35 @@ function contentEtag(res: ServerResponse, file: string, stat: fs.Stats): void {
   res.setHeader('ETag', `W/"${tag}"`)
 }
 
-export function setUpStaticResources(): Router {
+/**
+ * /assets: our own CSS, JS and images, and GOV.UK Frontend (officer and admin pages). Text assets are
+ * served from memory, gzip and brotli made once at start (precompressedAssets); the rest (GOV.UK's fonts
+ * and images) by express.static. `fromMemory` is off in development, where files change under a running
+ * server; `prepareNow` (production) compresses them as the app starts rather than on first request.
+ */
+export function setUpStaticResources({
+  fromMemory = true,
+  prepareNow = false,
+}: { fromMemory?: boolean; prepareNow?: boolean } = {}): Router {
   const router = express.Router()
   const css = brandedGovukCss()
+  const maxAge = 'public, max-age=86400'
   // No Last-Modified: a file's time differs between machines, and the ETag says all a browser needs.
   const cache = { maxAge: '1d', immutable: false, lastModified: false, setHeaders: contentEtag }
-  router.get('/assets/govuk-frontend.min.css', (_req, res) => {
-    res.type('text/css').set('Cache-Control', 'public, max-age=86400').send(css)
-  })
+  const branded = {
+    urlPath: '/govuk-frontend.min.css',
+    bytes: Buffer.from(css),
+    type: 'text/css; charset=utf-8',
+  }
+  if (fromMemory)
+    router.use(
+      '/assets',
+      precompressedAssets([branded, ...compressibleFiles(publicDir)], maxAge, { prepareNow }),
+    )
+  else
+    router.get('/assets/govuk-frontend.min.css', (_req, res) => {
+      res.type('text/css').set('Cache-Control', maxAge).send(css)
+    })
   router.use('/assets/govuk', express.static(govukDist, cache))
   router.use('/assets', express.static(publicDir, cache))
   router.get('/favicon.ico', (_req, res) => res.sendFile(path.join(publicDir, 'images/favicon.svg')))

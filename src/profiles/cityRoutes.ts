@@ -5,10 +5,11 @@ import { writeProfilePdf } from './profilePdf'
 import { profileViewHelpers } from './profileWording'
 import { parseYear } from '../web/requestParams'
 import { renderLocatorMap } from './worldMap'
+import { requestEncoding, sendVariant } from '../web/contentEncoding'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router {
-  const { cachedAnonymousPage, cachedFragment, notModified } = cache
+  const { cachedAnonymousPage, cachedFragment, notModified, notModifiedVariant } = cache
   const router = express.Router()
   const { pages, browse } = profiles
 
@@ -50,7 +51,10 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
 
   router.get('/cities/:slug/:year', async (req, res) => {
     const page = await pages.cityPage(req.params.slug, parseYear(req.params.year))
-    if (notModified(req, res, page.version, page.years.join(','))) return
+    // A page with something of this visitor's own (signed in, a message) is theirs alone, and sent as it is.
+    const own = Boolean(req.user || res.locals.flash)
+    const encoding = own ? 'identity' : requestEncoding(req)
+    if (notModifiedVariant(req, res, encoding, page.version, page.years.join(','))) return
     const profile = await page.profile()
     const key = `${page.version}|${page.years.join(',')}`
     const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({
@@ -68,15 +72,15 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
         { href: '/cities', text: 'Cities' },
       ],
     }
-    // A page with something of this visitor's own (signed in, a message) is theirs alone.
-    if (req.user || res.locals.flash) return res.render('profiles/city', locals)
+    if (own) return res.render('profiles/city', locals)
     // Anonymous visitors all get the same page but for the CSP nonce: render once, stamp the nonce per
     // request. It is built from nothing of any visitor's session: only the path and the profile.
     const stamped = await cachedAnonymousPage(req.app as Express, 'profiles/city', key, () => ({
       currentPath: req.path,
       ...locals,
     }))
-    res.type('html').send(stamped(String(res.locals.cspNonce)))
+    res.type('html')
+    sendVariant(res, encoding, await stamped(String(res.locals.cspNonce), encoding))
   })
   return router
 }

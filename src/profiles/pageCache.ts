@@ -3,6 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Express, Request, Response } from 'express'
 import { LruCache } from './lruCache'
+import {
+  encodeBytes,
+  encodedVariants,
+  variantTag,
+  type EncodedVariants,
+  type Encoding,
+} from '../web/contentEncoding'
 
 /**
  * A fingerprint of the templates a snapshot is rendered with, so a deploy with new templates
@@ -41,6 +48,28 @@ export function pageCache(viewsDir: string) {
    * carries no new Content-Security-Policy, so the cached page keeps the nonce it was sent with.
    */
   function notModified(req: Request, res: Response, ...parts: Array<string | number>): boolean {
+    return answeredNotModified(req, res, undefined, parts)
+  }
+
+  /**
+   * notModified for a page whose body depends on Accept-Encoding, sent in `encoding`: each encoding's
+   * bytes have a tag of their own.
+   */
+  function notModifiedVariant(
+    req: Request,
+    res: Response,
+    encoding: Encoding,
+    ...parts: Array<string | number>
+  ): boolean {
+    return answeredNotModified(req, res, encoding, parts)
+  }
+
+  function answeredNotModified(
+    req: Request,
+    res: Response,
+    encoding: Encoding | undefined,
+    parts: Array<string | number>,
+  ): boolean {
     // Without the view cache (npm run dev) templates change under a running server: no 304s then.
     if (!req.app.enabled('view cache')) return false
     const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
@@ -48,7 +77,12 @@ export function pageCache(viewsDir: string) {
       .createHash('sha1')
       .update([templatesVersion, viewer, ...parts].join('|'))
       .digest('base64url')
-    res.set({ ETag: `W/"${tag}"`, 'Cache-Control': 'no-cache', Vary: 'Cookie' })
+    res.set({
+      ETag: `W/${variantTag(`"${tag}"`, encoding ?? 'identity')}`,
+      'Cache-Control': 'no-cache',
+      Vary: 'Cookie',
+    })
+    if (encoding) res.vary('Accept-Encoding')
     if (!req.fresh) return false
     res.removeHeader('Content-Security-Policy')
     res.status(304).end()
@@ -72,35 +106,45 @@ export function pageCache(viewsDir: string) {
     return cache ? fragments.set(cacheKey, html) : html
   }
 
-  const stampedPages = new LruCache<string, Buffer[]>(500)
+  interface Stamped {
+    parts: Buffer[]
+    /** Only for a page without a nonce: the same bytes for everyone, so encoded once. */
+    variants?: EncodedVariants
+  }
+  const stampedPages = new LruCache<string, Stamped>(500)
 
   /**
    * A whole page that is the same for every anonymous visitor but for its CSP nonce: rendered
    * once per key and kept as UTF-8 bytes between its nonce slots, so a request only joins the
-   * bytes around its own nonce (no rendering, no text encoding).
+   * bytes around its own nonce (no rendering, no text encoding). A page with no nonce in it is
+   * the same bytes for everyone: its gzip and brotli variants are made once, on first request,
+   * and kept with it; a page with one is encoded per request, quickly.
    */
   async function cachedAnonymousPage(
     app: Express,
     view: string,
     key: string,
     locals: () => Record<string, unknown>,
-  ): Promise<(nonce: string) => Buffer> {
+  ): Promise<(nonce: string, encoding?: Encoding) => Promise<Buffer>> {
     const cacheKey = `${view}|${key}`
     const cache = app.enabled('view cache')
-    let parts = cache ? stampedPages.get(cacheKey) : undefined
-    if (!parts) {
+    let stamped = cache ? stampedPages.get(cacheKey) : undefined
+    if (!stamped) {
       const html = await renderView(app, view, { ...locals(), cspNonce: NONCE_SLOT })
-      parts = html.split(NONCE_SLOT).map((text) => Buffer.from(text))
-      if (cache) stampedPages.set(cacheKey, parts)
+      const parts = html.split(NONCE_SLOT).map((text) => Buffer.from(text))
+      stamped = { parts, variants: parts.length === 1 ? encodedVariants(parts[0]) : undefined }
+      if (cache) stampedPages.set(cacheKey, stamped)
     }
-    const between = parts
-    return (nonce) => {
+    const { parts, variants } = stamped
+    return async (nonce, encoding = 'identity') => {
+      if (variants) return variants.get(encoding)
       const stamp = Buffer.from(nonce)
-      return Buffer.concat(between.flatMap((part, i) => (i === 0 ? [part] : [stamp, part])))
+      const bytes = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [stamp, part])))
+      return encodeBytes(bytes, encoding, true)
     }
   }
 
-  return { notModified, cachedFragment, cachedAnonymousPage }
+  return { notModified, notModifiedVariant, cachedFragment, cachedAnonymousPage }
 }
 
 export type PageCache = ReturnType<typeof pageCache>

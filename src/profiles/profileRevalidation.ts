@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express'
 import { cityProfilePath, isAnonymousPublicRead } from '../web/publicPaths'
 import type { PageCache } from './pageCache'
+import { requestEncoding } from '../web/contentEncoding'
 import type { ProfileServices } from './profileServices'
 
 /**
@@ -9,7 +10,7 @@ import type { ProfileServices } from './profileServices'
  */
 export function profileRevalidation(profiles: ProfileServices, cache: PageCache): RequestHandler {
   const { pages } = profiles
-  const { notModified } = cache
+  const { notModifiedVariant } = cache
   return (req, res, next) => {
     const match = cityProfilePath.exec(req.path)
     if (!match || !req.headers['if-none-match'] || !isAnonymousPublicRead(req)) return next()
@@ -18,7 +19,7 @@ export function profileRevalidation(profiles: ProfileServices, cache: PageCache)
     if (slug === undefined) return next()
     pages.cityPage(slug, Number(match[2])).then(
       (page) => {
-        if (!notModified(req, res, page.version, page.years.join(','))) next()
+        if (!notModifiedVariant(req, res, requestEncoding(req), page.version, page.years.join(','))) next()
       },
       () => next(),
     )

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { Database } from '../../src/config'
 import { createKnex } from '../../src/db/knex'
 import { migrateLatest } from '../../src/db/migrate'
 import { repositories } from '../../src/wiring/repositories'
@@ -19,17 +20,27 @@ export interface QuestionPage {
   questionKeys: string[]
 }
 
-/** Opens a database file, runs `work`, and closes it. `prepare` also migrates first and checkpoints the WAL after. */
+/** A SQLite file by its path, or any database the app supports. */
+export type BenchDatabase = string | Database
+
+const databaseOf = (target: BenchDatabase): Database =>
+  typeof target === 'string' ? { client: 'sqlite3', filename: target } : target
+
+/**
+ * Opens a database (a SQLite file by its path), runs `work`, and closes it. `prepare` also migrates
+ * first and, on SQLite, checkpoints the WAL after.
+ */
 export async function withDatabase<T>(
-  file: string,
+  target: BenchDatabase,
   work: (knex: Knex) => Promise<T>,
   prepare = false,
 ): Promise<T> {
-  const knex = createKnex({ client: 'sqlite3', filename: file })
+  const database = databaseOf(target)
+  const knex = createKnex(database)
   try {
     if (prepare) await migrateLatest(knex)
     const result = await work(knex)
-    if (prepare) await knex.raw('PRAGMA wal_checkpoint(TRUNCATE)')
+    if (prepare && database.client === 'sqlite3') await knex.raw('PRAGMA wal_checkpoint(TRUNCATE)')
     return result
   } finally {
     await knex.destroy()
@@ -80,7 +91,7 @@ export async function createBenchAccounts(knex: Knex, count: number): Promise<Be
  * since production refuses demo accounts.
  */
 export async function prepareAppDatabase(
-  file: string,
+  file: BenchDatabase,
   officers: number,
 ): Promise<{ officers: BenchOfficer[]; page: QuestionPage }> {
   return withDatabase(

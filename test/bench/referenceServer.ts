@@ -1,6 +1,8 @@
 // A reference server, run as its own process: `ok` answers res.send('ok'); `static`
-// serves one directory with express.static (the profile page's bytes, written by the runner).
+// serves one directory with express.static (the profile page's bytes, written by the runner);
+// `compressed` is the same behind the `compression` middleware (brotli or gzip per request).
 import express from 'express'
+import compression from 'compression'
 
 const [mode, port, directory] = process.argv.slice(2)
 const app = express()
@@ -8,7 +10,8 @@ app.disable('x-powered-by')
 app.get('/healthz', (_req, res) => {
   res.send('ok')
 })
-if (mode === 'static') app.use(express.static(directory))
+if (mode === 'compressed') app.use(compression(), express.static(directory))
+else if (mode === 'static') app.use(express.static(directory))
 else
   app.get('/', (_req, res) => {
     res.send('ok')

@@ -10,12 +10,14 @@ import { createSyntheticDatabase } from './syntheticData'
 import { machineLines, ms, renderTable, seconds, writeResults, type Row } from './table'
 import { publicProfileCases } from './cases/publicProfile'
 import { profilePdfCase } from './cases/profilePdf'
+import { profileBytesCase } from './cases/profileBytes'
 import { officerGetCase, signInAll } from './cases/officerGet'
 import { officerSaveCase } from './cases/officerSave'
 import { officerAtRateCases } from './cases/officerAtRate'
 import { regenerationCases } from './cases/regeneration'
 import { csvExportCase } from './cases/csvExport'
 import { coldStartCase } from './cases/coldStart'
+import { postgresCases } from './cases/postgres'
 
 const s = settings(process.argv.slice(2))
 const rows: Row[] = []
@@ -63,6 +65,7 @@ async function httpCases(): Promise<Row[]> {
         notes: 'its own process; measured again before each case compared with it',
       },
     ]
+    own.push(await profileBytesCase(app))
     own.push(...(await publicProfileCases(s, app, measureOk)))
     own.push(await profilePdfCase(app))
     const sessions = await signInAll(app.url, officers)
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
   lines.forEach((line) => step(line))
   const runs = (group: string) => s.only === undefined || s.only.has(group)
   if (runs('http')) await attempt('HTTP cases (profile, officer GET and save)', httpCases)
+  if (runs('pg')) await attempt('PostgreSQL (start:cluster, two instances)', () => postgresCases(s))
   let databases: Awaited<ReturnType<typeof syntheticDatabases>> = []
   if (runs('regeneration') || runs('csv'))
     await attempt('Synthetic cities', async () => {
@@ -107,8 +111,8 @@ async function main(): Promise<void> {
       return []
     })
   if (databases.length > 0) {
-    if (runs('regeneration')) await attempt('Regeneration', () => regenerationCases(databases))
-    if (runs('csv')) await attempt('CSV export', async () => [await csvExportCase(databases)])
+    if (runs('regeneration')) await attempt('Regeneration', () => regenerationCases(databases, s.large))
+    if (runs('csv')) await attempt('CSV export', async () => [await csvExportCase(databases, s.large)])
   }
   if (runs('cold')) await attempt('Cold start', async () => [await coldStartCase(s)])
 

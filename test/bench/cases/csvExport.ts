@@ -50,12 +50,17 @@ async function exportFrom(file: string, heapMb?: number): Promise<Exported> {
 }
 
 /**
- * The admin CSV export of the larger synthetic database, under 5 s. Streamed, so memory
+ * The admin CSV export of the larger synthetic database, under 5 s (100 000 cities: 20 s). Streamed, so memory
  * does not grow with the number of cities: the server's RSS growth is shown beside the
  * smaller database's, but V8 grows its heap lazily, so the proof is a second export of
  * the larger database by a server whose heap is capped well below the data's size.
  */
-export async function csvExportCase(databases: Array<{ file: string; cities: number }>): Promise<Row> {
+export async function csvExportCase(
+  databases: Array<{ file: string; cities: number }>,
+  nationalScale = false,
+): Promise<Row> {
+  // 100 000 cities (--large): 20 s, about twice the time per city that 10 000 get.
+  const limitMs = nationalScale ? 20_000 : 5000
   const [small, large] = databases
   const reference = await exportFrom(small.file)
   const measured = await exportFrom(large.file)
@@ -67,8 +72,8 @@ export async function csvExportCase(databases: Array<{ file: string; cities: num
   return {
     name: `CSV export, ${count(large.cities)} cities`,
     p50: seconds(measured.ms),
-    goal: `< 5 s, streamed (completes with a ${CAPPED_HEAP_MB} MB heap)`,
-    met: measured.ms < 5000 && streamed,
+    goal: `< ${limitMs / 1000} s, streamed (completes with a ${CAPPED_HEAP_MB} MB heap)`,
+    met: measured.ms < limitMs && streamed,
     notes: [
       `${count(measured.lines)} lines; server RSS +${mb(measured.growthMb)} (${count(small.cities)} cities: +${mb(reference.growthMb)}, ${seconds(reference.ms)})`,
       capped

@@ -24,6 +24,9 @@ export function eachConnectionAnOfficer(count: number, setUp: (client: Client, o
   return (client: Client) => setUp(client, next++ % count)
 }
 
+/** Issue 18's goal for node sqlite3 on one connection (0.12 × needed a synchronous driver). */
+const GOAL = 0.08
+
 export interface OfficerGet {
   row: Row
   measured: Measured
@@ -52,15 +55,15 @@ export async function officerGetCase(
   })
   const ratio = measured.rps / ok.rps
   const row: Row = {
-    name: `Signed-in officer GET ${page.path}`,
+    name: `Signed-in officer GET ${page.path} at saturation`,
     rps: measured.rps,
     p50: ms(measured.p50),
     p99: ms(measured.p99),
     referenceRps: ok.rps,
     ratio,
-    goal: '≥ 0.12 × reference',
-    met: ratio >= 0.12,
-    notes: `${sessions.length} officers, one connection each; reference: res.send('ok')`,
+    goal: `≥ ${GOAL} × reference`,
+    met: ratio >= GOAL,
+    notes: `${sessions.length} officers, one connection each; reference: res.send('ok'); SQLite, one connection (no read pool)`,
   }
   return { row, measured }
 }

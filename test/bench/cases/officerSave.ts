@@ -1,6 +1,6 @@
 import { load } from '../load'
 import { bumpVersion, filledPage, vary, type FilledPage } from '../pageForm'
-import { withDatabase, type BenchOfficer, type QuestionPage } from '../prepareDatabase'
+import { withDatabase, type BenchDatabase, type BenchOfficer, type QuestionPage } from '../prepareDatabase'
 import { repositories } from '../../../src/wiring/repositories'
 import { ms, type Row } from '../table'
 import { eachConnectionAnOfficer, type OfficerGet } from './officerGet'
@@ -21,7 +21,7 @@ interface Saved {
   rows: number
 }
 
-async function versions(file: string, page: QuestionPage, officers: BenchOfficer[]): Promise<Saved[]> {
+async function versions(file: BenchDatabase, page: QuestionPage, officers: BenchOfficer[]): Promise<Saved[]> {
   return withDatabase(file, async (knex) => {
     const repos = repositories(knex)
     const result: Saved[] = []
@@ -117,7 +117,7 @@ export const freshPages = (sessions: Session[], path: string) =>
  * Officers saving the page at once, each on their own city's response (POST with CSRF,
  * validation, one transaction), against the signed-in GET of the same page.
  */
-export const savedVersions = (file: string, page: QuestionPage, officers: BenchOfficer[]) => () =>
+export const savedVersions = (file: BenchDatabase, page: QuestionPage, officers: BenchOfficer[]) => () =>
   versions(file, page, officers)
 
 export async function officerSaveCase(

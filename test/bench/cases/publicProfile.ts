@@ -5,6 +5,21 @@ import { startReference } from '../servers'
 import { ms, type Row } from '../table'
 import type { Child } from '../processes'
 import type { Settings } from '../settings'
+import { BROWSER_ACCEPT_ENCODING, getOnTheWire } from '../wire'
+
+/** Loads a reference server serving the profile's bytes (express.static, with or without compression). */
+async function referenceLoad(
+  mode: 'static' | 'compressed',
+  directory: string,
+  settings: Settings,
+): Promise<Measured> {
+  const server = await startReference(mode, directory)
+  try {
+    return await load(`${server.url}/profile.html`, settings.load)
+  } finally {
+    await server.stop()
+  }
+}
 
 export const PROFILE_PATH = '/cities/enschede-nld/2020'
 
@@ -30,20 +45,16 @@ export async function publicProfileCases(
   app: Child,
   measureOk: () => Promise<Measured>,
 ): Promise<Row[]> {
-  const first = await fetch(app.url + PROFILE_PATH)
+  const first = await fetch(app.url + PROFILE_PATH, {
+    headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+  })
   const page = Buffer.from(await first.arrayBuffer())
   if (first.status !== 200) throw new Error(`${PROFILE_PATH} answered ${first.status}`)
 
   const directory = path.join(settings.tmp, 'static')
   fs.mkdirSync(directory, { recursive: true })
   fs.writeFileSync(path.join(directory, 'profile.html'), page)
-  const staticServer = await startReference('static', directory)
-  let reference: Measured
-  try {
-    reference = await load(`${staticServer.url}/profile.html`, settings.load)
-  } finally {
-    await staticServer.stop()
-  }
+  const reference = await referenceLoad('static', directory, settings)
   const measured = await load(app.url + PROFILE_PATH, settings.load)
   const size = `${(page.length / 1024).toFixed(1)} KB`
   const rows = [
@@ -55,6 +66,25 @@ export async function publicProfileCases(
       `reference: express.static, same ${size}`,
     ),
   ]
+
+  // As browsers ask for it: compressed. The app sends brotli made once; the reference compresses per request.
+  const browser = { ...settings.load, headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } }
+  const compressedReference = await referenceLoad('compressed', directory, { ...settings, load: browser })
+  const compressed = await load(app.url + PROFILE_PATH, browser)
+  const sent = await getOnTheWire(app.url + PROFILE_PATH, { 'accept-encoding': BROWSER_ACCEPT_ENCODING })
+  if (sent.headers['content-encoding'] !== 'br')
+    throw new Error(
+      `${PROFILE_PATH} was sent ${sent.headers['content-encoding'] ?? 'uncompressed'} to a browser accepting br`,
+    )
+  rows.push(
+    row(
+      'Same, compressed (Accept-Encoding: gzip, deflate, br)',
+      compressed,
+      compressedReference,
+      1.0,
+      `brotli, ${(sent.body.length / 1024).toFixed(1)} KB; reference: express.static + compression of the same ${size}`,
+    ),
+  )
 
   const etag = first.headers.get('etag')
   if (!etag)
@@ -70,7 +100,8 @@ export async function publicProfileCases(
   const ok = await measureOk()
   const revalidated = await load(
     app.url + PROFILE_PATH,
-    { ...settings.load, headers: { 'if-none-match': etag } },
+    // As a browser revalidates: fetch asked for the page as browsers do, so its tag is the brotli variant's.
+    { ...settings.load, headers: { 'if-none-match': etag, 'accept-encoding': BROWSER_ACCEPT_ENCODING } },
     [304],
   )
   rows.push(row('Same, If-None-Match (304)', revalidated, ok, 0.8, "reference: res.send('ok')"))
