@@ -61,7 +61,8 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
     const key = `${page.version}|${page.years.join(',')}|${String(res.locals.identityVersion)}`
     const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({
       ...profileViewHelpers,
-      profileIdentity,
+      // The profile's own wording is the year's: within the profile, `identity` is that year's.
+      identity: profileIdentity,
       profile,
       years: page.years,
       generatedAt: page.generatedAt,
