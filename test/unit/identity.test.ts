@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_IDENTITY,
@@ -11,6 +12,7 @@ import { parseIdentityInput } from '../../src/identity/identityForm'
 import { ConfigError, loadConfig } from '../../src/config'
 import { basisSentence, suppressedNotice } from '../../src/profiles/profileWording'
 import type { BasisInfo } from '../../src/profiles/profileContent'
+import { mailComposer } from '../../src/mail/mailComposer'
 
 const municipalities = withOverrides(DEFAULT_IDENTITY, {
   unitSingular: 'municipality',
@@ -81,5 +83,24 @@ describe('the survey’s identity', () => {
   it('when any field changes, then the version changes', () => {
     expect(identityVersion(municipalities)).not.toBe(identityVersion(DEFAULT_IDENTITY))
     expect(identityVersion({ ...DEFAULT_IDENTITY })).toBe(identityVersion(DEFAULT_IDENTITY))
+  })
+})
+
+describe('mail under another survey’s name', () => {
+  it('when the composer is given the survey name, then subjects and signatures use it', async () => {
+    const composer = mailComposer({
+      baseUrl: 'https://survey.example.org',
+      viewsDir: path.resolve(import.meta.dirname, '../../views'),
+      cache: false,
+      serviceName: 'Digital Services Survey',
+    })
+    const mail = await composer.compose(
+      'test',
+      { email: 'o@example.org', displayName: 'Ola', cityId: null },
+      { subject: `Welcome to the ${composer.serviceName}`, paragraphs: ['Hello.'] },
+    )
+    expect(mail.subject).toBe('Welcome to the Digital Services Survey')
+    expect(mail.text).toMatch(/--\nDigital Services Survey\nhttps:\/\/survey\.example\.org\/\n$/)
+    expect(mail.text).not.toContain('City Innovation Survey')
   })
 })
