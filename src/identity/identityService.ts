@@ -8,7 +8,6 @@ import {
   identityVersion,
   withOverrides,
   type Identity,
-  type IdentityOverrides,
   type IdentitySource,
 } from '../shared/identity'
 import type { IdentityRepository, StoredIdentity } from './identityRepository'
@@ -21,10 +20,10 @@ interface Deps {
 }
 
 interface Loaded extends StoredIdentity {
-  site: IdentityOverrides
+  /** The site's identity: the environment's with the settings page's values over it. */
   current: Identity
+  /** Changes when any setting (the site's or a year's) changes. */
   version: string
-  loadedAt: number
 }
 
 /**
@@ -41,10 +40,11 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
     const current = withOverrides(configured, stored.site)
     // Every year's own identity counts too: a change to one year's settings changes its pages.
     const years = [...stored.years].sort(([a], [b]) => a - b)
-    const version = [current, ...years.map(([, own]) => withOverrides(current, own))]
-      .map(identityVersion)
-      .join('')
-    return { ...stored, current, version, loadedAt }
+    const version = [
+      identityVersion(current),
+      ...years.map(([year, own]) => `${year}:${identityVersion(withOverrides(current, own))}`),
+    ].join('|')
+    return { ...stored, current, version }
   }
 
   function state(): Promise<Loaded> {
