@@ -116,7 +116,6 @@ describe('officer and administrator pages fit the screen', () => {
       ['admin-progress', '/admin/editions/2020/progress'],
       ['admin-reminders', '/admin/editions/2026/reminders'],
       ['admin-jobs', '/admin/jobs'],
-      ['admin-settings', '/admin/settings'],
       ['admin-outbox', '/admin/outbox'],
       ['admin-city-import', '/admin/cities/import'],
     ])
