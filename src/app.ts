@@ -31,6 +31,8 @@ import { isolatedPartial } from './shared/isolatedPartial'
 import { flashLocals } from './web/flash'
 import { databaseStores, type RateLimitStores } from './rateLimit/rateLimitStores'
 import { adminPaths } from './web/adminPaths'
+import { identityLocals } from './identity/identityLocals'
+import { identityRoutes } from './identity/identityRoutes'
 
 export interface AppDeps {
   config: Config
@@ -65,6 +67,9 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   const helpers = { ...viewHelpers, questionForm, adminPaths }
   Object.assign(app.locals, helpers)
   app.locals.contactEmail = config.contactEmail
+  // The environment's identity, for a page rendered before identityLocals has read the settings
+  // (an error while reading them); every other page gets the current one as res.locals.identity.
+  app.locals.identity = config.identity
   // Absolute addresses printed on paper (the PDF's source line), never from the Host header.
   app.locals.publicBaseUrl = config.publicBaseUrl
   // The public pages' rendered fragments and ETags: this app's own, not the process's.
@@ -77,6 +82,7 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   })
   app.use(setUpStaticResources({ fromMemory: config.viewCache, prepareNow: config.env === 'production' }))
   if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
+  app.use(identityLocals(services.identity))
   app.use(profileRevalidation(services.profiles, pages))
   app.use(setUpWebSecurity())
   app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
@@ -97,6 +103,7 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   app.use(reviewRoutes(services.review))
   app.use(outboxRoutes(services.outbox))
   app.use(jobsRoutes(services.jobs))
+  app.use(identityRoutes(services.identity))
 
   app.use(notFoundHandler)
   app.use(errorHandler(config.env === 'production'))

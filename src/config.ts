@@ -1,5 +1,7 @@
 import os from 'node:os'
 import { z } from 'zod'
+import { DEFAULT_IDENTITY, identityFields, withOverrides, type Identity } from './shared/identity'
+import { identityFromEnv } from './identity/identityForm'
 
 /** The default secret is only for demo mode; production refuses it (STYLE.md §6). */
 export const DEFAULT_SESSION_SECRET = 'demo-only-session-secret-change-me'
@@ -102,7 +104,13 @@ const configSchema = envSchema.transform((e) => ({
   webConcurrency: e.WEB_CONCURRENCY ?? os.availableParallelism(),
 }))
 
-export type Config = z.infer<typeof configSchema>
+export type Config = z.infer<typeof configSchema> & {
+  /**
+   * The survey's identity as the environment sets it (SURVEY_NAME, PROFILE_TITLE, UNIT_PLURAL, …;
+   * today's innovation survey wording where unset). The settings page may set it further.
+   */
+  identity: Identity
+}
 
 /** The configuration of a command-line tool (migrations, regeneration, accounts): no web settings. */
 export type CommandConfig = Pick<Config, 'env' | 'database' | 'disclosureThreshold' | 'logLevel'>
@@ -118,9 +126,22 @@ function parseEnv<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.inf
   return parsed.data
 }
 
+function identityOf(env: NodeJS.ProcessEnv): Identity {
+  try {
+    return withOverrides(DEFAULT_IDENTITY, identityFromEnv(env, identityFields))
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${(error as Error).message}`)
+  }
+}
+
 /** Parses the environment once, failing fast with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const config = parseEnv(configSchema, env)
+  const config = { ...parseEnv(configSchema, env), identity: identityOf(env) }
+  if (!env.MAIL_FROM && env.SURVEY_NAME)
+    config.mail = {
+      ...config.mail,
+      from: config.mail.from.replace(DEFAULT_IDENTITY.surveyName, config.identity.surveyName),
+    }
   const production = config.env === 'production'
   if (production && config.sessionSecret === DEFAULT_SESSION_SECRET) {
     throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: set a secret of your own in production')

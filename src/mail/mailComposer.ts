@@ -28,6 +28,8 @@ interface Options {
   baseUrl: string
   viewsDir: string
   cache: boolean
+  /** The survey's name in every message (the identity's, from the environment); by default SERVICE_NAME. */
+  serviceName?: string
 }
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim()
@@ -36,19 +38,19 @@ const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim()
  * Renders messages from views/mail/message.{text,html}.ejs: the service name, a greeting, the
  * content and a link back to the site. No images, no tracking pixels, no rewritten links.
  */
-export function mailComposer({ baseUrl, viewsDir, cache }: Options) {
+export function mailComposer({ baseUrl, viewsDir, cache, serviceName = SERVICE_NAME }: Options) {
   const template = (name: string) => path.join(viewsDir, 'mail', name)
   const render = (name: string, data: ejs.Data, escape?: (text: string) => string) =>
     ejs.renderFile(template(name), data, { cache, root: viewsDir, ...(escape ? { escape } : {}) })
 
   return {
-    serviceName: SERVICE_NAME,
+    serviceName,
     /** An absolute link to a path on this site. */
     url: (sitePath: string) => `${baseUrl}${sitePath}`,
 
     async compose(kind: string, to: Recipient, content: MailContent): Promise<NewMail> {
       const data = {
-        serviceName: SERVICE_NAME,
+        serviceName,
         siteUrl: `${baseUrl}/`,
         name: to.displayName,
         ...content,

@@ -23,7 +23,12 @@ export function mailServices(
   config: Config,
   repos: { outbox: OutboxRepository; mailRecipients: MailRecipientsRepository; audit: AuditRepository },
 ) {
-  const composer = mailComposer({ baseUrl: config.publicBaseUrl, viewsDir, cache: config.viewCache })
+  const composer = mailComposer({
+    baseUrl: config.publicBaseUrl,
+    viewsDir,
+    cache: config.viewCache,
+    serviceName: config.identity.surveyName,
+  })
   return {
     mail: { notify: notifications(composer), recipients: repos.mailRecipients } satisfies Mail,
     outbox: outboxService({ outbox: repos.outbox, audit: repos.audit }),

@@ -6,6 +6,7 @@ import { profileViewHelpers } from './profileWording'
 import { parseYear } from '../web/requestParams'
 import { renderLocatorMap } from './worldMap'
 import { requestEncoding, sendVariant } from '../web/contentEncoding'
+import { capitalised, inSentence, type Identity } from '../shared/identity'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router {
@@ -15,7 +16,8 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
 
   router.get('/cities', async (req, res) => {
     const result = await browse.browse(req.query as Record<string, unknown>)
-    res.render('profiles/cities', { title: 'Cities', ...result, query: req.query })
+    const identity = res.locals.identity as Identity
+    res.render('profiles/cities', { title: capitalised(identity.unitPlural), ...result, query: req.query })
   })
 
   router.get('/cities/:slug', async (req, res) => {
@@ -39,11 +41,13 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
   })
 
   router.get('/cities/:slug/:year.pdf', async (req, res) => {
-    const page = await pages.cityPage(req.params.slug, parseYear(req.params.year))
+    const year = parseYear(req.params.year)
+    const page = await pages.cityPage(req.params.slug, year)
     if (notModified(req, res, 'pdf', page.version)) return
     const profile = await page.profile()
     res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
     await writeProfilePdf(profile, res, {
+      identity: await profiles.identity.forYear(year),
       generatedAt: page.generatedAt,
       url: `${String(req.app.locals.publicBaseUrl)}/cities/${encodeURIComponent(req.params.slug)}/${req.params.year}`,
     })
@@ -56,20 +60,24 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
     const encoding = own ? 'identity' : requestEncoding(req)
     if (notModifiedVariant(req, res, encoding, page.version, page.years.join(','))) return
     const profile = await page.profile()
-    const key = `${page.version}|${page.years.join(',')}`
+    // The year's own identity (its profile title, unit words) where it sets one; the site's otherwise.
+    const profileIdentity = await profiles.identity.forYear(profile.year)
+    const key = `${page.version}|${page.years.join(',')}|${String(res.locals.identityVersion)}`
     const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({
       ...profileViewHelpers,
+      // The profile's own wording is the year's: within the profile, `identity` is that year's.
+      identity: profileIdentity,
       profile,
       years: page.years,
       generatedAt: page.generatedAt,
       locator: page.location ? renderLocatorMap({ name: profile.city.name, ...page.location }) : undefined,
     }))
     const locals = {
-      title: `${profile.city.name}: innovation profile ${profile.year}`,
+      title: `${profile.city.name}: ${inSentence(profileIdentity.profileTitle)} ${profile.year}`,
       body,
       breadcrumbs: [
         { href: '/', text: 'Home' },
-        { href: '/cities', text: 'Cities' },
+        { href: '/cities', text: capitalised((res.locals.identity as Identity).unitPlural) },
       ],
     }
     if (own) return res.render('profiles/city', locals)
@@ -77,6 +85,7 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
     // request. It is built from nothing of any visitor's session: only the path and the profile.
     const stamped = await cachedAnonymousPage(req.app as Express, 'profiles/city', key, () => ({
       currentPath: req.path,
+      identity: res.locals.identity,
       ...locals,
     }))
     res.type('html')

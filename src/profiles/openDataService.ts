@@ -14,6 +14,7 @@ import { neutralise } from '../questionnaire/answerColumns'
 import { cityCells, cityColumns, openDataColumns, safeJson, type Cell } from './openDataColumns'
 import { basisDownload, downloadText, writeCsv, type Download } from './openDataFiles'
 import type { ReleaseFileName } from './releasesRepository'
+import { fixedIdentity, type IdentitySource } from '../shared/identity'
 
 export const LICENCE = 'Creative Commons Attribution 4.0 International (CC BY 4.0)'
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/'
@@ -22,8 +23,9 @@ const BATCH = 25
 
 type Deps = { editions: EditionsRepository; openData: OpenDataRepository; releases: ReleasesRepository }
 
-const fileName = (year: number, name: ReleaseFileName, release: number): string =>
-  `city-innovation-survey-${year}${name === 'basis' ? '-basis' : ''}-release-${release}.csv`
+/** "city-innovation-survey-2020-release-1.csv": the survey year's file prefix, year, file and release. */
+const fileName = (prefix: string, year: number, name: ReleaseFileName, release: number): string =>
+  `${prefix}-${year}${name === 'basis' ? '-basis' : ''}-release-${release}.csv`
 
 /** Writes and waits when the socket is full (backpressure), so large exports stream steadily. */
 async function write(out: Writable, chunk: string): Promise<void> {
@@ -31,7 +33,9 @@ async function write(out: Writable, chunk: string): Promise<void> {
 }
 
 /** Open data of published editions: CSV and JSON of approved answers with stable keys, and the codebook. */
-export function openDataService(repos: Deps, threshold: number) {
+export function openDataService(repos: Deps, threshold: number, identity: IdentitySource = fixedIdentity()) {
+  const prefixOf = async (year: number) => (await identity.forYear(year)).filePrefix
+
   async function published(year: number): Promise<Edition> {
     const edition = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
     if (!edition || edition.status !== 'published')
@@ -59,23 +63,24 @@ export function openDataService(repos: Deps, threshold: number) {
   }
 
   /** The edition's approved responses as CSV, one row per city. */
-  function dataDownload(edition: Edition): Download {
+  function dataDownload(edition: Edition, prefix: string): Download {
     const columns = openDataColumns(edition.definition)
     async function* rows(): AsyncGenerator<Cell[]> {
       for await (const { city, answers } of citiesOf(edition))
         yield [...cityCells(city), ...columns.map((c) => c.read(answers.get(c.questionKey)))]
     }
     return {
-      filename: fileName(edition.year, 'data', edition.dataRelease),
+      filename: fileName(prefix, edition.year, 'data', edition.dataRelease),
       writeTo: (out) => writeCsv(out, [...cityColumns, ...columns.map((c) => c.name)], rows()),
     }
   }
 
   /** The current file, or undefined where the edition has none of that name (basis "approved"). */
   async function currentFile(edition: Edition, name: ReleaseFileName): Promise<Download | undefined> {
-    if (name === 'data') return dataDownload(edition)
+    const prefix = await prefixOf(edition.year)
+    if (name === 'data') return dataDownload(edition, prefix)
     if (edition.basis !== 'latest') return undefined
-    return basisDownload(repos, edition, fileName(edition.year, 'basis', edition.dataRelease))
+    return basisDownload(repos, edition, fileName(prefix, edition.year, 'basis', edition.dataRelease))
   }
 
   return {
@@ -96,7 +101,8 @@ export function openDataService(repos: Deps, threshold: number) {
 
     /** Checks the year before any header is sent; the returned writer streams the CSV. */
     async csv(year: number): Promise<Download> {
-      return dataDownload(await published(year))
+      const edition = await published(year)
+      return dataDownload(edition, await prefixOf(year))
     },
 
     /**
@@ -114,7 +120,10 @@ export function openDataService(repos: Deps, threshold: number) {
       const edition = await published(year)
       const kept = await repos.releases.file(edition.id, version, name)
       if (kept !== undefined)
-        return { filename: fileName(year, name, version), writeTo: async (out) => void out.end(kept) }
+        return {
+          filename: fileName(await prefixOf(year), year, name, version),
+          writeTo: async (out) => void out.end(kept),
+        }
       const current = version === edition.dataRelease ? await currentFile(edition, name) : undefined
       if (!current) throw new NotFoundError(`Release ${version} of ${year} is not kept`)
       return current
@@ -139,7 +148,7 @@ export function openDataService(repos: Deps, threshold: number) {
     async json(year: number): Promise<Download> {
       const edition = await published(year)
       return {
-        filename: `city-innovation-survey-${year}-release-${edition.dataRelease}.json`,
+        filename: `${await prefixOf(year)}-${year}-release-${edition.dataRelease}.json`,
         writeTo: async (out) => {
           const head = {
             edition: edition.year,
@@ -170,7 +179,7 @@ export function openDataService(repos: Deps, threshold: number) {
     async codebook(year: number): Promise<Download> {
       const edition = await published(year)
       return {
-        filename: `city-innovation-survey-${year}-codebook.csv`,
+        filename: `${await prefixOf(year)}-${year}-codebook.csv`,
         writeTo: async (out) => {
           const csv = stringify({
             header: true,

@@ -73,9 +73,11 @@ export function pageCache(viewsDir: string) {
     // Without the view cache (npm run dev) templates change under a running server: no 304s then.
     if (!req.app.enabled('view cache')) return false
     const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
+    // The survey's identity (its name, unit words) is on every page: a changed setting changes every tag.
+    const identity = String(res.locals.identityVersion ?? '')
     const tag = crypto
       .createHash('sha1')
-      .update([templatesVersion, viewer, ...parts].join('|'))
+      .update([templatesVersion, identity, viewer, ...parts].join('|'))
       .digest('base64url')
     res.set({
       ETag: `W/${variantTag(`"${tag}"`, encoding ?? 'identity')}`,

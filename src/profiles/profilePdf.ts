@@ -6,7 +6,7 @@ import { orderBars } from './barChart'
 import type { OwnChart, ProfileView, ViewBlock } from './profileContent'
 import { pdfFonts } from './pdfFonts'
 import { basisSentence, suppressedNotice } from './profileWording'
-import { citiesText } from './wording'
+import { DEFAULT_IDENTITY, inSentence, unitCount, type Identity } from '../shared/identity'
 
 type Doc = PDFKit.PDFDocument
 
@@ -77,7 +77,7 @@ function chartHeight(doc: Doc, content: OwnChart): number {
 }
 
 /** Horizontal bars as vector rectangles, sorted as on the web, the city's own marked in brick and bold. */
-function chart(doc: Doc, content: OwnChart, cityName: string): void {
+function chart(doc: Doc, content: OwnChart, cityName: string, identity: Identity): void {
   keepTogether(doc, chartHeight(doc, content))
   doc.moveDown(0.5).font('bold').fontSize(10.5).fillColor(INK).text(clean(content.title), MARGIN)
   const keyY = doc.y + 3
@@ -111,7 +111,7 @@ function chart(doc: Doc, content: OwnChart, cityName: string): void {
       .font('regular')
       .fontSize(9)
       .fillColor(INK)
-      .text(citiesText(row.count), x + width + 5, y + 5, { lineBreak: false })
+      .text(unitCount(identity, row.count), x + width + 5, y + 5, { lineBreak: false })
     doc.x = MARGIN
     doc.y = y + BAR_ROW
   }
@@ -121,7 +121,7 @@ function chart(doc: Doc, content: OwnChart, cityName: string): void {
   doc.moveDown(0.5)
 }
 
-function block(doc: Doc, item: ViewBlock, cityName: string): void {
+function block(doc: Doc, item: ViewBlock, cityName: string, identity: Identity): void {
   switch (item.kind) {
     case 'heading':
       return heading(doc, item.text)
@@ -147,14 +147,14 @@ function block(doc: Doc, item: ViewBlock, cityName: string): void {
         bullets(doc, column.items.length > 0 ? column.items : ['None'])
       })
     case 'chart':
-      return chart(doc, item.chart, cityName)
+      return chart(doc, item.chart, cityName, identity)
     case 'answer':
       return body(doc, `${item.label} ${item.lines.join(', ')}`)
   }
 }
 
-/** Page 1's band: the logo mark (the site's, drawn as vectors) and the service's name. */
-function masthead(doc: Doc): void {
+/** Page 1's band: the logo mark (the site's, drawn as vectors) and the PDF title (the service's name). */
+function masthead(doc: Doc, pdfTitle: string): void {
   doc.rect(0, 0, doc.page.width, 64).fill(NIGHT)
   doc.rect(0, 64, doc.page.width, 4).fill(GOLD)
   const x = MARGIN
@@ -167,7 +167,7 @@ function masthead(doc: Doc): void {
     .font('bold')
     .fontSize(14)
     .fillColor('#ffffff')
-    .text('City Innovation Survey', x + 44, y + 8, { lineBreak: false })
+    .text(clean(pdfTitle), x + 44, y + 8, { lineBreak: false })
   doc.x = MARGIN
   doc.y = 96
 }
@@ -177,10 +177,12 @@ export interface PdfContext {
   generatedAt: string
   /** The profile's web address, printed as the source. */
   url: string
+  /** The survey year's identity: PDF title, survey name, profile title, unit words (default: the innovation survey's). */
+  identity?: Identity
 }
 
 /** Every page's footer: source, edition, generation date and "page n of m". */
-function footers(doc: Doc, profile: ProfileView, context: PdfContext): void {
+function footers(doc: Doc, profile: ProfileView, context: PdfContext, surveyName: string): void {
   const range = doc.bufferedPageRange()
   const date = context.generatedAt.slice(0, 10)
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -194,7 +196,7 @@ function footers(doc: Doc, profile: ProfileView, context: PdfContext): void {
       .lineWidth(0.5)
       .stroke(SLATE)
     doc.font('regular').fontSize(8).fillColor(MUTED)
-    doc.text(`Source: City Innovation Survey, ${profile.title}. Generated ${date}.`, MARGIN, y, {
+    doc.text(clean(`Source: ${surveyName}, ${profile.title}. Generated ${date}.`), MARGIN, y, {
       width: contentWidth(doc) - 70,
       lineBreak: false,
     })
@@ -214,24 +216,25 @@ export async function writeProfilePdf(
   context: PdfContext,
 ): Promise<void> {
   const fonts = pdfFonts()
-  const title = `${profile.city.name}: innovation profile ${profile.year}`
+  const identity = context.identity ?? DEFAULT_IDENTITY
+  const title = `${profile.city.name}: ${inSentence(identity.profileTitle)} ${profile.year}`
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN },
     bufferPages: true,
     lang: 'en',
     displayTitle: true,
-    info: { Title: title, Author: 'City Innovation Survey', Subject: profile.title },
+    info: { Title: title, Author: identity.pdfTitle, Subject: profile.title },
   })
   doc.registerFont('regular', fontBytes(fonts.regular))
   doc.registerFont('bold', fontBytes(fonts.bold))
   doc.pipe(out)
-  masthead(doc)
+  masthead(doc, identity.pdfTitle)
   doc
     .font('regular')
     .fontSize(12)
     .fillColor(MUTED)
-    .text(clean(`Innovation profile ${profile.year}`), MARGIN)
+    .text(clean(`${identity.profileTitle} ${profile.year}`), MARGIN)
   doc.font('bold').fontSize(26).fillColor(INK).text(clean(profile.city.name), MARGIN).moveDown(0.4)
   for (const item of profile.header) {
     const y = doc.y
@@ -243,11 +246,11 @@ export async function writeProfilePdf(
     doc.y = Math.max(after, doc.y) + 3
   }
   doc.moveDown(0.6)
-  body(doc, basisSentence(profile.basis, profile.year))
-  if (profile.basis.suppressed) body(doc, suppressedNotice(profile.basis))
+  body(doc, basisSentence(profile.basis, profile.year, undefined, identity))
+  if (profile.basis.suppressed) body(doc, suppressedNotice(profile.basis, identity))
   for (const section of profile.sections)
-    for (const item of section.blocks) block(doc, item, profile.city.name)
-  footers(doc, profile, context)
+    for (const item of section.blocks) block(doc, item, profile.city.name, identity)
+  footers(doc, profile, context, identity.surveyName)
   doc.end()
   await once(doc, 'end')
 }

@@ -5,6 +5,7 @@ import type { OpenDataRepository } from './openDataRepository'
 import type { ProfilesRepository } from './profilesRepository'
 import type { ReleasesRepository } from './releasesRepository'
 import type { EditionEvents } from '../shared/editionEvents'
+import type { IdentitySource } from '../shared/identity'
 import { browseService } from './browseService'
 import { openDataService } from './openDataService'
 import { profilePages } from './profilePages'
@@ -25,7 +26,12 @@ export interface ProfileRepositories {
  * The public site's services, wired once. Regeneration listens to edition changes (approval,
  * reopening, basis or definition change, publishing) so public pages are fresh when they return.
  */
-export function profileServices(repos: ProfileRepositories, threshold: number, events: EditionEvents) {
+export function profileServices(
+  repos: ProfileRepositories,
+  threshold: number,
+  events: EditionEvents,
+  identity: IdentitySource,
+) {
   const pages = profilePages(repos)
   const regeneration = profileService(repos, threshold, () => pages.forget())
   events.subscribe(async (editionId, change, detail) => {
@@ -37,7 +43,8 @@ export function profileServices(repos: ProfileRepositories, threshold: number, e
     pages,
     results,
     browse: browseService(repos, results),
-    openData: openDataService(repos, threshold),
+    openData: openDataService(repos, threshold, identity),
+    identity,
   }
 }
 

@@ -3,24 +3,31 @@ import { orderBars } from './barChart'
 import type { ChartRow } from './profileContent'
 import { citiesText } from './wording'
 import { typeList } from '../questionnaire/types'
+import { DEFAULT_IDENTITY, unitCount, type Identity } from '../shared/identity'
 
 const yearsText = (years: number[]): string =>
   years.length <= 1
     ? `the ${years[0] ?? ''} survey`
     : `the ${years.slice(0, -1).join(', ')} and ${years[years.length - 1]} surveys`
 
-/** Says what shares are out of: "of 147 cities surveyed", and which answers count. */
-export function basisSentence(basis: BasisInfo, year: number, subject = 'Shares on this page'): string {
-  const of = `${subject} are of ${citiesText(basis.size)} surveyed`
+/** Says what shares are out of: "of 147 cities surveyed", and which answers count (in the identity's unit words). */
+export function basisSentence(
+  basis: BasisInfo,
+  year: number,
+  subject = 'Shares on this page',
+  identity: Identity = DEFAULT_IDENTITY,
+): string {
+  const of = `${subject} are of ${unitCount(identity, basis.size)} surveyed`
   return basis.kind === 'latest'
-    ? `${of}: every city with its latest approved answers up to ${year}, from ${yearsText(basis.years)}.`
-    : `${of}: the cities whose ${year} responses were approved.`
+    ? `${of}: every ${identity.unitSingular} with its latest approved answers up to ${year}, from ${yearsText(basis.years)}.`
+    : `${of}: the ${identity.unitPlural} whose ${year} responses were approved.`
 }
 
-/** Why no shares are shown when too few cities are compared. */
-export function suppressedNotice(basis: BasisInfo): string {
+/** Why no shares are shown when too few cities (the identity's unit) are compared. */
+export function suppressedNotice(basis: BasisInfo, identity: Identity = DEFAULT_IDENTITY): string {
   const { size, threshold } = basis
-  return `No shares are shown: only ${citiesText(size)} ${size === 1 ? 'is' : 'are'} compared, and shares are shown from ${threshold} cities. With so few cities, a share could reveal how an individual city answered.`
+  const { unitSingular, unitPlural } = identity
+  return `No shares are shown: only ${unitCount(identity, size)} ${size === 1 ? 'is' : 'are'} compared, and shares are shown from ${threshold} ${unitPlural}. With so few ${unitPlural}, a share could reveal how an individual ${unitSingular} answered.`
 }
 
 /** A chart's table in the order of its bars: largest count first, "Other" last. */

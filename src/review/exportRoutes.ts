@@ -22,7 +22,7 @@ export function exportRoutes(review: ReviewServices): Router {
 
   router.get('/admin/editions/:year/codebook.csv', async (req, res) => {
     const edition = await review.exports.find(yearParam(req))
-    download(res, types.csv, `city-innovation-survey-${edition.year}-codebook.csv`)
+    download(res, types.csv, await review.exports.codebookFileName(edition))
     await review.exports.codebookCsv(edition, res)
   })
 
@@ -31,7 +31,7 @@ export function exportRoutes(review: ReviewServices): Router {
     if (format !== 'csv' && format !== 'xlsx' && format !== 'json') throw new NotFoundError()
     const scope = parseScope(req.query.scope)
     const edition = await review.exports.find(yearParam(req))
-    download(res, types[format], review.exports.fileName(edition, scope, format))
+    download(res, types[format], await review.exports.fileName(edition, scope, format))
     await review.exports[format](edition, scope, res)
   })
   return router

@@ -19,6 +19,7 @@ import {
 } from './exportColumns'
 import { neutralise } from '../questionnaire/answerColumns'
 import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
+import { fixedIdentity, type IdentitySource } from '../shared/identity'
 
 /** Responses per read: ~60 answer rows each, so a batch is a few MB whatever the edition's size. */
 const BATCH = 500
@@ -61,8 +62,11 @@ export function exportService(deps: {
   editions: EditionsRepository
   exports: ExportRepository
   batchSize?: number
+  /** Where the files' names start (the survey year's file prefix); by default the innovation survey's. */
+  identity?: IdentitySource
 }) {
   const batchSize = deps.batchSize ?? BATCH
+  const identity = deps.identity ?? fixedIdentity()
   const find = async (year: number): Promise<Edition> => {
     const edition = await deps.editions.findByYear(year)
     if (!edition) throw new NotFoundError(`There is no survey year ${year}`)
@@ -99,12 +103,15 @@ export function exportService(deps: {
     }
   }
 
-  const fileName = (edition: Edition, scope: ExportScope, ext: string) =>
-    `city-innovation-survey-${edition.year}-${scope}.${ext}`
+  const prefixOf = async (edition: Edition) => (await identity.forYear(edition.year)).filePrefix
 
   return {
     find,
-    fileName,
+    /** "city-innovation-survey-2020-approved.csv": the survey year's file prefix, year, scope. */
+    fileName: async (edition: Edition, scope: ExportScope, ext: string) =>
+      `${await prefixOf(edition)}-${edition.year}-${scope}.${ext}`,
+    /** "city-innovation-survey-2020-codebook.csv". */
+    codebookFileName: async (edition: Edition) => `${await prefixOf(edition)}-${edition.year}-codebook.csv`,
 
     /** One row per city, one column per question, option, row or item; text neutralised. */
     async csv(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {

@@ -8,6 +8,7 @@ import type { ReviewCommentsRepository } from '../responses/reviewCommentsReposi
 import type { UsersRepository } from '../accounts/usersRepository'
 import type { ProfilesRepository } from '../profiles/profilesRepository'
 import type { EditionEvents } from '../shared/editionEvents'
+import type { IdentitySource } from '../shared/identity'
 import type { Mail } from '../mail/mailServices'
 import { cityAdminService } from './cityAdminService'
 import { commentReplyService } from './commentReplyService'
@@ -43,6 +44,7 @@ export function reviewServices(
   events: EditionEvents,
   mail: Mail,
   threshold: number,
+  identity: IdentitySource,
 ) {
   const reviewDeps = {
     responses: repos.responses,
@@ -90,7 +92,7 @@ export function reviewServices(
       audit: repos.audit,
       notify: mail.notify,
     }),
-    exports: exportService({ editions: repos.editions, exports: repos.review.exports }),
+    exports: exportService({ editions: repos.editions, exports: repos.review.exports, identity }),
   }
 }
 

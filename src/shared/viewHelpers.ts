@@ -1,5 +1,6 @@
 import { formatDeadline } from './deadline'
 import { errorFor } from './formErrors'
+import { capitalised, inSentence, unitCount } from './identity'
 
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
@@ -20,5 +21,9 @@ export const viewHelpers = {
   formatDeadline,
   /** The field message for an id, from the one error list that also feeds the summary. */
   errorFor,
+  /** The identity's wording (the `identity` view local): "47 cities", "Cities", "innovation profile". */
+  unitCount,
+  capitalised,
+  inSentence,
   statusLabel: (status: string): string => status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()),
 }

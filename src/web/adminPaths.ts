@@ -114,6 +114,12 @@ const outbox = {
   outboxResend: (id: number) => `${home}/outbox/${seg(id)}/resend`,
 }
 
+/** The survey's identity: the site's name, unit words and file prefix, and a year's own (src/identity). */
+const identity = {
+  settings: () => `${home}/settings`,
+  editionIdentity: (year: number) => `${home}/editions/${seg(year)}/identity`,
+}
+
 export const adminPaths = {
   home: () => home,
   ...editions,
@@ -124,6 +130,7 @@ export const adminPaths = {
   ...reminders,
   ...jobs,
   ...outbox,
+  ...identity,
 }
 
 export type AdminPaths = typeof adminPaths

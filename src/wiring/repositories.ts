@@ -18,6 +18,7 @@ import { mailRecipientsRepository } from '../mail/mailRecipientsRepository'
 import { jobLocksRepository } from '../db/jobLocksRepository'
 import { jobsRepository } from '../jobs/jobsRepository'
 import { remindersRepository } from '../reminders/remindersRepository'
+import { identityRepository } from '../identity/identityRepository'
 
 /**
  * Every repository, built once over one knex instance (the only knex users). Only the app's
@@ -45,6 +46,7 @@ export function repositories(knex: Knex) {
     locks: jobLocksRepository(knex),
     jobs: jobsRepository(knex),
     reminders: remindersRepository(knex),
+    identity: identityRepository(knex),
     async ping(): Promise<void> {
       await knex.raw('select 1')
     },

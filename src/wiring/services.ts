@@ -10,11 +10,16 @@ import { questionnaireAuthoring } from '../questionnaire/authoring'
 import { reviewServices } from '../review/reviewServices'
 import { mailServices } from '../mail/mailServices'
 import { jobsService } from '../jobs/jobsService'
+import { identityService } from '../identity/identityService'
 
 /** Every service, wired by plain factory functions (no container). */
 export function services(config: Config, repos: Repositories) {
   const events = editionEvents()
-  const profiles = profileServices(repos, config.disclosureThreshold, events)
+  const identity = identityService(
+    { identity: repos.identity, editions: repos.editions, audit: repos.audit },
+    config.identity,
+  )
+  const profiles = profileServices(repos, config.disclosureThreshold, events, identity)
   const { mail, outbox } = mailServices(config, repos)
   return {
     repos,
@@ -30,7 +35,8 @@ export function services(config: Config, repos: Repositories) {
     home: homeService(repos, profiles),
     collection: collectionService(repos, mail),
     authoring: questionnaireAuthoring(repos, events, config.disclosureThreshold),
-    review: reviewServices(repos, events, mail, config.disclosureThreshold),
+    review: reviewServices(repos, events, mail, config.disclosureThreshold, identity),
+    identity,
     outbox,
     jobs: jobsService({ jobs: repos.jobs, audit: repos.audit }),
     ...accountsServices(repos, mail),

@@ -34,6 +34,8 @@ const adminPages = [
   { name: 'admin-progress-open', path: '/admin/editions/2026/progress' },
   { name: 'admin-reminders', path: '/admin/editions/2026/reminders' },
   { name: 'admin-jobs', path: '/admin/jobs' },
+  { name: 'admin-settings', path: '/admin/settings' },
+  { name: 'admin-edition-identity', path: '/admin/editions/2026/identity' },
   { name: 'admin-cities', path: '/admin/cities' },
   { name: 'admin-city-new', path: '/admin/cities/new' },
   { name: 'admin-users', path: '/admin/users' },

@@ -2,6 +2,7 @@ import path from 'node:path'
 import ejs from 'ejs'
 import { describe, expect, it } from 'vitest'
 import { viewHelpers as sharedHelpers } from '../../src/shared/viewHelpers'
+import { DEFAULT_IDENTITY } from '../../src/shared/identity'
 import { questionForm } from '../../src/questionnaire/formCodec'
 import { isolatedPartial } from '../../src/shared/isolatedPartial'
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
@@ -63,6 +64,8 @@ async function renderAllPages(definition: Definition): Promise<string[]> {
     csrfToken: () => 'token',
     cspNonce: 'nonce',
     currentPath: '/survey',
+    // The page's header and title name the survey (the app's `identity` view local).
+    identity: DEFAULT_IDENTITY,
   }
   const pages = definition.sections.flatMap((section, sectionIndex) =>
     section.pages.map((page) => ({ section, sectionIndex, page })),
