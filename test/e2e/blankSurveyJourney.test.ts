@@ -39,7 +39,7 @@ beforeAll(async () => {
   })
   const knex = createKnex({ client: 'sqlite3', filename: app.databaseFile })
   try {
-    await createAdmin(knex, { ...ADMIN, name: 'First Admin' })
+    await createAdmin(knex, { ...ADMIN, displayName: 'First Admin' })
   } finally {
     await knex.destroy()
   }
