@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl'
+import { createIntl, createIntlCache } from '@formatjs/intl'
 
 /**
  * The interface's message catalogues (src/i18n/locales/<locale>.json), formatted with ICU
@@ -22,7 +22,7 @@ export const isLocale = (value: unknown): value is Locale =>
 export type MessageValues = Record<string, string | number>
 export type Translate = (key: string, values?: MessageValues) => string
 
-type Catalogue = Record<string, string>
+export type Catalogue = Record<string, string>
 
 /** Nested JSON ({ "signIn": { "title": … } }) → flat keys ("signIn.title"). */
 export function flatten(tree: Record<string, unknown>, prefix = ''): Catalogue {
@@ -45,30 +45,34 @@ export function catalogueOf(locale: Locale): Catalogue {
   return flatten(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
 }
 
-const cache = createIntlCache()
-const catalogues = new Map<Locale, Catalogue>(LOCALES.map((locale) => [locale, catalogueOf(locale)]))
-const intls = new Map<Locale, IntlShape<string>>(
-  LOCALES.map((locale) => [
-    locale,
-    createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages: catalogues.get(locale)! }, cache),
-  ]),
-)
-const translators = new Map<Locale, Translate>()
-
-/** The `t(key, values)` of one language, falling back to English key by key. */
-export function translator(locale: Locale): Translate {
-  let t = translators.get(locale)
-  if (t) return t
-  const own = catalogues.get(locale)!
-  const english = catalogues.get(DEFAULT_LOCALE)!
-  t = (key, values) => {
-    const intl = key in own ? intls.get(locale)! : intls.get(DEFAULT_LOCALE)!
-    if (!(key in own) && !(key in english)) throw new Error(`No English text for the message ${key}`)
-    return intl.formatMessage({ id: key }, values) as string
+/**
+ * Each language's `t(key, values)` over these catalogues, falling back to English key by key.
+ * A key English lacks throws: it is a mistake in the code, never shown to a reader as a raw key.
+ */
+export function translators(catalogues: Record<Locale, Catalogue>): (locale: Locale) => Translate {
+  const cache = createIntlCache()
+  const english = catalogues[DEFAULT_LOCALE]
+  const made = new Map<Locale, Translate>()
+  const make = (locale: Locale): Translate => {
+    const own = catalogues[locale]
+    const intl = createIntl({ locale, defaultLocale: DEFAULT_LOCALE, messages: own }, cache)
+    const fallback =
+      locale === DEFAULT_LOCALE ? intl : createIntl({ locale: DEFAULT_LOCALE, messages: english }, cache)
+    return (key, values) => {
+      if (key in own) return intl.formatMessage({ id: key }, values) as string
+      if (key in english) return fallback.formatMessage({ id: key }, values) as string
+      throw new Error(`No English text for the message ${key}`)
+    }
   }
-  translators.set(locale, t)
-  return t
+  return (locale) => {
+    let t = made.get(locale)
+    if (!t) made.set(locale, (t = make(locale)))
+    return t
+  }
 }
+
+/** The `t(key, values)` of one language, from the catalogues in src/i18n/locales. */
+export const translator = translators({ en: catalogueOf('en'), es: catalogueOf('es') })
 
 /** English, for texts that exist before any request (and as the default of every page). */
 export const english: Translate = translator(DEFAULT_LOCALE)
