@@ -33,6 +33,8 @@ import { databaseStores, type RateLimitStores } from './rateLimit/rateLimitStore
 import { adminPaths } from './web/adminPaths'
 import { identityLocals } from './identity/identityLocals'
 import { identityRoutes } from './identity/identityRoutes'
+import { setUpLocale } from './middleware/setUpLocale'
+import { english } from './i18n/catalogues'
 
 export interface AppDeps {
   config: Config
@@ -66,6 +68,10 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   // adminPaths builds every administration link, so views never hand-build an /admin URL.
   const helpers = { ...viewHelpers, questionForm, adminPaths }
   Object.assign(app.locals, helpers)
+  // English unless setUpLocale chose another language for the request (res.locals): the public
+  // pages rendered once for everyone (pageCache) are rendered with these.
+  app.locals.t = english
+  app.locals.lang = 'en'
   app.locals.contactEmail = config.contactEmail
   // The environment's identity, for a page rendered before identityLocals has read the settings
   // (an error while reading them); every other page gets the current one as res.locals.identity.
@@ -87,6 +93,7 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
   app.use(setUpWebSecurity())
   app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
   app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))
+  app.use(setUpLocale((userId, locale) => services.accounts.chooseLocale(userId, locale)))
   app.use(setUpCsrf())
   app.use((req, res, next) => {
     res.locals.currentPath = req.path

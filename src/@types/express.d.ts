@@ -8,6 +8,8 @@ declare global {
       displayName: string
       role: 'officer' | 'admin'
       cityId: number | null
+      /** The interface language chosen on the account (src/i18n), if any. */
+      locale?: string | null
     }
   }
 }

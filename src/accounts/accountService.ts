@@ -1,4 +1,5 @@
 import type { UsersRepository } from './usersRepository'
+import type { Locale } from '../i18n/catalogues'
 import type { AuditRepository } from './auditRepository'
 import type { SessionsRepository } from './sessionsRepository'
 import type { CitiesRepository } from '../cities/citiesRepository'
@@ -36,6 +37,11 @@ export function accountService({ users, cities, sessions, audit }: Deps) {
         cityName: city?.name ?? null,
         passwordChangedAt: record.passwordChangedAt,
       }
+    },
+
+    /** Saves the interface language the user chose (the language switcher), for every device they sign in on. */
+    async chooseLocale(userId: number, locale: Locale): Promise<void> {
+      await users.setLocale(userId, locale)
     },
 
     /**

@@ -1,15 +1,16 @@
 import type { UsersRepository, UserRecord } from './usersRepository'
 import type { AuditRepository } from './auditRepository'
 import { dummyHash, verifyPassword } from './passwords'
+import { english } from '../i18n/catalogues'
 
 export type SignInResult =
   { ok: true; user: Express.User } | { ok: false; reason: 'invalid' | 'locked' | 'disabled'; message: string }
 
+/** The English refusals; the sign-in page shows them in the reader's language (signIn.errors.*). */
 export const SIGN_IN_MESSAGES = {
-  invalid: 'Enter a correct email address and password',
-  locked:
-    'Too many failed attempts. Your account is locked for a while: try again later or ask your survey administrator.',
-  disabled: 'This account has been disabled. Contact your survey administrator.',
+  invalid: english('signIn.errors.invalid'),
+  locked: english('signIn.errors.locked'),
+  disabled: english('signIn.errors.disabled'),
 } as const
 
 export const toSessionUser = (user: UserRecord): Express.User => ({
@@ -18,6 +19,7 @@ export const toSessionUser = (user: UserRecord): Express.User => ({
   displayName: user.displayName,
   role: user.role,
   cityId: user.cityId,
+  locale: user.locale,
 })
 
 interface Deps {

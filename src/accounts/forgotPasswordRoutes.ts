@@ -4,22 +4,25 @@ import { z } from 'zod'
 import type { PasswordResetService } from './passwordResetService'
 import { RESET_LINK_VALID_MINUTES } from '../mail/notifications'
 import type { RateLimitStores } from '../rateLimit/rateLimitStores'
+import { translatorOf } from '../i18n/catalogues'
 
 /** Reset links per email address per hour: the same limit whether the account exists or not. */
 const PER_ADDRESS_PER_HOUR = 3
 
+// Each message is a key of the catalogues (src/i18n/locales), shown in the reader's language.
 const emailSchema = z
-  .string({ error: 'Enter your email address' })
+  .string({ error: 'signIn.errors.emailMissing' })
   .trim()
-  .min(1, 'Enter your email address')
-  .max(254, 'Enter an email address of 254 characters or fewer')
-  .email('Enter an email address in the correct format, like name@example.org')
+  .min(1, 'signIn.errors.emailMissing')
+  .max(254, 'signIn.errors.emailTooLong')
+  .email('signIn.errors.emailFormat')
 
-const showForm = (res: Response, status: number, email: string, text?: string) =>
+/** The form, with the message of `errorKey` (a catalogue key) beside the email field. */
+const showForm = (res: Response, status: number, email: string, errorKey?: string) =>
   res.status(status).render('accounts/forgot-password', {
-    title: 'Reset your password',
+    title: translatorOf(res.locals)('forgotPassword.title'),
     values: { email },
-    errors: text ? [{ href: '#email', text }] : [],
+    errors: errorKey ? [{ href: '#email', text: translatorOf(res.locals)(errorKey) }] : [],
   })
 
 /** The same page for every valid address, known or not, so it tells nobody which accounts exist. */
@@ -27,7 +30,7 @@ const renderSent = (res: Response): Promise<string> =>
   new Promise((resolve, reject) =>
     res.render(
       'accounts/forgot-password-sent',
-      { title: 'Check your email', minutes: RESET_LINK_VALID_MINUTES },
+      { title: translatorOf(res.locals)('forgotPassword.sent.title'), minutes: RESET_LINK_VALID_MINUTES },
       (error, html) => (error ? reject(error) : resolve(html)),
     ),
   )
@@ -47,12 +50,7 @@ export function forgotPasswordRoutes(
     store: rateLimits.storeFor('reset-ip'),
     passOnStoreError: true,
     handler: (req, res) =>
-      showForm(
-        res,
-        429,
-        String(req.body?.email ?? ''),
-        'Too many requests from your network. Try again later.',
-      ),
+      showForm(res, 429, String(req.body?.email ?? ''), 'forgotPassword.tooManyRequests'),
   })
   // Over the address's limit the answer is the usual page, and nothing is sent.
   const perAddress = rateLimit({

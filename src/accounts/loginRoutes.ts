@@ -6,15 +6,20 @@ import { SIGN_IN_MESSAGES } from './authService'
 import { homeFor, safeReturnPath } from './returnPath'
 import type { Config } from '../config'
 import type { RateLimitStores } from '../rateLimit/rateLimitStores'
+import { translatorOf } from '../i18n/catalogues'
 
+// Each message is a key of the catalogues (src/i18n/locales), shown in the reader's language.
 const credentialsSchema = z.object({
   email: z
-    .string({ error: 'Enter your email address' })
+    .string({ error: 'signIn.errors.emailMissing' })
     .trim()
-    .min(1, 'Enter your email address')
-    .max(254)
-    .email('Enter an email address in the correct format, like name@example.org'),
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(200),
+    .min(1, 'signIn.errors.emailMissing')
+    .max(254, 'signIn.errors.emailTooLong')
+    .email('signIn.errors.emailFormat'),
+  password: z
+    .string({ error: 'signIn.errors.passwordMissing' })
+    .min(1, 'signIn.errors.passwordMissing')
+    .max(200, 'signIn.errors.passwordTooLong'),
 })
 
 /** Sign-in and sign-out. The session id is regenerated at sign-in (passport's req.login). */
@@ -31,21 +36,16 @@ export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router
     passOnStoreError: true,
     handler: (req, res) =>
       res.status(429).render('accounts/login', {
-        title: 'Sign in',
+        title: translatorOf(res.locals)('signIn.title'),
         values: { email: req.body.email ?? '' },
-        errors: [
-          {
-            href: '#email',
-            text: 'Too many sign-in attempts from your network. Wait a minute and try again.',
-          },
-        ],
+        errors: [{ href: '#email', text: translatorOf(res.locals)('signIn.errors.tooManyAttempts') }],
       }),
   })
 
   router.get('/login', (req, res) => {
     if (req.user) return res.redirect(homeFor(req.user))
     res.render('accounts/login', {
-      title: 'Sign in',
+      title: translatorOf(res.locals)('signIn.title'),
       values: {},
       errors: [],
       expired: res.locals.sessionExpired || Boolean(req.session.pendingForm),
@@ -54,11 +54,16 @@ export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router
 
   router.post('/login', limiter, (req, res, next) => {
     const parsed = credentialsSchema.safeParse(req.body)
+    const t = translatorOf(res.locals)
     if (!parsed.success) {
-      const errors = parsed.error.issues.map((i) => ({ href: `#${String(i.path[0])}`, text: i.message }))
+      const errors = parsed.error.issues.map((i) => ({ href: `#${String(i.path[0])}`, text: t(i.message) }))
       return res
         .status(400)
-        .render('accounts/login', { title: 'Sign in', values: { email: req.body.email ?? '' }, errors })
+        .render('accounts/login', {
+          title: t('signIn.title'),
+          values: { email: req.body.email ?? '' },
+          errors,
+        })
     }
     const { returnTo, pendingForm } = req.session
     passport.authenticate(
@@ -66,11 +71,11 @@ export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router
       (error: unknown, user: Express.User | false, info?: { message?: keyof typeof SIGN_IN_MESSAGES }) => {
         if (error) return next(error)
         if (!user) {
-          const text = SIGN_IN_MESSAGES[info?.message ?? 'invalid'] ?? SIGN_IN_MESSAGES.invalid
+          const reason = info?.message && info.message in SIGN_IN_MESSAGES ? info.message : 'invalid'
           return res.status(401).render('accounts/login', {
-            title: 'Sign in',
+            title: t('signIn.title'),
             values: { email: parsed.data.email },
-            errors: [{ href: '#email', text }],
+            errors: [{ href: '#email', text: t(`signIn.errors.${reason}`) }],
           })
         }
         req.login(user, (loginError) => {

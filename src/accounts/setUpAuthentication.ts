@@ -5,12 +5,13 @@ import type { AuthService } from './authService'
 import type { RefusalRecorder } from './guards'
 
 /** The user as the session keeps it: `id` first, which is how sessionsRepository finds a user's sessions. */
-const toStoredUser = ({ id, email, displayName, role, cityId }: Express.User): Express.User => ({
+const toStoredUser = ({ id, email, displayName, role, cityId, locale }: Express.User): Express.User => ({
   id,
   email,
   displayName,
   role,
   cityId,
+  locale: locale ?? null,
 })
 
 /** How often a signed-in session's kept user is read again from the database. */

@@ -17,6 +17,8 @@ export interface UserRecord {
   isDemo: boolean
   createdAt: string
   passwordChangedAt: string | null
+  /** The interface language the user chose, or null (src/i18n). */
+  locale?: string | null
 }
 
 export interface NewUser {
@@ -41,6 +43,7 @@ interface UserRow {
   is_demo: boolean | number
   created_at: string
   password_changed_at: string | null
+  locale: string | null
 }
 
 const toUser = (row: UserRow): UserRecord => ({
@@ -56,6 +59,7 @@ const toUser = (row: UserRow): UserRecord => ({
   isDemo: Boolean(row.is_demo),
   createdAt: row.created_at,
   passwordChangedAt: row.password_changed_at,
+  locale: row.locale ?? null,
 })
 
 export function usersRepository(knex: Knex) {
@@ -95,6 +99,9 @@ export function usersRepository(knex: Knex) {
         is_demo: user.isDemo ?? false,
         created_at: nowIso(),
       })
+    },
+    async setLocale(id: number, locale: string): Promise<void> {
+      await knex('users').where({ id }).update({ locale })
     },
     async recordFailure(id: number, lockedUntil: string | null): Promise<void> {
       await knex('users')

@@ -6,6 +6,7 @@ import { asOfficer, type CollectionService } from './collectionService'
 import { asReturnTarget, referencePattern } from '../web/surveyPaths'
 import { commentReplyRoutes } from '../review/commentReplyRoutes'
 import { param, yearParam } from '../web/requestParams'
+import { translatorOf } from '../i18n/catalogues'
 import { flash } from '../web/flash'
 
 /** Typed input survives an expired session for this long (it lives in the browser's own session). */
@@ -38,7 +39,8 @@ export function collectionRoutes(survey: CollectionService, replies: CommentRepl
   })
 
   router.get('/survey/:year', requireOfficer, async (req, res) => {
-    res.render('collection/task-list', await survey.taskList(asOfficer(req.user), yearParam(req)))
+    const t = translatorOf(res.locals)
+    res.render('collection/task-list', await survey.taskList(asOfficer(req.user), yearParam(req), t))
   })
 
   router.get('/survey/:year/check-answers', requireOfficer, async (req, res) => {

@@ -11,6 +11,7 @@ import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from 
 import { findPage, pageApplies, shownQuestions } from './surveyModel'
 import { buildSummary, lastAnswerEdit } from './summaryView'
 import { taskListProgress } from './taskListView'
+import type { Translate } from '../i18n/catalogues'
 import { responseReference, surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
 export { asOfficer, type Officer } from './surveyContext'
@@ -40,14 +41,14 @@ export function collectionService(repos: CollectionRepositories, mail: Mail) {
     currentYear: (officer: Officer) => loader.currentYear(officer),
 
     /** The task list: each section's status, the response's status, deadline and last edit, and "start from last year" where a section can take answers. */
-    async taskList(officer: Officer, year: number) {
+    async taskList(officer: Officer, year: number, t?: Translate) {
       const ctx = await loader.load(officer, year)
       const summary = buildSummary(ctx, { changeLinks: false })
       const notStarted = summary.sections.filter((s) => s.status === 'not_started').map((s) => s.key)
       const prefill = notStarted.length > 0 ? await prefillOffer(repos, ctx, notStarted) : undefined
       return {
         ...responseFacts(ctx),
-        ...taskListProgress(ctx, summary),
+        ...taskListProgress(ctx, summary, t),
         title: ctx.edition.title,
         cityName: await cityName(officer),
         prefill,

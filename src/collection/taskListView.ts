@@ -1,5 +1,6 @@
 import type { SurveyContext } from './surveyContext'
 import type { Summary, SummarySection } from './summaryView'
+import { english, type Translate } from '../i18n/catalogues'
 
 /**
  * What the task list says about the response as a whole and each section, decided by the
@@ -23,97 +24,89 @@ export interface TaskListProgress {
   sections: TaskListSection[]
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`
-const sectionCount = (count: number) => plural(count, 'section', 'sections')
-
-const editableStatus: Record<SummarySection['status'], { text: string; style: StatusStyle }> = {
-  completed: { text: 'Completed', style: 'plain' },
-  problem: { text: 'There is a problem', style: 'red' },
-  in_progress: { text: 'In progress', style: 'light-blue' },
-  not_started: { text: 'Not yet started', style: 'blue' },
+const editableStyle: Record<SummarySection['status'], StatusStyle> = {
+  completed: 'plain',
+  problem: 'red',
+  in_progress: 'light-blue',
+  not_started: 'blue',
 }
 
-function editableSection(section: SummarySection): TaskListSection {
-  if (!section.href) return { ...section, statusText: 'No questions apply', statusStyle: 'muted' }
+function editableSection(section: SummarySection, t: Translate): TaskListSection {
+  if (!section.href) return { ...section, statusText: t('taskList.status.noQuestions'), statusStyle: 'muted' }
   const hint =
     section.missing && section.status !== 'not_started'
-      ? `${plural(section.missing, 'answer', 'answers')} still needed`
+      ? t('taskList.answersNeeded', { count: section.missing })
       : undefined
-  return { ...section, ...toStatus(editableStatus[section.status]), hint }
+  return {
+    ...section,
+    statusText: t(`taskList.status.${section.status}`),
+    statusStyle: editableStyle[section.status],
+    hint,
+  }
 }
-
-const toStatus = (status: { text: string; style: StatusStyle }) => ({
-  statusText: status.text,
-  statusStyle: status.style,
-})
 
 /** A read-only response: each section says whether it holds answers (the response's status is said once, above). */
-function lockedSection(section: SummarySection): TaskListSection {
-  if (!section.href) return { ...section, statusText: 'No questions apply', statusStyle: 'muted' }
+function lockedSection(section: SummarySection, t: Translate): TaskListSection {
+  if (!section.href) return { ...section, statusText: t('taskList.status.noQuestions'), statusStyle: 'muted' }
   const answered = section.rows.some((row) => row.lines.length > 0)
   return answered
-    ? { ...section, statusText: 'Answered', statusStyle: 'plain' }
-    : { ...section, statusText: 'Not answered', statusStyle: 'muted' }
+    ? { ...section, statusText: t('taskList.status.answered'), statusStyle: 'plain' }
+    : { ...section, statusText: t('taskList.status.notAnswered'), statusStyle: 'muted' }
 }
 
-/** The summary line, section statuses and submit status of the task list, in agreement with the response's status. */
-export function taskListProgress(ctx: SurveyContext, summary: Summary): TaskListProgress {
+/**
+ * The summary line, section statuses and submit status of the task list, in agreement with the
+ * response's status, in the language of `t` (English by default).
+ */
+export function taskListProgress(
+  ctx: SurveyContext,
+  summary: Summary,
+  t: Translate = english,
+): TaskListProgress {
   const response = ctx.response
+  const locked = () => summary.sections.map((section) => lockedSection(section, t))
   if (response?.status === 'submitted' || response?.status === 'approved') {
     // The status facts above the list say when and by whom, once; the sections only say what holds answers.
-    const label = response.status === 'submitted' ? 'Submitted' : 'Approved'
     return {
       heading: '',
       lines: [],
-      submitStatus: { text: label, style: 'plain' },
-      sections: summary.sections.map(lockedSection),
+      submitStatus: { text: t(`taskList.status.${response.status}`), style: 'plain' },
+      sections: locked(),
     }
   }
   if (!ctx.access.editable) {
     return {
-      heading: 'Survey closed',
-      lines: [
-        response
-          ? 'The survey closed before your city’s response was submitted.'
-          : 'The survey closed before your city answered it.',
-      ],
-      submitStatus: { text: 'Closed', style: 'muted' },
-      sections: summary.sections.map(lockedSection),
+      heading: t('taskList.closedHeading'),
+      lines: [t(response ? 'taskList.closedBeforeSubmitted' : 'taskList.closedBeforeAnswered')],
+      submitStatus: { text: t('taskList.status.closed'), style: 'muted' },
+      sections: locked(),
     }
   }
-  return editableProgress(ctx, summary)
+  return editableProgress(ctx, summary, t)
 }
 
 /** An open response (in progress or returned for changes): what is done, what is left, and whether it can be submitted. */
-function editableProgress(ctx: SurveyContext, summary: Summary): TaskListProgress {
-  const sections = summary.sections.map(editableSection)
+function editableProgress(ctx: SurveyContext, summary: Summary, t: Translate): TaskListProgress {
+  const sections = summary.sections.map((section) => editableSection(section, t))
   const applicable = sections.filter((s) => s.href)
   const completed = applicable.filter((s) => s.status === 'completed').length
   const problems = applicable.filter((s) => s.status === 'problem').length
   const toCheck = applicable.filter((s) => s.status === 'in_progress' && s.missing === 0).length
   const ready = Boolean(ctx.response) && summary.missingCount === 0
   const returned = ctx.response?.status === 'returned'
-  const lines = [`You have completed ${completed} of ${sectionCount(applicable.length)}.`]
-  if (problems)
-    lines.push(`${sectionCount(problems)} ${problems === 1 ? 'has' : 'have'} a reviewer’s comment to act on.`)
-  if (toCheck)
-    lines.push(`${sectionCount(toCheck)} ${toCheck === 1 ? 'has' : 'have'} copied answers to check.`)
-  if (summary.missingCount)
-    lines.push(`${plural(summary.missingCount, 'required answer is', 'required answers are')} still needed.`)
-  else if (ready)
-    lines.push(
-      returned
-        ? 'Every required question has an answer: you can submit your response again.'
-        : 'Every required question has an answer: you can submit your response.',
-    )
-  let heading = ready ? 'Ready to submit' : 'Survey incomplete'
-  if (returned) heading = 'Returned for changes'
+  const lines = [t('taskList.completedOf', { completed, count: applicable.length })]
+  if (problems) lines.push(t('taskList.commentsToActOn', { count: problems }))
+  if (toCheck) lines.push(t('taskList.copiedToCheck', { count: toCheck }))
+  if (summary.missingCount) lines.push(t('taskList.requiredNeeded', { count: summary.missingCount }))
+  else if (ready) lines.push(t(returned ? 'taskList.readyAgain' : 'taskList.ready'))
+  let heading = t(ready ? 'taskList.readyHeading' : 'taskList.incompleteHeading')
+  if (returned) heading = t('taskList.returnedForChanges')
   return {
     heading,
     lines,
     submitStatus: ready
-      ? { text: 'Ready to submit', style: 'blue' }
-      : { text: 'Cannot submit yet', style: 'muted' },
+      ? { text: t('taskList.status.readyToSubmit'), style: 'blue' }
+      : { text: t('taskList.status.cannotSubmit'), style: 'muted' },
     sections,
   }
 }

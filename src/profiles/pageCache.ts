@@ -75,9 +75,11 @@ export function pageCache(viewsDir: string) {
     const viewer = req.user ? `${req.user.id}:${req.user.role}` : 'anonymous'
     // The survey's identity (its name, unit words) is on every page: a changed setting changes every tag.
     const identity = String(res.locals.identityVersion ?? '')
+    // The header and footer follow the reader's language (setUpLocale).
+    const locale = String(res.locals.locale ?? 'en')
     const tag = crypto
       .createHash('sha1')
-      .update([templatesVersion, identity, viewer, ...parts].join('|'))
+      .update([templatesVersion, identity, viewer, locale, ...parts].join('|'))
       .digest('base64url')
     res.set({
       ETag: `W/${variantTag(`"${tag}"`, encoding ?? 'identity')}`,

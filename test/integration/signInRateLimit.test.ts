@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import request from 'supertest'
 import { testApp } from '../support/testApp'
 import { buildUser } from '../support/factories'
-import { signIn } from '../support/http'
+import { csrfFrom, signIn } from '../support/http'
 
 // A file of its own: passport's strategy is process-wide, so one app per test file.
 const limited = testApp({ LOGIN_RATE_PER_MINUTE: '3' })
@@ -19,9 +19,25 @@ describe('sign-in rate limit', () => {
     expect(refused.status).toBe(429)
     expect(refused.text).toContain('Too many sign-in attempts from your network')
     // What was typed is kept: the email address is back in its field.
-    expect(refused.text).toMatch(new RegExp(`name="email"[^>]*value="${user.email.replace(/[.+]/g, '\\$&')}"`))
+    expect(refused.text).toMatch(
+      new RegExp(`name="email"[^>]*value="${user.email.replace(/[.+]/g, '\\$&')}"`),
+    )
     expect(refused.headers.location).toBeUndefined()
     const types = (await limited.knex('audit_log').where({ subject: user.email })).map((r) => r.type)
     expect(types).not.toContain('sign_in')
+  })
+
+  it('when a Spanish reader is refused for too many attempts, then the refusal is in Spanish', async () => {
+    const agent = request.agent(limited.app)
+    const page = await agent.get('/login?lang=es')
+    let refused: request.Response | undefined
+    for (let i = 0; i < 5 && refused?.status !== 429; i++)
+      refused = await agent
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrfFrom(page.text), email: 'nobody@example.test', password: `guess-${i}` })
+    expect(refused?.status).toBe(429)
+    expect(refused?.text).toContain('<html lang="es"')
+    expect(refused?.text).toContain('Demasiados intentos de inicio de sesión desde su red')
   })
 })

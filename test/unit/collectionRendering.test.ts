@@ -1,5 +1,6 @@
 import path from 'node:path'
 import ejs from 'ejs'
+import { english } from '../../src/i18n/catalogues'
 import { describe, expect, it } from 'vitest'
 import { viewHelpers as sharedHelpers } from '../../src/shared/viewHelpers'
 import { DEFAULT_IDENTITY } from '../../src/shared/identity'
@@ -66,6 +67,9 @@ async function renderAllPages(definition: Definition): Promise<string[]> {
     currentPath: '/survey',
     // The page's header and title name the survey (the app's `identity` view local).
     identity: DEFAULT_IDENTITY,
+    // The interface language (the app's defaults, app.ts): English.
+    t: english,
+    lang: 'en',
   }
   const pages = definition.sections.flatMap((section, sectionIndex) =>
     section.pages.map((page) => ({ section, sectionIndex, page })),
