@@ -17,7 +17,8 @@ function chartHeight(doc: Doc, content: OwnChart): number {
   return 44 + content.rows.length * BAR_ROW + foot
 }
 
-const bars = (content: OwnChart) => orderBars(content.rows, (r) => r.count)
+/** Sorted by count as on the web, except a distribution's bins, which keep their order. */
+const bars = (content: OwnChart) => (content.ordered ? content.rows : orderBars(content.rows, (r) => r.count))
 
 /**
  * The figure's alternative text: what the chart shows, in words, for readers who cannot see the

@@ -191,4 +191,33 @@ describe('the PDF profile', () => {
     // Page footers are pagination artifacts, one per page; the masthead's bands and logo one layout artifact.
     expect([...marks.artifacts].sort()).toEqual([...pagesOf(file).map(() => 'Pagination'), 'Layout'].sort())
   })
+
+  it('when a chart is a distribution, then its bins keep their order on paper and in the alternative text', async () => {
+    const page = await t.services.profiles.pages.cityPage('enschede-nld', 2020)
+    const profile = await page.profile()
+    const rows = [
+      { key: 'b0', label: 'Under 100 staff', count: 2, share: 20 },
+      { key: 'b1', label: '100 to 999 staff', count: 7, share: 70 },
+      { key: 'b2', label: '1,000 staff or more', count: 1, share: 10 },
+    ]
+    const chart = {
+      questionKey: 'staff',
+      title: 'Staff in the city',
+      svg: '',
+      rows,
+      answered: 10,
+      ordered: true,
+      own: ['b1'],
+    }
+    const file = await pdfOf({ ...profile, sections: [{ key: 'staff', blocks: [{ kind: 'chart', chart }] }] })
+    const text = pagesOf(file)[0]
+    const at = rows.map((row) => text.indexOf(row.label))
+    expect(
+      at.every((where, i) => where >= 0 && (i === 0 || where > at[i - 1])),
+      at.join(','),
+    ).toBe(true)
+    expect(figureAltTexts(file)).toEqual([
+      'Bar chart: Staff in the city. Under 100 staff: 2 cities; 100 to 999 staff: 7 cities (Enschede’s answer); 1,000 staff or more: 1 city.',
+    ])
+  })
 })
