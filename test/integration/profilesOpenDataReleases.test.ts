@@ -122,4 +122,29 @@ describe('a reader can reproduce every figure from the open data (issue 13 item 
     )
     expect(page).toContain(`2020 release ${before}`)
   })
+
+  it('when a published 2018 answer is corrected, then 2018 gets a new release, 2020 (which counts every city’s latest answers) one that says it came through 2018, and the open 2026 none', async () => {
+    const releaseOf = async (year: number) => (await t.repos.editions.findByYear(year))!.dataRelease
+    const [y2018, y2020, y2026] = [await releaseOf(2018), await releaseOf(2020), await releaseOf(2026)]
+    const edition2018 = (await t.repos.editions.findByYear(2018))!
+    await t.services.events.changed(edition2018.id, 'answer_corrected', {
+      city: 'Enschede',
+      question: 'Mayor',
+      questionKey: 'city.mayor',
+      reason: 'A spelling was put right.',
+    })
+    expect(await releaseOf(2018)).toBe(y2018 + 1)
+    expect(await releaseOf(2020)).toBe(y2020 + 1)
+    expect(await releaseOf(2026)).toBe(y2026)
+    const page = mainText((await request(t.app).get('/open-data')).text)
+    expect(page).toContain('Through the 2018 answers: An answer was corrected.')
+  })
+
+  it('when a survey year that does not exist is said to have changed, then nothing is regenerated and no release is made', async () => {
+    const releases = (await t.repos.editions.list()).map((edition) => edition.dataRelease)
+    await expect(t.services.profiles.regeneration.onEditionChanged(-1, 'answer_corrected')).resolves.toEqual(
+      [],
+    )
+    expect((await t.repos.editions.list()).map((edition) => edition.dataRelease)).toEqual(releases)
+  })
 })

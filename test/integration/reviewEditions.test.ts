@@ -117,6 +117,9 @@ describe('survey year lifecycle', () => {
     ])
     const details = await agent.get(base)
     expect(details.text).toContain('(published → closed) by Demo Administrator')
+    // Publishing recorded the year's first data release.
+    const releases = await t.knex('data_releases').where({ edition_id: edition.id }).select('version', 'note')
+    expect(releases).toEqual([{ version: 1, note: 'First release.' }])
   })
 
   it('when the admin closes a survey year, then an officer’s save is refused (only a returned response stays editable)', async () => {
