@@ -1,12 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, testApp } from '../support/testApp'
-import { postForm, signedInAgent } from '../support/http'
-import { buildEdition } from '../support/authoringFactories'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { emptyTestApp, type TestApp } from '../support/testApp'
+import { csrfToken, type Agent } from '../support/http'
+import { adminAgent } from '../support/accountsFactories'
 
-/** The shipped example questionnaire goes in through the ordinary import page, as the README says. */
-const t = testApp()
+/**
+ * The shipped example questionnaire starts a deployment without demo data: the first survey year is
+ * created from the file on the new survey year form, as the README says.
+ */
+let t: TestApp
+let admin: Agent
+beforeAll(async () => {
+  t = await emptyTestApp()
+  admin = (await adminAgent(t)).agent
+})
 afterAll(() => t.close())
 
 const file = path.resolve(
@@ -15,24 +23,37 @@ const file = path.resolve(
 )
 
 describe('the digital-services example questionnaire', () => {
-  it('when it is imported into a draft survey year, then its sections and pages are the year’s questionnaire', async () => {
-    const edition = await buildEdition(t.repos)
-    const year = edition.year
-    const json = JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), year })
-    const agent = await signedInAgent(t.app, 'admin@example.org', DEMO_PASSWORD)
-    const form = `/admin/editions/${year}/questionnaire/import`
-    const imported = await postForm(agent, form, form, { definition: json })
-    expect(imported.status, imported.text.slice(0, 2000)).toBe(302)
+  it('when it is imported as the first survey year of an empty deployment, then its sections and pages are that year’s questionnaire', async () => {
+    expect(await t.repos.editions.list()).toEqual([])
+    const year = 2027
+    const newForm = '/admin/editions/new'
+    const created = await admin
+      .post(newForm)
+      .type('form')
+      .send({
+        _csrf: await csrfToken(admin, newForm),
+        year: String(year),
+        start: 'import',
+        definition: fs.readFileSync(file, 'utf8'),
+      })
+    expect(created.status, created.text.slice(0, 2000)).toBe(302)
     const stored = await t.repos.editions.findByYear(year)
     expect(stored?.definition.sections.map((s) => s.title)).toEqual([
       'Online services',
       'Digital team and skills',
       'Open source and open data',
     ])
-    const page = await agent.get(`/admin/editions/${year}/questionnaire/preview/services/services_offered`)
+    expect(stored?.definition.profile.blocks.map((block) => block.key)).toEqual([
+      'facts',
+      'online_services',
+      'skills',
+      'publishing',
+      'plans',
+    ])
+    const page = await admin.get(`/admin/editions/${year}/questionnaire/preview/services/services_offered`)
     expect(page.status).toBe(200)
     expect(page.text).toContain('Which services can residents complete fully online?')
-    const grid = await agent.get(`/admin/editions/${year}/questionnaire/preview/team/team`)
+    const grid = await admin.get(`/admin/editions/${year}/questionnaire/preview/team/team`)
     expect(grid.text).toContain('How would you rate the municipality’s own skills in each of these areas?')
   })
 })
