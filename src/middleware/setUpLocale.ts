@@ -17,6 +17,15 @@ const cookieLocale = (req: Request): Locale | undefined => {
 const remember = (res: Response, locale: Locale) =>
   res.cookie(LOCALE_COOKIE, locale, { maxAge: A_YEAR_MS, httpOnly: true, sameSite: 'lax', path: '/' })
 
+/**
+ * A link followed from another site (a GET, so no CSRF token) changes this page's language and the
+ * cookie, never the account's setting.
+ */
+const crossSite = (req: Request): boolean => {
+  const site = req.get('sec-fetch-site')
+  return site !== undefined && site !== 'same-origin' && site !== 'none'
+}
+
 /** The switcher's links: this page, with only its `lang` changed. */
 const switcherLinks = (req: Request, current: Locale) =>
   LOCALES.map((code) => {
@@ -39,10 +48,13 @@ export function setUpLocale(saveChoice: SaveLocaleChoice): RequestHandler {
     if (asked && asked !== cookie) remember(res, asked)
     if (isAnonymousPublicRead(req)) return next()
     const user = req.user
-    if (asked && user && user.locale !== asked) {
-      await saveChoice(user.id, asked)
+    if (asked && user && user.locale !== asked && !crossSite(req)) {
       // The session keeps this same object (setUpAuthentication), so the choice lasts the session.
       user.locale = asked
+      // A display preference: should the database refuse it, the page is still served in that language.
+      await saveChoice(user.id, asked).catch((error: unknown) =>
+        req.log?.warn({ err: error }, 'could not save the language choice on the account'),
+      )
     }
     const account = isLocale(user?.locale) ? user.locale : undefined
     // After sign-in, the account's choice is also this browser's, so it stays after signing out.

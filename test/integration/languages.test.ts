@@ -96,4 +96,15 @@ describe('the interface in more than one language', () => {
     // The questionnaire's own text stays as written: its translation is a later step.
     expect(text).toContain(edition.title)
   })
+
+  it('when a signed-in officer follows a ?lang= link from another site, then the page and cookie change but the account keeps its choice', async () => {
+    const city = await buildCity(t.repos)
+    const officer = await buildUser(t.repos, { role: 'officer', cityId: city.id })
+    const agent = request.agent(t.app)
+    expect((await signIn(agent, officer.email, officer.password)).status).toBe(302)
+    const followed = await agent.get(`/survey/${edition.year}?lang=es`).set('Sec-Fetch-Site', 'cross-site')
+    expect(followed.text).toContain('<html lang="es"')
+    expect(langCookie(followed)).toBe('cis.lang=es')
+    expect((await t.knex('users').where({ id: officer.id }).first()).locale).toBeNull()
+  })
 })
