@@ -47,15 +47,26 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
     return { ...stored, current, version }
   }
 
+  /** What serves while the database refuses a read: the last identity read, else the environment's. */
+  let lastGood: Loaded = {
+    site: {},
+    years: new Map(),
+    current: configured,
+    version: identityVersion(configured),
+  }
+
   function state(): Promise<Loaded> {
     const now = Date.now()
     if (!loaded || now - loadedAt > maxAgeMs) {
       loadedAt = now
-      const next = load()
-      // A failed read is not kept: the next request reads again.
-      next.catch(() => {
-        if (loaded === next) loaded = undefined
-      })
+      const next: Promise<Loaded> = load().then(
+        (fresh) => (lastGood = fresh),
+        () => {
+          // A failed read is not kept (the next request reads again), and no page fails for it.
+          if (loaded === next) loaded = undefined
+          return lastGood
+        },
+      )
       loaded = next
     }
     return loaded

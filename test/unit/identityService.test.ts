@@ -71,4 +71,25 @@ describe('the identity service', () => {
     ])
     expect(db.stored.site).toEqual({})
   })
+
+  it('when the database refuses a read, then the last identity read serves (the environment’s before any), and the next request reads again', async () => {
+    const db = fakeDatabase()
+    let refuse = false
+    const repo: IdentityRepository = {
+      ...db.repo,
+      load: async () => {
+        if (refuse) throw new Error('SQLITE_BUSY: database is locked')
+        return db.repo.load()
+      },
+    }
+    db.stored.site = { surveyName: 'Digital Services Survey' }
+    const service = identityService({ identity: repo, editions, audit }, DEFAULT_IDENTITY, -1)
+    expect((await service.current()).surveyName).toBe('Digital Services Survey')
+    refuse = true
+    expect((await service.current()).surveyName).toBe('Digital Services Survey')
+    const fresh = identityService({ identity: repo, editions, audit }, DEFAULT_IDENTITY, -1)
+    expect((await fresh.current()).surveyName).toBe('City Innovation Survey')
+    refuse = false
+    expect((await fresh.current()).surveyName).toBe('Digital Services Survey')
+  })
 })
