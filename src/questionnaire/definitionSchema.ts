@@ -11,6 +11,11 @@ const key = z
   .max(60, 'Keys are at most 60 characters long')
   .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'Keys are lower-case words joined by "_" or "."')
 
+/** A language as a lower-case ISO 639-1 code ("es"), optionally with a region ("pt-BR"). */
+const localeCode = z
+  .string()
+  .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'Languages are written as codes such as "es" or "pt-BR"')
+
 const year = z.number().int().min(1900).max(2200)
 
 /** A calendar date as YYYY-MM-DD (a day that exists). */
@@ -234,6 +239,11 @@ export const definitionSchema = z.object({
   sections: z.array(sectionSchema).min(1),
   /** The public profile's layout: its blocks in page order. Absent: nothing is shown but the title. */
   profile: profileLayoutSchema.default({ blocks: [] }),
+  /**
+   * The questionnaire's other languages: locale ("es") → text key → text (see definitionTexts.ts).
+   * A text without a translation is shown in English.
+   */
+  translations: z.record(localeCode, z.record(z.string(), z.string())).optional(),
 })
 export type Definition = z.infer<typeof definitionSchema>
 export type DefinitionInput = z.input<typeof definitionSchema>
