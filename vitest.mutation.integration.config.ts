@@ -12,6 +12,7 @@ const judges = [
   'profilesPages',
   'profilesRegeneration',
   'profilesOpenDataReleases',
+  'profilesLaterReleases',
   'reviewEditions',
   // save and conflict (savePage, responsesRepository.saveAnswers and transition)
   'collectionSaving',
