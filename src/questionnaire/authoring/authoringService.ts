@@ -8,6 +8,7 @@ import type { DefinitionChangesRepository } from './definitionChangesRepository'
 import type { Edit } from './editOutcome'
 import { problemsToErrors } from './formValues'
 import { describePath } from './locate'
+import { withoutStaleTranslations } from '../translationProblems'
 import { cellQuestionKeys, unsafeChanges, usageFromCounts, type AnswerUsage } from './safeChanges'
 
 export const STALE_MESSAGE =
@@ -89,6 +90,8 @@ export function authoringService(deps: AuthoringDeps) {
       const draft: Definition = structuredClone(current.definition)
       const outcome = edit(draft)
       if (outcome.errors?.length) return { ok: false, errors: outcome.errors }
+      // A removed question, option or hint takes its translations with it.
+      withoutStaleTranslations(draft)
       const stored = await store(current, draft, {
         actorId,
         summary: outcome.summary,
