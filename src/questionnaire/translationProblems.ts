@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, LOCALES } from '../i18n/catalogues'
-import type { Definition } from './definitionSchema'
+import { definitionSchema, type Definition } from './definitionSchema'
 import type { DefinitionProblem } from './definitionProblem'
 import { definitionTexts, type DefinitionText } from './definitionTexts'
 
@@ -99,4 +99,20 @@ export function withoutStaleTranslations(definition: Definition): Definition {
       Object.entries(translated).filter(([key]) => keys.has(key)),
     )
   return definition
+}
+
+/**
+ * An imported definition without the translations of texts the stored one has and it no longer
+ * has (a question or option removed or re-keyed): they go with their texts, as in the editor. A
+ * key that never named a text of either stays, to be reported as a problem.
+ */
+export function withoutRemovedTexts(input: unknown, current: Definition): unknown {
+  const parsed = definitionSchema.safeParse(input)
+  if (!parsed.success || !parsed.data.translations) return input
+  const now = new Set(definitionTexts(parsed.data).map((text) => text.key))
+  const before = new Set(definitionTexts(current).map((text) => text.key))
+  const copy = structuredClone(input) as { translations: Record<string, Record<string, string>> }
+  for (const own of Object.values(copy.translations))
+    for (const key of Object.keys(own)) if (!now.has(key) && before.has(key)) delete own[key]
+  return copy
 }

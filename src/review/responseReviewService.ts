@@ -105,8 +105,8 @@ export function responseReviewService(deps: ReviewDeps) {
     async review(responseId: number, readIn?: string) {
       const { response, edition, city } = await load(responseId)
       // The answers as the officer read them (the response's language), or in English.
-      const languages = answersLanguages(response, readIn)
-      const shown = editionInLanguage(edition, languages.reading)
+      const answersLanguage = answersLanguages(response, readIn)
+      const shown = editionInLanguage(edition, answersLanguage.reading)
       const [rows, events, listed, replies] = await Promise.all([
         deps.responses.answers(response.id),
         deps.responses.events(response.id),
@@ -137,7 +137,7 @@ export function responseReviewService(deps: ReviewDeps) {
         edition,
         city,
         sections: answerSections(shown.definition, answers, comments),
-        languages,
+        answersLanguage,
         overallComments: comments.filter((c) => c.questionKey === null),
         openComments: comments.filter((c) => c.resolvedAt === null).length,
         trail,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
 import { validateDefinition } from '../../src/questionnaire/validateDefinition'
-import { placeholderMismatch, withoutStaleTranslations } from '../../src/questionnaire/translationProblems'
+import {
+  placeholderMismatch,
+  withoutRemovedTexts,
+  withoutStaleTranslations,
+} from '../../src/questionnaire/translationProblems'
 import { innovationCapacity2020 } from '../../src/questionnaire/definitions'
 
 const context = { knownYears: [2018, 2020] }
@@ -86,5 +90,20 @@ describe('the translations of a definition, checked on import and save', () => {
       .find((p) => p.questions.some((q) => q.key === 'funding.has_dedicated'))!
     page.questions = page.questions.filter((q) => q.key !== 'funding.has_dedicated')
     expect(withoutStaleTranslations(definition).translations).toEqual({ es: { title: 'Encuesta' } })
+  })
+
+  it('when an imported definition drops a question, then its translations go with it, but a key that never named a text stays to be reported', () => {
+    const current = withTranslations({
+      es: { title: 'Encuesta', 'question.funding.activities.profile.heading': 'Actividades' },
+    })
+    const imported = structuredClone(current)
+    imported.translations!.es['question.typo.label'] = 'Errata'
+    const page = imported.sections
+      .flatMap((s) => s.pages)
+      .find((p) => p.questions.some((q) => q.key === 'funding.activities'))!
+    page.questions = page.questions.filter((q) => q.key !== 'funding.activities')
+    const kept = withoutRemovedTexts(imported, current) as Definition
+    expect(kept.translations).toEqual({ es: { title: 'Encuesta', 'question.typo.label': 'Errata' } })
+    expect(problemsOf(kept).map((p) => p.path)).toEqual(['translations.es.question.typo.label'])
   })
 })

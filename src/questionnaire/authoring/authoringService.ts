@@ -8,7 +8,7 @@ import type { DefinitionChangesRepository } from './definitionChangesRepository'
 import type { Edit } from './editOutcome'
 import { problemsToErrors } from './formValues'
 import { describePath } from './locate'
-import { withoutStaleTranslations } from '../translationProblems'
+import { withoutRemovedTexts, withoutStaleTranslations } from '../translationProblems'
 import { cellQuestionKeys, unsafeChanges, usageFromCounts, type AnswerUsage } from './safeChanges'
 
 export const STALE_MESSAGE =
@@ -58,7 +58,9 @@ export function authoringService(deps: AuthoringDeps) {
     draft: unknown,
     entry: { actorId: number; summary: string; basedOn?: string; dryRun?: boolean },
   ) {
-    const checked = validateDefinition(draft, { knownYears: await knownYears() })
+    const checked = validateDefinition(withoutRemovedTexts(draft, current.definition), {
+      knownYears: await knownYears(),
+    })
     if (!checked.ok)
       return { ok: false as const, problems: checked.problems, unsafe: [] as DefinitionProblem[] }
     const unsafe = unsafeChanges(current.definition, checked.definition, await answerUsage(current))

@@ -28,7 +28,7 @@ export function translationRoutes(authoring: QuestionnaireAuthoring): Router {
     const { edition, languages } = await translations.overview(yearParam(req))
     res.render('authoring/translations', {
       ...pageLocals(edition, `Translations of the ${edition.year} questionnaire`),
-      languages,
+      translationLanguages: languages,
     })
   })
 
