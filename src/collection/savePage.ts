@@ -148,6 +148,7 @@ async function write(
       return value ? answerToRows(q.key, value) : []
     }),
     event: { type: 'page_saved', actorId: ctx.officer.id, pageKey: placed.page.key, data: { before, after } },
+    locale: ctx.officer.locale,
   })
 }
 

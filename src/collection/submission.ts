@@ -50,6 +50,7 @@ export async function submitResponse(
         submitted_at: nowIso(),
         submitted_by: officer.id,
         submitted_by_name: officer.displayName,
+        ...(officer.locale ? { locale: officer.locale } : {}),
       },
       {
         type: 'submitted',

@@ -9,6 +9,7 @@ import type { EditedAnswerRow, ResponseSummary } from '../responses/responseReco
 import type { ReviewComment } from '../responses/reviewCommentsRepository'
 import { asOfficer, type Officer } from '../web/actor'
 import { answersFromRows } from './surveyModel'
+import { editionInLanguage } from '../questionnaire/editionInLanguage'
 
 export { asOfficer, type Officer }
 
@@ -94,8 +95,10 @@ export function surveyLoader(
 
     /** Loads the edition, and the city's response with its answers: two queries (three when returned). */
     async load(officer: Officer, year: number): Promise<SurveyContext> {
-      const edition = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
-      if (!edition || edition.status === 'draft') throw new NotFoundError()
+      const stored = Number.isInteger(year) ? await repos.editions.findByYear(year) : undefined
+      if (!stored || stored.status === 'draft') throw new NotFoundError()
+      // The questionnaire in the officer's language, English where a text has no translation.
+      const edition = editionInLanguage(stored, officer.locale)
       const { response, rows } = await repos.responses.findWithAnswers(edition.id, officer.cityId)
       const comments = response?.status === 'returned' ? await repos.reviewComments.open(response.id) : []
       const now = nowIso()

@@ -6,6 +6,8 @@ import { adminPaths } from '../web/adminPaths'
 /** Routes that take one uploaded file (field "file"), with the most each may take. */
 const uploadRoutes: Array<{ path: string; maxBytes: number }> = [
   { path: adminPaths.cityImport(), maxBytes: 2 * 1024 * 1024 },
+  // A questionnaire's translation file (src/questionnaire/authoring/translationRoutes).
+  { path: '/admin/editions/:year/questionnaire/translations/:file', maxBytes: 2 * 1024 * 1024 },
 ]
 
 /**

@@ -10,6 +10,12 @@ export function copyDefinition(previous: Definition, year: number, title?: strin
   copy.year = year
   copy.copiedFrom = previous.year
   copy.title = title ?? previous.title.replace(String(previous.year), String(year))
+  // A translated title names the year too; a title chosen for the copy is English only.
+  for (const own of Object.values(copy.translations ?? {}))
+    if (own.title) {
+      if (title) delete own.title
+      else own.title = own.title.replace(String(previous.year), String(year))
+    }
   for (const section of copy.sections) {
     for (const page of section.pages) {
       for (const question of page.questions) {
@@ -19,6 +25,9 @@ export function copyDefinition(previous: Definition, year: number, title?: strin
           question.max = year
           const message = question.messages?.max
           if (message) question.messages!.max = message.replaceAll(String(previous.year), String(year))
+          const key = `question.${question.key}.message.max`
+          for (const own of Object.values(copy.translations ?? {}))
+            if (own[key]) own[key] = own[key].replaceAll(String(previous.year), String(year))
         }
         const lists = [
           'options' in question ? question.options : [],

@@ -22,6 +22,8 @@ export interface ResponseRecord {
   updatedBy: number | null
   updatedAt: string
   createdAt: string
+  /** The language it was last saved or submitted in ("es"); null before any was recorded. */
+  locale: string | null
 }
 
 export interface StoredAnswerRow extends AnswerRow {
@@ -60,6 +62,7 @@ export interface ResponseRow {
   updated_by: number | null
   updated_at: string
   created_at: string
+  locale: string | null
 }
 
 export const toResponse = (r: ResponseRow): ResponseRecord => ({
@@ -75,6 +78,7 @@ export const toResponse = (r: ResponseRow): ResponseRecord => ({
   updatedBy: r.updated_by,
   updatedAt: r.updated_at,
   createdAt: r.created_at,
+  locale: r.locale ?? null,
 })
 
 export const toAnswerRow = (r: Record<string, unknown>): StoredAnswerRow => ({

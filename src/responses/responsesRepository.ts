@@ -26,6 +26,8 @@ export interface SaveAnswers {
   rows: AnswerRow[]
   event: ResponseEvent
   prefilled?: boolean
+  /** The language the page was saved in, recorded on the response. */
+  locale?: string
 }
 
 /**
@@ -142,7 +144,12 @@ export function responsesRepository(knex: Knex) {
         const [bumped] = await allOf(trx, [
           trx('responses')
             .where({ id: save.responseId, version: save.expectedVersion })
-            .update({ version: save.expectedVersion + 1, updated_by: save.event.actorId, updated_at: at }),
+            .update({
+              version: save.expectedVersion + 1,
+              updated_by: save.event.actorId,
+              updated_at: at,
+              ...(save.locale ? { locale: save.locale } : {}),
+            }),
           trx('answers')
             .where({ response_id: save.responseId })
             .whereIn('question_key', save.questionKeys)
@@ -168,7 +175,10 @@ export function responsesRepository(knex: Knex) {
       responseId: number,
       expectedVersion: number,
       fields: Partial<
-        Pick<ResponseRow, 'status' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at'>
+        Pick<
+          ResponseRow,
+          'status' | 'submitted_at' | 'submitted_by' | 'submitted_by_name' | 'approved_at' | 'locale'
+        >
       >,
       event: ResponseEvent,
       mail: NewMail[] = [],

@@ -17,6 +17,8 @@ import type {
 } from '../responses/reviewCommentsRepository'
 import type { Mail } from '../mail/mailServices'
 import { answerSections, diffAnswers, eventChanges, eventTitle } from './reviewModel'
+import { editionInLanguage } from '../questionnaire/editionInLanguage'
+import { answersLanguages } from './answersLanguage'
 
 export interface ReviewDeps {
   responses: ResponsesRepository
@@ -98,9 +100,13 @@ export function responseReviewService(deps: ReviewDeps) {
     /**
      * Everything the review page shows: answers by section and page with comments beside them,
      * the audit trail with before and after values, and what changed since the last return.
+     * `readIn` shows the questions in the language the response was given in (or English).
      */
-    async review(responseId: number) {
+    async review(responseId: number, readIn?: string) {
       const { response, edition, city } = await load(responseId)
+      // The answers as the officer read them (the response's language), or in English.
+      const answersLanguage = answersLanguages(response, readIn)
+      const shown = editionInLanguage(edition, answersLanguage.reading)
       const [rows, events, listed, replies] = await Promise.all([
         deps.responses.answers(response.id),
         deps.responses.events(response.id),
@@ -130,7 +136,8 @@ export function responseReviewService(deps: ReviewDeps) {
         response,
         edition,
         city,
-        sections: answerSections(edition.definition, answers, comments),
+        sections: answerSections(shown.definition, answers, comments),
+        answersLanguage,
         overallComments: comments.filter((c) => c.questionKey === null),
         openComments: comments.filter((c) => c.resolvedAt === null).length,
         trail,

@@ -23,7 +23,7 @@ export function responseRoutes(review: ReviewServices): Router {
   const router = express.Router()
   const base = adminPaths.response
   const reviewPage = async (req: Request, errors: FieldError[] = [], values: Record<string, string> = {}) => {
-    const model = await review.responses.review(idParam(req))
+    const model = await review.responses.review(idParam(req), queryString(req, 'read'))
     const crumbs = [
       { href: adminPaths.home(), text: 'Administration' },
       { href: adminPaths.progress(model.edition.year), text: `Progress ${model.edition.year}` },

@@ -11,6 +11,8 @@ export interface Officer {
   id: number
   displayName: string
   cityId: number
+  /** The page's language (res.locals.locale): the questionnaire is shown, and answers recorded, in it. */
+  locale?: string
 }
 
 /** The signed-in officer, or a 403 for anyone else. */

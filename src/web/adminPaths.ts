@@ -50,11 +50,20 @@ const questionnaire = {
   questionnaireProfilePreview: (year: number, citySlug?: string) =>
     `${home}/editions/${seg(year)}/questionnaire/profile/preview${citySlug ? `?city=${seg(citySlug)}` : ''}`,
   questionnaireChanges: (year: number) => `${home}/editions/${seg(year)}/questionnaire/changes`,
+  /** The questionnaire's other languages: what is translated, files to download and upload. */
+  questionnaireTranslations: (year: number) => `${home}/editions/${seg(year)}/questionnaire/translations`,
+  questionnaireTranslation: (year: number, locale: string) =>
+    `${home}/editions/${seg(year)}/questionnaire/translations/${seg(locale)}`,
+  /** The translation file of one language: `format` is csv or xlsx. */
+  questionnaireTranslationFile: (year: number, locale: string, format: string) =>
+    `${home}/editions/${seg(year)}/questionnaire/translations/${seg(locale)}.${seg(format)}`,
 }
 
 /** Reviewing one response (src/review/responseRoutes). */
 const responses = {
   response: (id: number) => `${home}/responses/${seg(id)}`,
+  /** The response with its questions in one language (English or the one it was given in). */
+  responseIn: (id: number, locale: string) => withQuery(`${home}/responses/${seg(id)}`, { read: locale }),
   /** The response page scrolled to one question's answer. */
   responseQuestion: (id: number, questionKey: string) =>
     `${home}/responses/${seg(id)}#question-${seg(questionKey)}`,

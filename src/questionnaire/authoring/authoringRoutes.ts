@@ -9,6 +9,7 @@ import { questionRoutes } from './questionRoutes'
 import { versionRoutes } from './versionRoutes'
 import { previewRoutes } from './previewRoutes'
 import { profileLayoutRoutes } from './profileLayoutRoutes'
+import { translationRoutes } from './translationRoutes'
 
 /** Questionnaire authoring for administrators: new editions, the editor, versions and preview. */
 export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
@@ -38,6 +39,7 @@ export function authoringRoutes(authoring: QuestionnaireAuthoring): Router {
   router.use(versionRoutes(authoring))
   router.use(previewRoutes(authoring))
   router.use(profileLayoutRoutes(authoring))
+  router.use(translationRoutes(authoring))
   router.use(structureRoutes(authoring))
   router.use(questionRoutes(authoring))
   return router

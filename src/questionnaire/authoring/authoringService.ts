@@ -8,6 +8,7 @@ import type { DefinitionChangesRepository } from './definitionChangesRepository'
 import type { Edit } from './editOutcome'
 import { problemsToErrors } from './formValues'
 import { describePath } from './locate'
+import { withoutRemovedTexts, withoutStaleTranslations } from '../translationProblems'
 import { cellQuestionKeys, unsafeChanges, usageFromCounts, type AnswerUsage } from './safeChanges'
 
 export const STALE_MESSAGE =
@@ -57,7 +58,9 @@ export function authoringService(deps: AuthoringDeps) {
     draft: unknown,
     entry: { actorId: number; summary: string; basedOn?: string; dryRun?: boolean },
   ) {
-    const checked = validateDefinition(draft, { knownYears: await knownYears() })
+    const checked = validateDefinition(withoutRemovedTexts(draft, current.definition), {
+      knownYears: await knownYears(),
+    })
     if (!checked.ok)
       return { ok: false as const, problems: checked.problems, unsafe: [] as DefinitionProblem[] }
     const unsafe = unsafeChanges(current.definition, checked.definition, await answerUsage(current))
@@ -89,6 +92,8 @@ export function authoringService(deps: AuthoringDeps) {
       const draft: Definition = structuredClone(current.definition)
       const outcome = edit(draft)
       if (outcome.errors?.length) return { ok: false, errors: outcome.errors }
+      // A removed question, option or hint takes its translations with it.
+      withoutStaleTranslations(draft)
       const stored = await store(current, draft, {
         actorId,
         summary: outcome.summary,

@@ -1,14 +1,21 @@
 import type { Definition } from '../definitionSchema'
 import { documentPlace } from '../definitionPlaces'
 import { validateDefinition, type DefinitionProblem, type ValidationContext } from '../validateDefinition'
+import { withoutRemovedTexts } from '../translationProblems'
 
 export type ImportCheck = { ok: true; definition: Definition } | { ok: false; problems: DefinitionProblem[] }
 
 /**
  * Reads an uploaded definition and reports every problem with where it is: unreadable JSON,
- * a definition meant for another edition, and everything validateDefinition finds.
+ * a definition meant for another edition, and everything validateDefinition finds. Over an
+ * edition's `current` definition, translations of texts the import removes go with them.
  */
-export function checkImport(textInput: string, year: number, context: ValidationContext): ImportCheck {
+export function checkImport(
+  textInput: string,
+  year: number,
+  context: ValidationContext,
+  current?: Definition,
+): ImportCheck {
   if (!textInput.trim())
     return {
       ok: false,
@@ -40,7 +47,7 @@ export function checkImport(textInput: string, year: number, context: Validation
       message: `This definition is for ${declared}, but you are importing into ${year}. Change "year" to ${year} to import it here.`,
     })
   }
-  const result = validateDefinition(input, context)
+  const result = validateDefinition(current ? withoutRemovedTexts(input, current) : input, context)
   if (!result.ok) problems.push(...result.problems)
   return problems.length > 0 || !result.ok
     ? { ok: false, problems }

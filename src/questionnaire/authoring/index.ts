@@ -4,6 +4,7 @@ import type { AnswerUsageRepository } from './answerUsageRepository'
 import type { DefinitionChangesRepository } from './definitionChangesRepository'
 import { authoringService } from './authoringService'
 import { versionsService } from './versionsService'
+import { translationsService } from './translationsService'
 import { profilePreviewService, type ProfilePreviewDeps } from './profilePreview'
 
 /** The questionnaire-authoring services, wired from the repositories they need. */
@@ -27,6 +28,7 @@ export function questionnaireAuthoring(
   return {
     editor,
     versions: versionsService(deps, editor),
+    translations: translationsService(editor),
     profilePreview: profilePreviewService(repos, disclosureThreshold),
   }
 }

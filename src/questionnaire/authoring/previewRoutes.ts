@@ -4,6 +4,10 @@ import { checkPreviewPage, findPreviewPage, previewPageView, previewPages } from
 import { pageLocals } from './routeSupport'
 import { adminPaths } from '../../web/adminPaths'
 import { yearParam, param } from '../../web/requestParams'
+import { editionInLanguage } from '../editionInLanguage'
+import { LOCALES } from '../../i18n/catalogues'
+import { untranslatedTexts } from '../definitionTexts'
+import { languageName } from '../translationProblems'
 
 const base = '/admin/editions/:year/questionnaire/preview'
 
@@ -13,8 +17,25 @@ export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
   const { editor } = authoring
   const pagePath = adminPaths.questionnairePreviewPage
 
+  /**
+   * The edition in the page's language (chosen with ?lang= or the banner's select, as officers
+   * choose theirs), and the banner's choice of languages with what each leaves in English.
+   */
+  const previewed = async (req: express.Request, res: express.Response) => {
+    const stored = await editor.edition(yearParam(req))
+    const locale = String(res.locals.locale ?? 'en')
+    const languages = LOCALES.map((code) => ({
+      code,
+      name: languageName(code),
+      selected: code === locale,
+      untranslated: code === 'en' ? 0 : untranslatedTexts(stored.definition, code).length,
+    }))
+    res.locals.previewLanguages = languages
+    return editionInLanguage(stored, locale)
+  }
+
   router.get(base, async (req, res) => {
-    const edition = await editor.edition(yearParam(req))
+    const edition = await previewed(req, res)
     const pages = previewPages(edition.definition)
     res.render('authoring/preview-index', {
       ...pageLocals(edition, `Preview the ${edition.year} questionnaire`),
@@ -38,7 +59,7 @@ export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
     res.status(status).render('authoring/preview-page', { ...locals, ...view, pagePath })
   }
   router.get(`${base}/:sectionKey/:pageKey`, async (req, res) => {
-    const edition = await editor.edition(yearParam(req))
+    const edition = await previewed(req, res)
     render(
       res,
       200,
@@ -50,7 +71,7 @@ export function previewRoutes(authoring: QuestionnaireAuthoring): Router {
     )
   })
   router.post(`${base}/:sectionKey/:pageKey`, async (req, res) => {
-    const edition = await editor.edition(yearParam(req))
+    const edition = await previewed(req, res)
     const place = findPreviewPage(edition.definition, param(req, 'sectionKey'), param(req, 'pageKey'))
     const result = checkPreviewPage(edition, place, req.body ?? {})
     if (!result.ok) return render(res, 400, edition, result.view)

@@ -17,7 +17,8 @@ export function versionsService(deps: AuthoringDeps, authoring: AuthoringService
     /** Replaces the definition with an uploaded one, or changes nothing and lists every problem. */
     async importDefinition(year: number, actorId: number, json: string) {
       const current = await authoring.edition(year)
-      const checked = checkImport(json, year, { knownYears: await authoring.knownYears() })
+      const known = { knownYears: await authoring.knownYears() }
+      const checked = checkImport(json, year, known, current.definition)
       if (!checked.ok) return checked
       if (JSON.stringify(checked.definition) === JSON.stringify(current.definition))
         return { ok: true as const, unchanged: true }
