@@ -6,7 +6,7 @@ import { asOfficer, type CollectionService } from './collectionService'
 import { asReturnTarget, referencePattern } from '../web/surveyPaths'
 import { commentReplyRoutes } from '../review/commentReplyRoutes'
 import { param, yearParam } from '../web/requestParams'
-import { translatorOf } from '../i18n/catalogues'
+import { isLocale, translatorOf } from '../i18n/catalogues'
 import { flash } from '../web/flash'
 
 /** Typed input survives an expired session for this long (it lives in the browser's own session). */
@@ -28,30 +28,35 @@ function takePendingForm(req: Request) {
   return Date.now() - pending.savedAt < PENDING_FORM_MS ? pending.body : undefined
 }
 
+/** The signed-in officer, with the language of this request's pages. */
+const officerOf = (req: Request, res: Response) =>
+  asOfficer(req.user, isLocale(res.locals.locale) ? res.locals.locale : undefined)
+
 /** The officer journey. Officers reach only their own city's response: no URL names a city. */
 export function collectionRoutes(survey: CollectionService, replies: CommentReplyService): Router {
   const router = express.Router()
 
   router.get('/survey', requireOfficer, async (req, res) => {
-    const year = await survey.currentYear(asOfficer(req.user))
-    if (!year) return res.render('collection/no-survey', { title: 'There is no survey open' })
+    const year = await survey.currentYear(officerOf(req, res))
+    if (!year)
+      return res.render('collection/no-survey', { title: translatorOf(res.locals)('survey.noSurvey.title') })
     res.redirect(`/survey/${year}`)
   })
 
   router.get('/survey/:year', requireOfficer, async (req, res) => {
     const t = translatorOf(res.locals)
-    res.render('collection/task-list', await survey.taskList(asOfficer(req.user), yearParam(req), t))
+    res.render('collection/task-list', await survey.taskList(officerOf(req, res), yearParam(req), t))
   })
 
   router.get('/survey/:year/check-answers', requireOfficer, async (req, res) => {
     res.render('collection/check-answers', {
       errors: [],
-      ...(await survey.checkAnswers(asOfficer(req.user), yearParam(req))),
+      ...(await survey.checkAnswers(officerOf(req, res), yearParam(req))),
     })
   })
 
   router.post('/survey/:year/submit', requireOfficer, async (req, res) => {
-    const officer = asOfficer(req.user)
+    const officer = officerOf(req, res)
     const outcome = await survey.submit(officer, yearParam(req), req.body ?? {})
     if (outcome.kind === 'submitted') return res.redirect(outcome.redirect)
     const view = await survey.checkAnswers(officer, yearParam(req))
@@ -66,23 +71,23 @@ export function collectionRoutes(survey: CollectionService, replies: CommentRepl
     if (!referencePattern.test(param(req, 'reference'))) return next('route')
     res.render(
       'collection/confirmation',
-      await survey.confirmation(asOfficer(req.user), yearParam(req), param(req, 'reference')),
+      await survey.confirmation(officerOf(req, res), yearParam(req), param(req, 'reference')),
     )
   })
 
   router.get('/survey/:year/answers', requireOfficer, async (req, res) => {
-    res.render('collection/answers', await survey.printable(asOfficer(req.user), yearParam(req)))
+    res.render('collection/answers', await survey.printable(officerOf(req, res), yearParam(req)))
   })
 
   router.get('/survey/:year/:sectionKey/check-answers', requireOfficer, async (req, res) => {
     res.render('collection/check-answers', {
       errors: [],
-      ...(await survey.checkAnswers(asOfficer(req.user), yearParam(req), param(req, 'sectionKey'))),
+      ...(await survey.checkAnswers(officerOf(req, res), yearParam(req), param(req, 'sectionKey'))),
     })
   })
 
   router.post('/survey/:year/:sectionKey/prefill', requireOfficer, async (req, res) => {
-    const result = await survey.prefill(asOfficer(req.user), yearParam(req), param(req, 'sectionKey'))
+    const result = await survey.prefill(officerOf(req, res), yearParam(req), param(req, 'sectionKey'))
     flash(req, result.flash)
     res.redirect(result.redirect)
   })
@@ -90,7 +95,7 @@ export function collectionRoutes(survey: CollectionService, replies: CommentRepl
   router.get('/survey/:year/:sectionKey/:pageKey', requireOfficer, async (req, res) => {
     const options = { returnTo: asReturnTarget(req.query.returnTo), pending: takePendingForm(req) }
     const result = await survey.page(
-      asOfficer(req.user),
+      officerOf(req, res),
       yearParam(req),
       param(req, 'sectionKey'),
       param(req, 'pageKey'),
@@ -104,7 +109,7 @@ export function collectionRoutes(survey: CollectionService, replies: CommentRepl
   router.post('/survey/:year/:sectionKey/:pageKey', async (req, res) => {
     if (!req.user || res.locals.unverifiedForm) return keepUntilSignedIn(req, res)
     const request = {
-      officer: asOfficer(req.user),
+      officer: officerOf(req, res),
       year: yearParam(req),
       sectionKey: param(req, 'sectionKey'),
       pageKey: param(req, 'pageKey'),
