@@ -25,12 +25,14 @@ export function collectionService(repos: CollectionRepositories, mail: Mail) {
   const responseFacts = (ctx: SurveyContext) => ({
     year: ctx.edition.year,
     editionTitle: ctx.edition.title,
-    deadline: ctx.deadline ? formatDeadline(ctx.deadline, ctx.edition.timeZone) : undefined,
+    deadline: ctx.deadline
+      ? formatDeadline(ctx.deadline, ctx.edition.timeZone, ctx.officer.locale)
+      : undefined,
     response: ctx.response,
     lastEdit: lastAnswerEdit(ctx.rows),
     reference: ctx.response ? responseReference(ctx.edition.year, ctx.response.id) : undefined,
     editable: ctx.access.editable,
-    readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access, officerT(ctx.officer)),
+    readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access, ctx.officer.locale),
     overallComments: ctx.comments.filter((c) => !c.questionKey),
     questionComments: ctx.comments.filter((c) => c.questionKey).length,
     paths: surveyPaths,

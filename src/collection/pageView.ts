@@ -6,7 +6,7 @@ import { answerToFormValue, fieldId, type FormValue } from '../questionnaire/for
 import type { FieldError } from '../shared/errors'
 import type { EditedAnswerRow } from '../responses/responseRecords'
 import type { ReviewComment } from '../responses/reviewCommentsRepository'
-import { officerT, readOnlyMessage, type SurveyContext } from './surveyContext'
+import { readOnlyMessage, type SurveyContext } from './surveyContext'
 import { conditionHolds } from '../questionnaire/visibility'
 import { nestReveals } from '../questionnaire/reveals'
 import { applicablePages, shownQuestions, type PlacedPage } from './surveyModel'
@@ -120,7 +120,7 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     /** Grids need the full width of the page. */
     wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
     editable: access.editable,
-    readOnlyText: access.editable ? undefined : readOnlyMessage(access, officerT(ctx.officer)),
+    readOnlyText: access.editable ? undefined : readOnlyMessage(access, ctx.officer.locale),
     response: ctx.response,
     deadline: ctx.deadline,
     refused: options.refused ?? false,

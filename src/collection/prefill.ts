@@ -112,7 +112,7 @@ export async function prefillSection(
 ) {
   const ctx = await loader.load(officer, year)
   const t = officerT(officer)
-  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access, t))
+  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access, officer.locale))
   const section = ctx.edition.definition.sections.find((s) => s.key === sectionKey)
   if (!section) throw new NotFoundError()
   const previous = await previousAnswers(repos, ctx)

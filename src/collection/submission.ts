@@ -26,7 +26,7 @@ export async function submitResponse(
 ): Promise<SubmitOutcome> {
   const ctx = await loader.load(officer, year)
   const t = officerT(officer)
-  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access, t))
+  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access, officer.locale))
   const summary = buildSummary(ctx, { changeLinks: true, returnTo: 'check-answers' })
   const errors: FieldError[] = [...summary.missing]
   if (body.confirm !== 'yes')

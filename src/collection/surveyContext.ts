@@ -9,7 +9,7 @@ import type { EditedAnswerRow, ResponseSummary } from '../responses/responseReco
 import type { ReviewComment } from '../responses/reviewCommentsRepository'
 import { asOfficer, type Officer } from '../web/actor'
 import { answersFromRows } from './surveyModel'
-import { DEFAULT_LOCALE, translator, type Translate } from '../i18n/catalogues'
+import { DEFAULT_LOCALE, translator, type Locale, type Translate } from '../i18n/catalogues'
 
 export { asOfficer, type Officer }
 
@@ -71,10 +71,13 @@ export const mayBeExtended = (edition: Edition, now = nowIso()): boolean =>
 /** Why an officer cannot change the response, in words. */
 export function readOnlyMessage(
   access: Exclude<Access, { editable: true }>,
-  t: Translate = translator(DEFAULT_LOCALE),
+  locale: Locale = DEFAULT_LOCALE,
 ): string {
+  const t = translator(locale)
   if (access.reason === 'deadline')
-    return t('survey.readOnly.deadline', { deadline: formatDeadline(access.closesAt, access.timeZone) })
+    return t('survey.readOnly.deadline', {
+      deadline: formatDeadline(access.closesAt, access.timeZone, locale),
+    })
   return t(`survey.readOnly.${access.reason}`)
 }
 
