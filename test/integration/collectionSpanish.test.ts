@@ -170,6 +170,24 @@ describe('the officer journey in Spanish', () => {
     )
   })
 
+  it('when the officer opens their account, a page that does not exist and one they may not see, then those are Spanish too', async () => {
+    const account = await agent.get('/account')
+    expectSpanish(account.text, 'account')
+    expect(mainText(account.text)).toContain('Su cuenta')
+    expect(mainText(account.text)).toContain('Responsable de innovación de la ciudad')
+    const password = await agent.get('/account/password')
+    expectSpanish(password.text, 'change password')
+    expect(mainText(password.text)).toContain('Contraseña actual')
+    const missing = await agent.get(`/survey/${year()}/no-such-section/no-such-page`)
+    expect(missing.status).toBe(404)
+    expect(missing.text).toContain('<html lang="es"')
+    expect(mainText(missing.text)).toContain('Página no encontrada')
+    const forbidden = await agent.get('/admin')
+    expect(forbidden.status).toBe(403)
+    expect(mainText(forbidden.text)).toContain('No tiene permiso para ver esta página')
+    expect(mainText(forbidden.text)).toContain('responsable de innovación de una ciudad')
+  })
+
   it('when the same officer switches back to English, then the same pages and messages are English again', async () => {
     const page = await agent.get(`${firstPage()}?lang=en`)
     expect(page.text).toContain('<html lang="en"')
