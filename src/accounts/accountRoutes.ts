@@ -3,8 +3,7 @@ import { rateLimit } from 'express-rate-limit'
 import type { AccountService } from './accountService'
 import { requireSignIn } from './guards'
 import { PASSWORD_MIN_LENGTH } from './accountForms'
-
-const roleLabels = { officer: 'City innovation officer', admin: 'Survey administrator' }
+import { translatorOf } from '../i18n/catalogues'
 
 /** "Your account": details and changing one's own password. */
 export function accountRoutes(accounts: AccountService): Router {
@@ -16,13 +15,13 @@ export function accountRoutes(accounts: AccountService): Router {
     keyGenerator: (req) => `user-${req.user?.id ?? 'none'}`,
     handler: (_req, res) =>
       res.status(429).render('accounts/change-password', {
-        title: 'Change your password',
+        title: translatorOf(res.locals)('account.changePassword.title'),
         backLink: '/account',
         minLength: PASSWORD_MIN_LENGTH,
         errors: [
           {
             href: '#currentPassword',
-            text: 'Too many attempts to change your password. Wait 15 minutes and try again.',
+            text: translatorOf(res.locals)('account.changePassword.tooMany'),
           },
         ],
       }),
@@ -31,12 +30,16 @@ export function accountRoutes(accounts: AccountService): Router {
 
   router.get('/account', async (req, res) => {
     const profile = await accounts.profile(req.user!)
-    res.render('accounts/account', { title: 'Your account', profile, roleLabel: roleLabels[profile.role] })
+    res.render('accounts/account', {
+      title: translatorOf(res.locals)('account.title'),
+      profile,
+      roleLabel: translatorOf(res.locals)(`account.roles.${profile.role}`),
+    })
   })
 
   router.get('/account/password', (_req, res) => {
     res.render('accounts/change-password', {
-      title: 'Change your password',
+      title: translatorOf(res.locals)('account.changePassword.title'),
       backLink: '/account',
       minLength: PASSWORD_MIN_LENGTH,
       errors: [],
@@ -47,7 +50,7 @@ export function accountRoutes(accounts: AccountService): Router {
     const result = await accounts.changePassword(req.user!, req.body, req.sessionID, req.ip ?? null)
     if (!result.ok) {
       return res.status(400).render('accounts/change-password', {
-        title: 'Change your password',
+        title: translatorOf(res.locals)('account.changePassword.title'),
         backLink: '/account',
         minLength: PASSWORD_MIN_LENGTH,
         errors: result.errors,
@@ -55,7 +58,7 @@ export function accountRoutes(accounts: AccountService): Router {
     }
     req.session.flash = {
       kind: 'success',
-      text: 'Your password has been changed. You have been signed out everywhere else.',
+      text: translatorOf(res.locals)('account.changePassword.changed'),
     }
     res.redirect('/account')
   })

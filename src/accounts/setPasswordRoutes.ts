@@ -1,13 +1,7 @@
 import express, { type Router } from 'express'
 import type { PasswordLinkService } from './passwordLinkService'
 import { PASSWORD_MIN_LENGTH } from './accountForms'
-
-const unusableTitles = {
-  unknown: 'This link does not work',
-  expired: 'This link has expired',
-  used: 'This link has already been used',
-  disabled: 'This link no longer works',
-}
+import { translatorOf } from '../i18n/catalogues'
 
 /** The one-time set-password link an administrator passed on. */
 export function setPasswordRoutes(links: PasswordLinkService): Router {
@@ -18,9 +12,12 @@ export function setPasswordRoutes(links: PasswordLinkService): Router {
     if (!link.usable)
       return res
         .status(link.status)
-        .render('accounts/link-unusable', { title: unusableTitles[link.reason], reason: link.reason })
+        .render('accounts/link-unusable', {
+          title: translatorOf(res.locals)(`account.link.${link.reason}`),
+          reason: link.reason,
+        })
     res.render('accounts/set-password', {
-      title: 'Create your password',
+      title: translatorOf(res.locals)('account.setPassword.title'),
       email: link.email,
       minLength: PASSWORD_MIN_LENGTH,
       errors: [],
@@ -31,12 +28,12 @@ export function setPasswordRoutes(links: PasswordLinkService): Router {
     const result = await links.setPassword(req.params.token, req.body, req.ip ?? null)
     if ('link' in result)
       return res.status(result.link.status).render('accounts/link-unusable', {
-        title: unusableTitles[result.link.reason],
+        title: translatorOf(res.locals)(`account.link.${result.link.reason}`),
         reason: result.link.reason,
       })
     if (!result.ok) {
       return res.status(400).render('accounts/set-password', {
-        title: 'Create your password',
+        title: translatorOf(res.locals)('account.setPassword.title'),
         email: result.email,
         minLength: PASSWORD_MIN_LENGTH,
         errors: result.errors,

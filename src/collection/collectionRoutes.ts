@@ -2,11 +2,11 @@ import express, { type Request, type Response, type Router } from 'express'
 import type { CommentReplyService } from '../review/commentReplyService'
 import { requireOfficer } from '../accounts/guards'
 import { safeReturnPath } from '../accounts/returnPath'
-import { asOfficer, type CollectionService, type Officer } from './collectionService'
+import { asOfficer, type CollectionService } from './collectionService'
 import { asReturnTarget, referencePattern } from '../web/surveyPaths'
 import { commentReplyRoutes } from '../review/commentReplyRoutes'
 import { param, yearParam } from '../web/requestParams'
-import { translatorOf } from '../i18n/catalogues'
+import { isLocale, translatorOf } from '../i18n/catalogues'
 import { flash } from '../web/flash'
 
 /** Typed input survives an expired session for this long (it lives in the browser's own session). */
@@ -28,11 +28,9 @@ function takePendingForm(req: Request) {
   return Date.now() - pending.savedAt < PENDING_FORM_MS ? pending.body : undefined
 }
 
-/** The signed-in officer, reading the questionnaire in the page's language. */
-const officerOf = (req: Request, res: Response): Officer => ({
-  ...asOfficer(req.user),
-  locale: typeof res.locals.locale === 'string' ? res.locals.locale : undefined,
-})
+/** The signed-in officer, with the language of this request's pages. */
+const officerOf = (req: Request, res: Response) =>
+  asOfficer(req.user, isLocale(res.locals.locale) ? res.locals.locale : undefined)
 
 /** The officer journey. Officers reach only their own city's response: no URL names a city. */
 export function collectionRoutes(survey: CollectionService, replies: CommentReplyService): Router {
@@ -40,7 +38,8 @@ export function collectionRoutes(survey: CollectionService, replies: CommentRepl
 
   router.get('/survey', requireOfficer, async (req, res) => {
     const year = await survey.currentYear(officerOf(req, res))
-    if (!year) return res.render('collection/no-survey', { title: 'There is no survey open' })
+    if (!year)
+      return res.render('collection/no-survey', { title: translatorOf(res.locals)('survey.noSurvey.title') })
     res.redirect(`/survey/${year}`)
   })
 

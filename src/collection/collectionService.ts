@@ -7,7 +7,7 @@ import { buildPageView, neighbours, type PageView } from './pageView'
 import { prefillOffer, prefillSection } from './prefill'
 import { savePage, type SaveOutcome, type SaveRequest } from './savePage'
 import { confirmation, submitResponse, type SubmitOutcome } from './submission'
-import { readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from './surveyContext'
+import { officerT, readOnlyMessage, surveyLoader, type Officer, type SurveyContext } from './surveyContext'
 import { findPage, pageApplies, shownQuestions } from './surveyModel'
 import { buildSummary, lastAnswerEdit } from './summaryView'
 import { taskListProgress } from './taskListView'
@@ -20,17 +20,19 @@ export { asOfficer, type Officer } from './surveyContext'
 export function collectionService(repos: CollectionRepositories, mail: Mail) {
   const loader = surveyLoader(repos)
   const cityName = async (officer: Officer) =>
-    (await repos.cities.findById(officer.cityId))?.name ?? 'your city'
+    (await repos.cities.findById(officer.cityId))?.name ?? officerT(officer)('survey.yourCity')
 
   const responseFacts = (ctx: SurveyContext) => ({
     year: ctx.edition.year,
     editionTitle: ctx.edition.title,
-    deadline: ctx.deadline ? formatDeadline(ctx.deadline, ctx.edition.timeZone) : undefined,
+    deadline: ctx.deadline
+      ? formatDeadline(ctx.deadline, ctx.edition.timeZone, ctx.officer.locale)
+      : undefined,
     response: ctx.response,
     lastEdit: lastAnswerEdit(ctx.rows),
     reference: ctx.response ? responseReference(ctx.edition.year, ctx.response.id) : undefined,
     editable: ctx.access.editable,
-    readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access),
+    readOnlyText: ctx.access.editable ? undefined : readOnlyMessage(ctx.access, ctx.officer.locale),
     overallComments: ctx.comments.filter((c) => !c.questionKey),
     questionComments: ctx.comments.filter((c) => c.questionKey).length,
     paths: surveyPaths,
@@ -120,7 +122,7 @@ export function collectionService(repos: CollectionRepositories, mail: Mail) {
     /** A print-friendly copy of every answer that counts. */
     async printable(officer: Officer, year: number) {
       const ctx = await loader.load(officer, year)
-      if (!ctx.response) throw new NotFoundError('Your city has not answered this survey yet')
+      if (!ctx.response) throw new NotFoundError(officerT(officer)('survey.notAnswered'))
       const summary = buildSummary(ctx, { changeLinks: false })
       return { ...responseFacts(ctx), sections: summary.sections, cityName: await cityName(officer) }
     },

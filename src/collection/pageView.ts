@@ -116,11 +116,11 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
     page: placed.page,
     items,
     /** The form's questions, each follow-up nested under the answer that reveals it. */
-    questions: nestReveals(items),
+    questions: nestReveals(items, '', ctx.officer.locale),
     /** Grids need the full width of the page. */
     wide: items.some((item) => item.question.type === 'rating' || item.question.type === 'matrix'),
     editable: access.editable,
-    readOnlyText: access.editable ? undefined : readOnlyMessage(access),
+    readOnlyText: access.editable ? undefined : readOnlyMessage(access, ctx.officer.locale),
     response: ctx.response,
     deadline: ctx.deadline,
     refused: options.refused ?? false,

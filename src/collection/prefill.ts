@@ -5,7 +5,13 @@ import type { Definition, Section } from '../questionnaire/definitionSchema'
 import { answerToFormValue } from '../questionnaire/formCodec'
 import { validatePage } from '../questionnaire/pageValidation'
 import { BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
-import { readOnlyMessage, type Officer, type SurveyContext, type SurveyLoader } from './surveyContext'
+import {
+  officerT,
+  readOnlyMessage,
+  type Officer,
+  type SurveyContext,
+  type SurveyLoader,
+} from './surveyContext'
 import { answersFromRows, applicablePages } from './surveyModel'
 import { surveyPaths } from '../web/surveyPaths'
 
@@ -105,11 +111,12 @@ export async function prefillSection(
   sectionKey: string,
 ) {
   const ctx = await loader.load(officer, year)
-  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access))
+  const t = officerT(officer)
+  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access, officer.locale))
   const section = ctx.edition.definition.sections.find((s) => s.key === sectionKey)
   if (!section) throw new NotFoundError()
   const previous = await previousAnswers(repos, ctx)
-  if (!previous) throw new BadRequestError('There are no answers from last year to start from.')
+  if (!previous) throw new BadRequestError(t('survey.prefill.nothing'))
   const { rows, copied } = copyableAnswers(ctx, previous, section)
   if (copied.length > 0) {
     const response =
@@ -128,8 +135,8 @@ export async function prefillSection(
   )
   const flash =
     copied.length > 0
-      ? `We copied ${copied.length} ${copied.length === 1 ? 'answer' : 'answers'} from your ${previous.year} response. Check each page and save it.`
-      : `There were no answers from ${previous.year} to copy into this section.`
+      ? t('survey.prefill.copied', { count: copied.length, year: previous.year })
+      : t('survey.prefill.noneCopied', { year: previous.year })
   return {
     redirect: first ? surveyPaths.page(year, sectionKey, first.page.key) : surveyPaths.taskList(year),
     flash,

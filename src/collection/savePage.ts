@@ -6,7 +6,7 @@ import { fieldId, readFormValue, typedChoices, type FormBody } from '../question
 import { validatePage } from '../questionnaire/pageValidation'
 import { AppError, BadRequestError, ConflictError, NotFoundError } from '../shared/errors'
 import { buildPageView, neighbours, pageFingerprint, type PageView, type TheirAnswer } from './pageView'
-import type { Officer, SurveyContext, SurveyLoader } from './surveyContext'
+import { officerT, type Officer, type SurveyContext, type SurveyLoader } from './surveyContext'
 import { applicableQuestions, findPage, pageApplies, shownQuestions, type PlacedPage } from './surveyModel'
 import { surveyPaths, type ReturnTarget } from '../web/surveyPaths'
 
@@ -74,7 +74,7 @@ export async function savePage(
     }
   }
   if (!pageApplies(placed.page, ctx.visible))
-    throw new BadRequestError('These questions do not apply, given your earlier answers.')
+    throw new BadRequestError(officerT(officer)('survey.page.notApplicable'))
 
   const shown = shownQuestions(placed.page, ctx.visible)
   const values = Object.fromEntries(shown.map((q) => [q.key, readFormValue(q, body, year)]))
@@ -85,10 +85,11 @@ export async function savePage(
   const version = Number.parseInt(String(body._version ?? ''), 10)
   const base = String(body._base ?? '')
   if (!Number.isInteger(version) || version < 0)
-    throw new BadRequestError('The form is missing its version. Reload the page and try again.')
+    throw new BadRequestError(officerT(officer)('survey.page.noVersion'))
   const result = validatePage(applicable, Object.fromEntries(applicable.map((q) => [q.key, values[q.key]])), {
     year,
     complete: continuing,
+    locale: officer.locale,
   })
   if (!result.ok)
     return {
@@ -163,7 +164,7 @@ function whereNext(
   if (!continuing)
     return {
       redirect: surveyPaths.taskList(year),
-      flash: 'Your answers have been saved. You can come back to them at any time.',
+      flash: officerT(ctx.officer)('survey.page.savedForLater'),
     }
   if (returnTo === 'check-answers') return { redirect: surveyPaths.checkAnswers(year) }
   if (returnTo === 'section-check-answers')

@@ -2,7 +2,7 @@ import type { CollectionRepositories } from './collectionRepositories'
 import type { Mail } from '../mail/mailServices'
 import { nowIso } from '../shared/clock'
 import { ConflictError, NotFoundError, type FieldError } from '../shared/errors'
-import { readOnlyMessage, type Officer, type SurveyLoader } from './surveyContext'
+import { officerT, readOnlyMessage, type Officer, type SurveyLoader } from './surveyContext'
 import { buildSummary } from './summaryView'
 import { responseReference, surveyPaths } from '../web/surveyPaths'
 
@@ -25,17 +25,18 @@ export async function submitResponse(
   cityName: string,
 ): Promise<SubmitOutcome> {
   const ctx = await loader.load(officer, year)
-  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access))
+  const t = officerT(officer)
+  if (!ctx.access.editable) throw new ConflictError(readOnlyMessage(ctx.access, officer.locale))
   const summary = buildSummary(ctx, { changeLinks: true, returnTo: 'check-answers' })
   const errors: FieldError[] = [...summary.missing]
   if (body.confirm !== 'yes')
-    errors.push({ href: '#confirm', text: `Confirm you are submitting on behalf of ${cityName}` })
+    errors.push({ href: '#confirm', text: t('survey.submit.confirmMissing', { city: cityName }) })
   if (errors.length > 0 || !ctx.response) return { kind: 'refused', status: 400, errors }
   const version = Number.parseInt(String(body._version ?? ''), 10)
   const stale = [
     {
       href: '#confirm',
-      text: 'Someone changed the answers since you opened this page. Check them, then submit again.',
+      text: t('survey.submit.stale'),
     },
   ]
   if (version !== ctx.response.version) return { kind: 'refused', status: 409, errors: stale }

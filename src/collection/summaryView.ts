@@ -152,7 +152,7 @@ export function buildSummary(
     .filter((m) => !options.sectionKey || m.section.key === options.sectionKey)
     .map((m) => ({
       href: `${surveyPaths.page(year, m.section.key, m.page.key, options.returnTo)}#${fieldId(m.question.key)}`,
-      text: validationMessage(m.question, 'required'),
+      text: validationMessage(m.question, 'required', {}, ctx.officer.locale),
     }))
   return { sections, missing: missingLinks, missingCount: missing.length }
 }

@@ -10,8 +10,12 @@ import type { ReviewComment } from '../responses/reviewCommentsRepository'
 import { asOfficer, type Officer } from '../web/actor'
 import { answersFromRows } from './surveyModel'
 import { editionInLanguage } from '../questionnaire/editionInLanguage'
+import { DEFAULT_LOCALE, translator, type Locale, type Translate } from '../i18n/catalogues'
 
 export { asOfficer, type Officer }
+
+/** The `t` of the officer's pages (their request's language). */
+export const officerT = (officer: Officer): Translate => translator(officer.locale ?? DEFAULT_LOCALE)
 
 /** Whether the response can be changed now, and if not, why. */
 export type Access =
@@ -66,12 +70,16 @@ export const mayBeExtended = (edition: Edition, now = nowIso()): boolean =>
   (edition.status === 'open' && Boolean(edition.closesAt && now >= edition.closesAt))
 
 /** Why an officer cannot change the response, in words. */
-export function readOnlyMessage(access: Exclude<Access, { editable: true }>): string {
+export function readOnlyMessage(
+  access: Exclude<Access, { editable: true }>,
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const t = translator(locale)
   if (access.reason === 'deadline')
-    return `The deadline for this survey was ${formatDeadline(access.closesAt, access.timeZone)}, so answers can no longer be changed. Your saved answers are kept. If your city needs more time, ask your survey administrator for an extension.`
-  if (access.reason === 'closed') return 'This survey is closed, so answers can no longer be changed.'
-  const what = access.reason === 'approved' ? 'has been approved' : 'has been submitted'
-  return `Your city’s response ${what}, so it cannot be changed. If something needs correcting, ask the survey administrator to return it to you.`
+    return t('survey.readOnly.deadline', {
+      deadline: formatDeadline(access.closesAt, access.timeZone, locale),
+    })
+  return t(`survey.readOnly.${access.reason}`)
 }
 
 export function surveyLoader(

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import ejs from 'ejs'
 import type { NewMail } from './outboxRepository'
+import { DEFAULT_LOCALE, isLocale, translator, type Translate } from '../i18n/catalogues'
 
 export const SERVICE_NAME = 'City Innovation Survey'
 
@@ -9,6 +10,8 @@ export interface Recipient {
   email: string
   displayName: string
   cityId: number | null
+  /** The account's language (users.locale): the message is written in it; English when none. */
+  locale?: string | null
 }
 
 /** What one message says, as data: the two templates lay it out as text and as HTML. */
@@ -34,6 +37,9 @@ interface Options {
 
 const oneLine = (text: string) => text.replace(/[\r\n]+/g, ' ').trim()
 
+/** A message's content, or its content in the words of the recipient's language. */
+export type MailWords = MailContent | ((t: Translate) => MailContent)
+
 /**
  * Renders messages from views/mail/message.{text,html}.ejs: the service name, a greeting, the
  * content and a link back to the site. No images, no tracking pixels, no rewritten links.
@@ -48,8 +54,13 @@ export function mailComposer({ baseUrl, viewsDir, cache, serviceName = SERVICE_N
     /** An absolute link to a path on this site. */
     url: (sitePath: string) => `${baseUrl}${sitePath}`,
 
-    async compose(kind: string, to: Recipient, content: MailContent): Promise<NewMail> {
+    async compose(kind: string, to: Recipient, words: MailWords): Promise<NewMail> {
+      const lang = isLocale(to.locale) ? to.locale : DEFAULT_LOCALE
+      const t = translator(lang)
+      const content = typeof words === 'function' ? words(t) : words
       const data = {
+        t,
+        lang,
         serviceName,
         siteUrl: `${baseUrl}/`,
         name: to.displayName,

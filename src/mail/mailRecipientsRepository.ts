@@ -12,6 +12,7 @@ const recipient = (row: Record<string, unknown>): Recipient => ({
   email: String(row.email),
   displayName: String(row.display_name),
   cityId: row.city_id === null ? null : Number(row.city_id),
+  locale: typeof row.locale === 'string' ? row.locale : null,
 })
 
 /** Who gets which notification: enabled accounts only. */
@@ -34,7 +35,14 @@ export function mailRecipientsRepository(knex: Knex) {
         .join('cities', 'cities.id', 'users.city_id')
         .join('responses', 'responses.city_id', 'cities.id')
         .where({ 'users.role': 'officer', 'responses.edition_id': editionId, 'responses.status': 'approved' })
-        .select('users.email', 'users.display_name', 'users.city_id', 'cities.name', 'cities.slug')
+        .select(
+          'users.email',
+          'users.display_name',
+          'users.city_id',
+          'users.locale',
+          'cities.name',
+          'cities.slug',
+        )
         .orderBy('users.id')
       return rows.map((row) => ({
         ...recipient(row),

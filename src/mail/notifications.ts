@@ -1,5 +1,5 @@
 import type { NewMail } from './outboxRepository'
-import type { MailComposer, Recipient } from './mailComposer'
+import type { MailComposer, MailWords, Recipient } from './mailComposer'
 import type { CityOfficer } from './mailRecipientsRepository'
 import { LINK_VALID_DAYS, linkPath } from '../accounts/passwordLinks'
 import { surveyPaths } from '../web/surveyPaths'
@@ -37,67 +37,71 @@ const clip = (text: string, max = 300) => (text.length > max ? `${text.slice(0, 
  * SQLite a transaction holds the one connection, so nothing else may query inside it).
  */
 export function notifications(composer: MailComposer) {
-  const each = (kind: MailKind, to: Recipient[], content: Parameters<MailComposer['compose']>[2]) =>
+  const each = (kind: MailKind, to: Recipient[], content: MailWords) =>
     Promise.all(to.map((recipient) => composer.compose(kind, recipient, content)))
 
+  const service = composer.serviceName
   return {
     /** A new account's invitation with its one-time set-password link. */
     invitation: (to: Recipient, token: string, cityName: string | null): Promise<NewMail> =>
-      composer.compose('invitation', to, {
-        subject: `Create your password for the ${composer.serviceName}`,
+      composer.compose('invitation', to, (t) => ({
+        subject: t('mail.invitation.subject', { service }),
         paragraphs: [
           cityName
-            ? `An account has been created for you to answer the ${composer.serviceName} for ${cityName}.`
-            : `An account has been created for you on the ${composer.serviceName}.`,
+            ? t('mail.invitation.forCity', { service, city: cityName })
+            : t('mail.invitation.noCity', { service }),
         ],
-        action: { text: 'Create your password', path: linkPath(token) },
+        action: { text: t('mail.invitation.action'), path: linkPath(token) },
         after: [
-          `The link works once, for ${LINK_VALID_DAYS} days. Your email address ${to.email} is your user name.`,
-          'If you did not expect this email, you can ignore it.',
+          t('mail.invitation.linkWorks', { days: LINK_VALID_DAYS, email: to.email }),
+          t('mail.invitation.ignore'),
         ],
-      }),
+      })),
 
     passwordReset: (to: Recipient, token: string): Promise<NewMail> =>
-      composer.compose('password_reset', to, {
-        subject: `Reset your password for the ${composer.serviceName}`,
-        paragraphs: ['Someone asked to reset the password of your account. If it was you, use this link.'],
-        action: { text: 'Choose a new password', path: linkPath(token) },
+      composer.compose('password_reset', to, (t) => ({
+        subject: t('mail.passwordReset.subject', { service }),
+        paragraphs: [t('mail.passwordReset.intro')],
+        action: { text: t('mail.passwordReset.action'), path: linkPath(token) },
         after: [
-          `The link works once, for ${RESET_LINK_VALID_MINUTES} minutes. Setting a new password signs you out everywhere.`,
-          'If you did not ask for this, you can ignore this email: your password stays as it is.',
+          t('mail.passwordReset.linkWorks', { minutes: RESET_LINK_VALID_MINUTES }),
+          t('mail.passwordReset.ignore'),
         ],
-      }),
+      })),
 
     cityRequestReceived: (admins: Recipient[], request: { id: number; cityName: string; country: string }) =>
-      each('city_request_received', admins, {
-        subject: `New request to add ${request.cityName}`,
-        paragraphs: [`Someone asked to add ${request.cityName} (${request.country}) to the survey.`],
-        action: { text: 'Review the request', path: adminPaths.cityRequest(request.id) },
-      }),
+      each('city_request_received', admins, (t) => ({
+        subject: t('mail.cityRequestReceived.subject', { city: request.cityName }),
+        paragraphs: [
+          t('mail.cityRequestReceived.intro', { city: request.cityName, country: request.country }),
+        ],
+        action: { text: t('mail.cityRequestReceived.action'), path: adminPaths.cityRequest(request.id) },
+      })),
 
     cityRequestApproved: (to: Recipient, token: string, cityName: string): Promise<NewMail> =>
-      composer.compose('city_request_approved', to, {
-        subject: `${cityName} has been added to the ${composer.serviceName}`,
-        paragraphs: [
-          `Your request has been approved: ${cityName} can now take part, and you are its innovation officer.`,
-        ],
-        action: { text: 'Create your password', path: linkPath(token) },
-        after: [`The link works once, for ${LINK_VALID_DAYS} days.`],
-      }),
+      composer.compose('city_request_approved', to, (t) => ({
+        subject: t('mail.cityRequestApproved.subject', { city: cityName, service }),
+        paragraphs: [t('mail.cityRequestApproved.intro', { city: cityName })],
+        action: { text: t('mail.cityRequestApproved.action'), path: linkPath(token) },
+        after: [t('mail.cityRequestApproved.linkWorks', { days: LINK_VALID_DAYS })],
+      })),
 
     cityRequestDeclined: (to: Recipient, cityName: string, reason: string): Promise<NewMail> =>
-      composer.compose('city_request_declined', to, {
-        subject: `Your request to add ${cityName}`,
-        paragraphs: [`We could not add ${cityName} to the survey.`, `The reason: ${reason}`],
-        after: ['If you think this is a mistake, reply to this email.'],
-      }),
+      composer.compose('city_request_declined', to, (t) => ({
+        subject: t('mail.cityRequestDeclined.subject', { city: cityName }),
+        paragraphs: [
+          t('mail.cityRequestDeclined.intro', { city: cityName }),
+          t('mail.cityRequestDeclined.reason', { reason }),
+        ],
+        after: [t('mail.cityRequestDeclined.mistake')],
+      })),
 
     responseSubmitted: (admins: Recipient[], ref: ResponseRef) =>
-      each('response_submitted', admins, {
-        subject: `${ref.city.name} submitted its ${ref.year} response`,
-        paragraphs: [`${ref.city.name}'s response to the ${ref.year} survey is ready for review.`],
-        action: { text: 'Review the response', path: adminPaths.response(ref.id) },
-      }),
+      each('response_submitted', admins, (t) => ({
+        subject: t('mail.responseSubmitted.subject', { city: ref.city.name, year: ref.year }),
+        paragraphs: [t('mail.responseSubmitted.intro', { city: ref.city.name, year: ref.year })],
+        action: { text: t('mail.responseSubmitted.action'), path: adminPaths.response(ref.id) },
+      })),
 
     /** To the city's officers, with the reviewer's open comments summarised. */
     responseReturned: (
@@ -105,61 +109,60 @@ export function notifications(composer: MailComposer) {
       ref: ResponseRef,
       comments: Array<{ question?: string; body: string }>,
     ) =>
-      each('response_returned', officers, {
-        subject: `Changes needed to ${ref.city.name}'s ${ref.year} response`,
+      each('response_returned', officers, (t) => ({
+        subject: t('mail.responseReturned.subject', { city: ref.city.name, year: ref.year }),
         paragraphs: [
-          `The survey team has returned ${ref.city.name}'s ${ref.year} response for changes.`,
-          comments.length === 1 ? 'Their comment:' : `Their ${comments.length} comments:`,
+          t('mail.responseReturned.intro', { city: ref.city.name, year: ref.year }),
+          t('mail.responseReturned.comments', { count: comments.length }),
         ],
         items: comments.map((c) => clip(c.question ? `${c.question}: ${c.body}` : c.body)),
-        action: { text: 'Change your answers', path: surveyPaths.taskList(ref.year) },
-        after: ['Submit the response again once you have made the changes.'],
-      }),
+        action: { text: t('mail.responseReturned.action'), path: surveyPaths.taskList(ref.year) },
+        after: [t('mail.responseReturned.again')],
+      })),
 
     responseApproved: (officers: Recipient[], ref: ResponseRef) =>
-      each('response_approved', officers, {
-        subject: `${ref.city.name}'s ${ref.year} response has been approved`,
+      each('response_approved', officers, (t) => ({
+        subject: t('mail.responseApproved.subject', { city: ref.city.name, year: ref.year }),
         paragraphs: [
-          `Thank you: ${ref.city.name}'s ${ref.year} response has been approved.`,
-          "Your city's profile will be published with the survey's results.",
+          t('mail.responseApproved.thanks', { city: ref.city.name, year: ref.year }),
+          t('mail.responseApproved.profile'),
         ],
-        action: { text: 'Go to your response', path: surveyPaths.taskList(ref.year) },
-      }),
+        action: { text: t('mail.responseApproved.action'), path: surveyPaths.taskList(ref.year) },
+      })),
 
     /** A reminder before the deadline to an officer of a city that has not submitted. */
     reminder: (
       to: Recipient & { signedUp: boolean },
       about: { year: number; cityName: string; deadline: string },
     ): Promise<NewMail> =>
-      composer.compose('reminder', to, {
-        subject: `Reminder: ${about.cityName}'s ${about.year} response is due by ${about.deadline}`,
-        paragraphs: [
-          `${about.cityName} has not yet submitted its response to the ${about.year} ${composer.serviceName}.`,
-          `The deadline is ${about.deadline}. After it, answers can no longer be saved.`,
-        ],
-        action: { text: 'Go to your response', path: surveyPaths.taskList(about.year) },
-        after: [
-          to.signedUp
-            ? `Your user name is your email address, ${to.email}. If you have forgotten your password, choose "Forgotten your password?" on the sign-in page.`
-            : `You have not yet created your password. If your invitation link no longer works, choose "Forgotten your password?" on the sign-in page and enter ${to.email}.`,
-          'If your city has already submitted, or you are no longer its officer, please tell the survey team.',
-        ],
+      composer.compose('reminder', to, (t) => {
+        const { year, cityName: city, deadline } = about
+        return {
+          subject: t('mail.reminder.subject', { city, year, deadline }),
+          paragraphs: [
+            t('mail.reminder.notYet', { city, year, service }),
+            t('mail.reminder.deadline', { deadline }),
+          ],
+          action: { text: t('mail.reminder.action'), path: surveyPaths.taskList(year) },
+          after: [
+            t(to.signedUp ? 'mail.reminder.signedUp' : 'mail.reminder.notSignedUp', { email: to.email }),
+            t('mail.reminder.tellUs'),
+          ],
+        }
       }),
 
     /** To every officer of a city with an approved response, each with their city's profile. */
     editionPublished: (officers: CityOfficer[], edition: { year: number }) =>
       Promise.all(
         officers.map((officer) =>
-          composer.compose('edition_published', officer, {
-            subject: `The ${edition.year} results are published`,
-            paragraphs: [
-              `The ${edition.year} survey results are published, with ${officer.cityName}'s profile.`,
-            ],
+          composer.compose('edition_published', officer, (t) => ({
+            subject: t('mail.editionPublished.subject', { year: edition.year }),
+            paragraphs: [t('mail.editionPublished.intro', { year: edition.year, city: officer.cityName })],
             action: {
-              text: `See ${officer.cityName}'s profile`,
+              text: t('mail.editionPublished.action', { city: officer.cityName }),
               path: `/cities/${encodeURIComponent(officer.citySlug)}/${edition.year}`,
             },
-          }),
+          })),
         ),
       ),
   }

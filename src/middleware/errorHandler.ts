@@ -1,14 +1,18 @@
 import crypto from 'node:crypto'
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import { AppError } from '../shared/errors'
+import { translatorOf } from '../i18n/catalogues'
 
 export const notFoundHandler: RequestHandler = (_req, res) => {
+  const t = translatorOf(res.locals)
   res.status(404).render('errors/error', {
-    title: 'Page not found',
+    title: t('errors.title.404'),
     status: 404,
-    message: 'If you typed the web address, check it is correct.',
+    message: t('errors.notFound'),
   })
 }
+
+const titled = new Set([400, 403, 404, 409, 413, 503])
 
 /** One place maps typed errors to a status and a page; stack traces only outside production. */
 export function errorHandler(production: boolean): ErrorRequestHandler {
@@ -16,26 +20,24 @@ export function errorHandler(production: boolean): ErrorRequestHandler {
     const status =
       error instanceof AppError ? error.status : Number(error?.status ?? error?.statusCode) || 500
     if (status >= 500) req.log?.error({ err: error }, 'request failed')
-    const titles: Record<number, string> = {
-      400: 'There is a problem with your request',
-      403: 'You do not have permission to see this page',
-      404: 'Page not found',
-      409: 'This has changed since you loaded the page',
-      413: 'What you sent is too large',
-      503: 'Sorry, the service is unavailable',
-    }
+    // The page's language where setUpLocale has chosen one, else English.
+    const t = translatorOf(res.locals)
     const message =
       status === 503
-        ? 'The service is unavailable. Try again in a few minutes.'
+        ? t('errors.unavailable')
         : status >= 500
-          ? 'Sorry, there is a problem with the service. Try again later.'
+          ? t('errors.serverError')
           : String(error.message ?? '')
     if (res.headersSent) return
     res.status(status)
     if (req.accepts(['html', 'json']) === 'json') return res.json({ error: message })
-    const title =
-      titles[status] ??
-      (status >= 500 ? 'Sorry, there is a problem with the service' : 'Something went wrong')
+    const title = t(
+      titled.has(status)
+        ? `errors.title.${status}`
+        : status >= 500
+          ? 'errors.title.500'
+          : 'errors.title.other',
+    )
     // An error can come before the middleware that sets these locals (e.g. the early revalidation).
     res.locals.cspNonce ??= crypto.randomBytes(16).toString('base64')
     res.locals.currentPath ??= req.path

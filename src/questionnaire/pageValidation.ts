@@ -5,6 +5,7 @@ import { validationMessage } from './validationMessages'
 import { typeModule, type AnswerValue } from './types'
 import type { Fail } from './types/questionType'
 import type { FieldError } from '../shared/errors'
+import type { Locale } from '../i18n/catalogues'
 
 export interface PageValidationOptions {
   /** The edition year: only options offered in it are accepted. */
@@ -12,6 +13,8 @@ export interface PageValidationOptions {
   /** "Save and continue" requires required answers; "Save and come back later" does not. */
   complete: boolean
   idPrefix?: string
+  /** The page's language, for the default messages (English when not given). */
+  locale?: Locale
 }
 
 export type PageResult =
@@ -31,7 +34,7 @@ export function buildPageSchema(questions: Question[], options: PageValidationOp
           const fail: Fail = (failure, parts = [], params = {}) => {
             ctx.addIssue({
               code: 'custom',
-              message: validationMessage(question, failure, params),
+              message: validationMessage(question, failure, params, options.locale),
               path: parts,
             })
             return null
@@ -65,9 +68,13 @@ const schemas = new WeakMap<Question, Map<string, PageSchema>>()
 function pageSchema(questions: Question[], options: PageValidationOptions): PageSchema {
   const [first] = questions
   if (!first || !Object.isFrozen(first)) return buildPageSchema(questions, options)
-  const key = [questions.map((q) => q.key).join(' '), options.year, options.complete, options.idPrefix].join(
-    '|',
-  )
+  const key = [
+    questions.map((q) => q.key).join(' '),
+    options.year,
+    options.complete,
+    options.idPrefix,
+    options.locale,
+  ].join('|')
   let byKey = schemas.get(first)
   if (!byKey) schemas.set(first, (byKey = new Map()))
   let schema = byKey.get(key)

@@ -1,6 +1,7 @@
 import type { Question } from './definitionSchema'
 import { optionLabel } from './definitionModel'
 import { fieldId } from './formCodec'
+import { DEFAULT_LOCALE, translator, type Locale } from '../i18n/catalogues'
 
 /**
  * GOV.UK's conditional reveal: a follow-up whose condition is on the same page is shown in
@@ -35,14 +36,24 @@ function sharedStart(labels: string[]): string {
  * One short hint for follow-ups, shown without JavaScript: "If you chose “Yes”", "If you chose
  * “A” or “B”", and for several answers that start alike "If you chose “A dedicated team …”".
  */
-export function revealHint(controller: Question, values: string[]): string {
-  const labels = values.map((key) => optionLabel(controller, key))
+export function revealHint(controller: Question, values: string[], locale: Locale = DEFAULT_LOCALE): string {
+  const t = translator(locale)
+  const labels = values.map((key) =>
+    controller.type === 'yesno'
+      ? t(key === 'yes' ? 'survey.question.yes' : 'survey.question.no')
+      : key === 'other'
+        ? t('survey.question.other')
+        : optionLabel(controller, key),
+  )
   const verb = controller.type === 'multiple' ? 'selected' : 'chose'
   const start = labels.length > 2 ? sharedStart(labels) : ''
-  if (start) return `If you ${verb} “${start} …”`
-  const quoted = labels.map((label) => `“${label}”`)
-  const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]
-  return `If you ${verb} ${list}`
+  if (start) return t('survey.reveal.shared', { verb, start })
+  const quoted = labels.map((label) => t('validation.quoted', { label }))
+  const list =
+    quoted.length > 1
+      ? `${quoted.slice(0, -1).join(', ')}${t('survey.reveal.or')}${quoted.at(-1)}`
+      : quoted[0]
+  return t('survey.reveal.list', { verb, list })
 }
 
 /**
@@ -53,6 +64,7 @@ export function revealHint(controller: Question, values: string[]): string {
 export function nestReveals<T extends { question: Question }>(
   items: T[],
   idPrefix = '',
+  locale: Locale = DEFAULT_LOCALE,
 ): Array<Revealing<T>> {
   const byKey = new Map<string, Revealing<T>>()
   const top: Array<Revealing<T>> = []
@@ -73,7 +85,7 @@ export function nestReveals<T extends { question: Question }>(
       controller.reveals.push({
         id: `${fieldId(controller.question.key, idPrefix)}--reveal-${controller.reveals.length + 1}`,
         values,
-        hint: revealHint(controller.question, values),
+        hint: revealHint(controller.question, values, locale),
         items: [node],
       })
     }

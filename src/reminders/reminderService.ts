@@ -21,7 +21,7 @@ export interface ReminderCity {
   cityName: string
   responseStatus: string | null
   deadline: string
-  officers: Array<{ email: string; displayName: string; signedUp: boolean }>
+  officers: Array<{ email: string; displayName: string; signedUp: boolean; locale: string | null }>
 }
 
 /** Cities that can still answer (their deadline, or their extension, is ahead), with their officers. */
@@ -38,7 +38,7 @@ function citiesOf(edition: Edition, candidates: ReminderCandidate[], now: string
       deadline,
       officers: [],
     }
-    city.officers.push({ email: c.email, displayName: c.displayName, signedUp: c.signedUp })
+    city.officers.push({ email: c.email, displayName: c.displayName, signedUp: c.signedUp, locale: c.locale })
     cities.set(c.cityId, city)
   }
   return [...cities.values()]
@@ -65,12 +65,16 @@ export function reminderService(deps: Deps) {
     by: number | null,
     at: string,
   ) {
-    const deadline = formatDeadline(city.deadline, edition.timeZone)
+    // Each officer reads the deadline in their own language.
     const messages = await Promise.all(
       city.officers.map((officer) =>
         deps.notify.reminder(
           { ...officer, cityId: city.cityId },
-          { year: edition.year, cityName: city.cityName, deadline },
+          {
+            year: edition.year,
+            cityName: city.cityName,
+            deadline: formatDeadline(city.deadline, edition.timeZone, officer.locale),
+          },
         ),
       ),
     )

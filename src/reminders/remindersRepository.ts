@@ -16,6 +16,8 @@ export interface ReminderCandidate {
   displayName: string
   /** Whether the officer has ever set a password (else the reminder says how to get a link). */
   signedUp: boolean
+  /** The officer's language (users.locale): their reminder is written in it; English when null. */
+  locale: string | null
   /** The city's own later deadline, if it has an extension. */
   extendedUntil: string | null
 }
@@ -77,6 +79,7 @@ export function remindersRepository(knex: Knex) {
           'r.status',
           'u.email',
           'u.display_name',
+          'u.locale',
           knex.raw('(u.password_hash is not null) as signed_up'),
           'x.closes_at as extended_until',
         )
@@ -89,6 +92,7 @@ export function remindersRepository(knex: Knex) {
         email: String(row.email),
         displayName: String(row.display_name),
         signedUp: truthy(row.signed_up),
+        locale: (row.locale as string | null) ?? null,
         extendedUntil: (row.extended_until as string | null) ?? null,
       }))
     },

@@ -5,6 +5,7 @@ import { asOfficer } from '../web/actor'
 import { surveyPaths } from '../web/surveyPaths'
 import { yearParam } from '../web/requestParams'
 import { flash } from '../web/flash'
+import { translatorOf } from '../i18n/catalogues'
 
 const commentOf = (req: Request): number => Number(req.params.commentId)
 
@@ -15,7 +16,7 @@ export function commentReplyRoutes(replies: CommentReplyService): Router {
   router.get('/survey/:year/comments/:commentId/reply', requireOfficer, async (req, res) => {
     const thread = await replies.thread(asOfficer(req.user), yearParam(req), commentOf(req))
     res.render('collection/comment-reply', {
-      title: 'Reply to the reviewer’s comment',
+      title: translatorOf(res.locals)('survey.comments.replyTitle'),
       ...thread,
       action: surveyPaths.commentReply(thread.year, thread.comment.id),
       backLink: thread.backHref,
@@ -27,14 +28,15 @@ export function commentReplyRoutes(replies: CommentReplyService): Router {
   router.post('/survey/:year/comments/:commentId/reply', requireOfficer, async (req, res) => {
     const officer = asOfficer(req.user)
     const body = (req.body ?? {}) as { body?: unknown }
-    const { errors, backHref } = await replies.reply(officer, yearParam(req), commentOf(req), body)
+    const t = translatorOf(res.locals)
+    const { errors, backHref } = await replies.reply(officer, yearParam(req), commentOf(req), body, t)
     if (errors.length === 0) {
-      flash(req, 'Your reply has been sent to the reviewer.')
+      flash(req, t('survey.comments.sent'))
       return res.redirect(backHref)
     }
     const thread = await replies.thread(officer, yearParam(req), commentOf(req))
     res.status(400).render('collection/comment-reply', {
-      title: 'Reply to the reviewer’s comment',
+      title: translatorOf(res.locals)('survey.comments.replyTitle'),
       ...thread,
       action: surveyPaths.commentReply(thread.year, thread.comment.id),
       backLink: thread.backHref,

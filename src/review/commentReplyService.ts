@@ -1,3 +1,4 @@
+import { english, type Translate } from '../i18n/catalogues'
 import { z } from 'zod'
 import type { ResponsesRepository } from '../responses/responsesRepository'
 import type { ResponseRecord } from '../responses/responseRecords'
@@ -15,9 +16,14 @@ export interface CommentReplyDeps {
   editions: EditionsRepository
 }
 
-const replySchema = z.object({
-  body: z.string().trim().min(1, 'Enter your reply').max(2000, 'Enter a reply of 2,000 characters or fewer'),
-})
+const replySchema = (t: Translate) =>
+  z.object({
+    body: z
+      .string()
+      .trim()
+      .min(1, t('survey.comments.replyMissing'))
+      .max(2000, t('survey.comments.replyTooLong')),
+  })
 
 /**
  * A thread is open while its comment is unresolved and the response has reached the reviewer
@@ -66,13 +72,11 @@ export function commentReplyService(deps: CommentReplyDeps) {
       year: number,
       commentId: number,
       input: { body?: unknown },
+      t: Translate = english,
     ): Promise<{ errors: FieldError[]; backHref: string }> {
       const { comment, response, backHref } = await load(officer, year, commentId)
-      if (!threadOpen(comment, response))
-        throw new ConflictError(
-          'This comment is closed: the response has been approved, so it takes no more replies.',
-        )
-      const parsed = replySchema.safeParse({ body: input.body ?? '' })
+      if (!threadOpen(comment, response)) throw new ConflictError(t('survey.comments.closed'))
+      const parsed = replySchema(t).safeParse({ body: input.body ?? '' })
       if (!parsed.success) return { errors: fieldErrors(parsed.error, () => 'body'), backHref }
       await deps.reviewComments.addReply({
         commentId: comment.id,

@@ -47,10 +47,11 @@ export function deadlineInstant(date: string | null, time: string, zone: string)
   return new Date(instant).toISOString()
 }
 
-/** "31 December 2026 at 17:00 (Europe/Amsterdam)". */
-export function formatDeadline(instant: string, zone: string): string {
+/** "31 December 2026 at 17:00 (Europe/Amsterdam)"; in Spanish "31 de diciembre de 2026 a las 17:00 (…)". */
+export function formatDeadline(instant: string, zone: string, locale?: string | null): string {
   const when = new Date(instant)
-  const day = new Intl.DateTimeFormat('en-GB', {
+  const spanish = locale === 'es'
+  const day = new Intl.DateTimeFormat(spanish ? 'es' : 'en-GB', {
     timeZone: zone,
     day: 'numeric',
     month: 'long',
@@ -62,5 +63,5 @@ export function formatDeadline(instant: string, zone: string): string {
     minute: '2-digit',
     hourCycle: 'h23',
   })
-  return `${day.format(when)} at ${time.format(when)} (${zone})`
+  return `${day.format(when)} ${spanish ? 'a las' : 'at'} ${time.format(when)} (${zone})`
 }

@@ -1,6 +1,7 @@
 import { formatDeadline } from './deadline'
 import { errorFor } from './formErrors'
 import { capitalised, inSentence, unitCount } from './identity'
+import { english } from '../i18n/catalogues'
 
 /** Small formatting helpers every view can use (app.locals). */
 const numberFormat = new Intl.NumberFormat('en-GB')
@@ -26,4 +27,9 @@ export const viewHelpers = {
   capitalised,
   inSentence,
   statusLabel: (status: string): string => status.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase()),
+  /**
+   * The interface text in English: the default of every view and of the partials rendered with
+   * only the data given (src/shared/isolatedPartial.ts), which are passed the page's own `t`.
+   */
+  t: english,
 }

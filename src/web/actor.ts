@@ -1,5 +1,6 @@
 import type { Request } from 'express'
 import { ForbiddenError } from '../shared/errors'
+import type { Locale } from '../i18n/catalogues'
 
 /** Who acts on a request, for the routes of every capability (one definition each). */
 
@@ -11,15 +12,15 @@ export interface Officer {
   id: number
   displayName: string
   cityId: number
-  /** The page's language (res.locals.locale): the questionnaire is shown, and answers recorded, in it. */
-  locale?: string
+  /** The language of the officer's pages (validation messages, texts written in code); English when not given. */
+  locale?: Locale
 }
 
 /** The signed-in officer, or a 403 for anyone else. */
-export function asOfficer(user: Express.User | undefined): Officer {
+export function asOfficer(user: Express.User | undefined, locale?: Locale): Officer {
   if (!user || user.role !== 'officer' || user.cityId === null)
     throw new ForbiddenError('This page is for city innovation officers')
-  return { id: user.id, displayName: user.displayName, cityId: user.cityId }
+  return { id: user.id, displayName: user.displayName, cityId: user.cityId, ...(locale ? { locale } : {}) }
 }
 
 /** The signed-in user making a change, with the address it came from, for the audit trail. */

@@ -9,7 +9,7 @@ export const matrix: QuestionTypeModule<'matrix', MatrixAnswer> = {
   ...gridModule('matrix'),
   title: 'Matrix (one column per row)',
   messages: {
-    required: ({ quoted }) => `Select an answer for each row in ${quoted}`,
+    required: () => 'validation.matrix.required',
   },
   chart: 'perColumn',
   // Each row is answered or left empty by quota, then "sufficient" (first column) by quota.

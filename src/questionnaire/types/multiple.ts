@@ -159,7 +159,7 @@ export const multiple: QuestionTypeModule<'multiple', MultipleAnswer> = {
   },
   validate,
   messages: {
-    required: ({ quoted }) => `Select at least one answer for ${quoted}`,
+    required: () => 'validation.multiple.required',
   },
   display: (question, answer) =>
     answer.choices.map((key) => {

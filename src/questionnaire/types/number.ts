@@ -24,7 +24,7 @@ export const number: QuestionTypeModule<'number', NumberAnswer> = {
     return inRange(typed, question.min, question.max, fail) ? { type: 'number', value: typed } : null
   },
   messages: {
-    invalid: ({ noun, quoted }) => (noun ? `Enter ${noun} as a number` : `Enter a number for ${quoted}`),
+    invalid: ({ noun }) => (noun ? 'validation.number.invalid.noun' : 'validation.number.invalid.quoted'),
   },
   display: (question, answer) => [
     formatNumber.format(answer.value) + (question.unit ? ` ${question.unit}` : ''),

@@ -133,7 +133,15 @@ export interface MessageWords {
   noun: string | undefined
   /** The noun phrase with a capital, or "The answer to “…”". */
   subject: string
+  /** A yes/no label as a clause ("the city has dedicated funding"), in English only. */
+  whether?: string | undefined
 }
+
+/**
+ * A default message: its catalogue key (src/i18n/locales, group `validation`), with any values
+ * beyond the words and the failure's parameters.
+ */
+export type Worded = string | { key: string; values: Record<string, string | number> }
 
 export type Cell = string | number | null
 
@@ -237,7 +245,7 @@ export interface QuestionTypeModule<T extends QuestionType, A extends { type: T 
   /** The typed fields in, the answer out (null when blank or invalid, after `fail`). */
   validate: (check: Check<T>) => A | null
   /** Default wording of failures particular to the type; the others are worded alike for every type. */
-  messages: Partial<Record<Failure, (words: MessageWords, question: QuestionOf<T>) => string>>
+  messages: Partial<Record<Failure, (words: MessageWords, question: QuestionOf<T>) => Worded>>
 
   // Display (check answers, review, profiles)
   /** The answer as lines of plain text ("Other: …" as written, notes after their option). */

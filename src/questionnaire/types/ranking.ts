@@ -63,9 +63,9 @@ export const ranking: QuestionTypeModule<'ranking', RankingAnswer> = {
   },
   validate,
   messages: {
-    required: ({ quoted }) => `Rank every item in ${quoted}`,
-    invalid: ({ quoted }) => `Rank the items of ${quoted} with the numbers offered`,
-    incomplete: ({ quoted }) => `Rank every item of ${quoted}, or leave them all blank`,
+    required: () => 'validation.ranking.required',
+    invalid: () => 'validation.ranking.invalid',
+    incomplete: () => 'validation.ranking.incomplete',
   },
   display,
   sentenceValue: (question, answer) => display(question, answer).join('; '),

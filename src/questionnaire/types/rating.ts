@@ -9,7 +9,7 @@ export const rating: QuestionTypeModule<'rating', RatingAnswer> = {
   ...gridModule('rating'),
   title: 'Rating of each item',
   messages: {
-    required: ({ quoted }) => `Select a rating for each item in ${quoted}`,
+    required: () => 'validation.rating.required',
   },
   // Charted by how many cities gave each item the top rating.
   chart: 'topOfScale',

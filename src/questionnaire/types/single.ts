@@ -33,7 +33,7 @@ export const single: QuestionTypeModule<'single', SingleAnswer> = {
       : fail('invalid')
   },
   messages: {
-    required: ({ noun, quoted }) => (noun ? `Select ${noun}` : `Select an answer for ${quoted}`),
+    required: ({ noun }) => (noun ? 'validation.single.required.noun' : 'validation.single.required.quoted'),
   },
   display: (question, answer) => [choiceLabel(question, answer.choice, answer.other)],
   sentenceValue: (question, answer) =>

@@ -35,8 +35,8 @@ export const textList: QuestionTypeModule<'textList', TextListAnswer> = {
       : { type: 'textList', values: entries.slice(0, question.maxItems).map((e) => e.text) }
   },
   messages: {
-    required: ({ quoted }) => `Enter at least one answer for ${quoted}`,
-    maxLength: ({ quoted }) => `Entry {item} of ${quoted} must be {maxLength} characters or fewer`,
+    required: () => 'validation.textList.required',
+    maxLength: () => 'validation.textList.maxLength',
   },
   display: (_question, answer) => answer.values,
   listPhrases: (_question, answer) => answer.values,

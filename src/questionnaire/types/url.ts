@@ -37,10 +37,7 @@ export const url: QuestionTypeModule<'url', UrlAnswer> = {
     return isWebAddress(withScheme) ? { type: 'url', value: withScheme } : fail('invalid')
   },
   messages: {
-    invalid: ({ noun, quoted }) =>
-      noun
-        ? `Enter ${noun} as a web address, like https://www.example.org`
-        : `Enter a web address, like https://www.example.org, for ${quoted}`,
+    invalid: ({ noun }) => (noun ? 'validation.url.invalid.noun' : 'validation.url.invalid.quoted'),
   },
   display: (_question, answer) => [answer.value],
   sentenceValue: (_question, answer) => answer.value,

@@ -25,8 +25,7 @@ export const year: QuestionTypeModule<'year', YearAnswer> = {
       : null
   },
   messages: {
-    invalid: ({ noun, quoted }) =>
-      noun ? `Enter ${noun} as a year, like 2019` : `Enter a year, like 2019, for ${quoted}`,
+    invalid: ({ noun }) => (noun ? 'validation.year.invalid.noun' : 'validation.year.invalid.quoted'),
   },
   display: (_question, answer) => [String(answer.value)],
   sentenceValue: (_question, answer) => String(answer.value),

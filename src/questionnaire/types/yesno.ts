@@ -1,4 +1,3 @@
-import { whetherClause } from '../labelWords'
 import { answerRow, keyLabels, one, type QuestionTypeModule } from './questionType'
 
 /** "Does the city have dedicated funding?" Yes or no. */
@@ -22,10 +21,10 @@ export const yesno: QuestionTypeModule<'yesno', YesNoAnswer> = {
     return ['yes', 'no'].includes(value.choice) ? { type: 'yesno', choice: value.choice } : fail('invalid')
   },
   messages: {
-    required: ({ quoted }, question) => {
-      const whether = whetherClause(question.label)
-      return whether ? `Select whether ${whether}` : `Select yes or no for ${quoted}`
-    },
+    required: ({ whether }) =>
+      whether
+        ? { key: 'validation.yesno.required.whether', values: { whether } }
+        : 'validation.yesno.required.quoted',
   },
   display: (_question, answer) => [label(answer.choice)],
   sentenceValue: (_question, answer) => label(answer.choice),
