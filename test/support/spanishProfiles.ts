@@ -1,6 +1,9 @@
 import { definitionSchema, type Definition } from '../../src/questionnaire/definitionSchema'
 import { definitionTexts } from '../../src/questionnaire/definitionTexts'
 import type { TestApp } from './testApp'
+
+/** What publishing needs of an app: its repositories and services. */
+type Publisher = Pick<TestApp, 'repos' | 'services'>
 import { buildCity } from './factories'
 import { buildResponse, multiple, no, yes } from './profilesFactories'
 import type { City } from '../../src/cities/citiesRepository'
@@ -120,14 +123,18 @@ export interface SpanishProfiles {
 }
 
 /**
- * Publishes 2050 (translated) and 2051 (half translated) with seven cities: five with dedicated
+ * Publishes 2050 (translated) and 2051 (half translated, unless `bothComplete`) with seven cities: five with dedicated
  * funding (71%), and skills chosen so the city's two are shared by 4 of 7.
  */
-export async function publishSpanishProfiles(t: TestApp, complete = 2050): Promise<SpanishProfiles> {
+export async function publishSpanishProfiles(
+  t: Publisher,
+  complete = 2050,
+  options: { bothComplete?: boolean } = {},
+): Promise<SpanishProfiles> {
   const incomplete = complete + 1
   for (const [year, done] of [
     [complete, true],
-    [incomplete, false],
+    [incomplete, options.bothComplete ?? false],
   ] as const) {
     const definition = spanishDefinition(year, done)
     await t.repos.editions.create({
