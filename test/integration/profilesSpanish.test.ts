@@ -170,3 +170,20 @@ describe('results and home in Spanish', () => {
     expect(es.text).toContain('id="untranslated-note"')
   })
 })
+
+describe('the footer’s pages in Spanish', () => {
+  it('gives the privacy notice, accessibility statement and contact page in Spanish, and English by default', async () => {
+    for (const [path, heading, english] of [
+      ['/privacy', 'Aviso de privacidad', 'Privacy notice'],
+      ['/accessibility', 'Declaración de accesibilidad', 'Accessibility statement'],
+      ['/contact', 'Contacto', 'Contact'],
+    ]) {
+      const es = await request(t.app).get(`${path}?lang=es`)
+      expect(htmlLang(es.text)).toBe('es')
+      expect(es.text).toContain(`<h1 class="h-xl">${heading}</h1>`)
+      expect(es.text).toContain('hreflang="es"')
+      const en = await request(t.app).get(path)
+      expect(en.text).toContain(`<h1 class="h-xl">${english}</h1>`)
+    }
+  })
+})
