@@ -19,6 +19,8 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
 
   router.get('/cities', async (req, res) => {
     const result = await browse.browse(req.query as Record<string, unknown>)
+    // Not translated yet (its filters are the English questionnaire's): in English, saying so.
+    pageLanguage(req, res, 'en', ['en'])
     const identity = res.locals.identity as Identity
     res.render('profiles/cities', { title: capitalised(identity.unitPlural), ...result, query: req.query })
   })
@@ -74,7 +76,7 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
     // The year's own identity (its profile title, unit words) where it sets one; the site's otherwise.
     const profileIdentity = localIdentity(await profiles.identity.forYear(profile.year), page.locale)
     // The page's words are its snapshot's language (English where the year has none in the reader's).
-    const language = pageLanguage(req, res, page.locale, page.locales)
+    const language = pageLanguage(req, res, page.locale, page.locales, { sharedByAll: true })
     const { t } = language
     const key = `${page.version}|${page.years.join(',')}|${String(res.locals.identityVersion)}|${localeOf(res)}`
     const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({

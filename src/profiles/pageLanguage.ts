@@ -27,16 +27,22 @@ export interface PageLanguage {
 /**
  * The language of a page drawn from snapshots made in `available` languages: the reader's
  * (res.locals.locale) where it is one of them, else English, saying so in the reader's language,
- * never half translated. Switcher links are built from the path alone, so a page rendered once
- * per language is the same for every reader of it.
+ * never half translated. A page rendered once per language for every reader (`sharedByAll`) has
+ * switcher links built from its path alone, so no reader's query ends up in another's page.
  */
-export function pageLanguage(req: Request, res: Response, served: string, available: string[]): PageLanguage {
+export function pageLanguage(
+  req: Request,
+  res: Response,
+  served: string,
+  available: string[],
+  options: { sharedByAll?: boolean } = {},
+): PageLanguage {
   const asked: Locale = isLocale(res.locals.locale) ? res.locals.locale : DEFAULT_LOCALE
   const lang: Locale = isLocale(served) ? served : DEFAULT_LOCALE
   const language: PageLanguage = {
     lang,
     t: translator(lang),
-    languages: languageLinks(req.path, LOCALES, asked),
+    languages: languageLinks(options.sharedByAll ? req.path : req.originalUrl, LOCALES, asked),
     alternates: alternateLinks(String(req.app.locals.publicBaseUrl ?? ''), req.path, available),
     ...(lang === asked
       ? {}
