@@ -7,6 +7,9 @@ import { parseYear } from '../web/requestParams'
 import { renderLocatorMap } from './worldMap'
 import { requestEncoding, sendVariant } from '../web/contentEncoding'
 import { capitalised, inSentence, type Identity } from '../shared/identity'
+import { LOCALES } from '../i18n/catalogues'
+import { localeOf, pageLanguage } from './pageLanguage'
+import { localIdentity } from '../i18n/localIdentity'
 
 /** /cities: browse, a city's latest profile, a year's profile (HTML and PDF), two years compared. */
 export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router {
@@ -16,6 +19,8 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
 
   router.get('/cities', async (req, res) => {
     const result = await browse.browse(req.query as Record<string, unknown>)
+    // Not translated yet (its filters are the English questionnaire's): in English, saying so.
+    pageLanguage(req, res, 'en', ['en'])
     const identity = res.locals.identity as Identity
     res.render('profiles/cities', { title: capitalised(identity.unitPlural), ...result, query: req.query })
   })
@@ -28,43 +33,56 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
   })
 
   router.get('/cities/:slug/compare', async (req, res) => {
-    const page = await pages.compare(req.params.slug, req.query.from, req.query.to)
-    if (page.kind === 'one-year')
+    const page = await pages.compare(req.params.slug, req.query.from, req.query.to, localeOf(res))
+    if (page.kind === 'one-year') {
+      const { t } = pageLanguage(req, res, localeOf(res), [...LOCALES])
       return res.render('profiles/compare-one-year', {
-        title: `${page.city.name}: only one survey year published`,
+        title: t('publicPages.compare.oneYearTitle', { city: page.city.name }),
         ...page,
       })
+    }
+    const { t } = pageLanguage(req, res, page.locale, [...new Set(['en', page.locale])])
     res.render('profiles/compare', {
-      title: `${page.to.city.name}: ${page.from.year} and ${page.to.year} compared`,
+      title: t('publicPages.compare.title', {
+        city: page.to.city.name,
+        from: page.from.year,
+        to: page.to.year,
+      }),
       ...page,
     })
   })
 
   router.get('/cities/:slug/:year.pdf', async (req, res) => {
     const year = parseYear(req.params.year)
-    const page = await pages.cityPage(req.params.slug, year)
+    const page = await pages.cityPage(req.params.slug, year, localeOf(res))
     if (notModified(req, res, 'pdf', page.version)) return
     const profile = await page.profile()
     res.type('application/pdf').attachment(`${req.params.slug}-${req.params.year}.pdf`)
     await writeProfilePdf(profile, res, {
-      identity: await profiles.identity.forYear(year),
+      locale: page.locale,
+      identity: localIdentity(await profiles.identity.forYear(year), page.locale),
       generatedAt: page.generatedAt,
       url: `${String(req.app.locals.publicBaseUrl)}/cities/${encodeURIComponent(req.params.slug)}/${req.params.year}`,
     })
   })
 
   router.get('/cities/:slug/:year', async (req, res) => {
-    const page = await pages.cityPage(req.params.slug, parseYear(req.params.year))
+    const page = await pages.cityPage(req.params.slug, parseYear(req.params.year), localeOf(res))
     // A page with something of this visitor's own (signed in, a message) is theirs alone, and sent as it is.
     const own = Boolean(req.user || res.locals.flash)
     const encoding = own ? 'identity' : requestEncoding(req)
     if (notModifiedVariant(req, res, encoding, page.version, page.years.join(','))) return
     const profile = await page.profile()
     // The year's own identity (its profile title, unit words) where it sets one; the site's otherwise.
-    const profileIdentity = await profiles.identity.forYear(profile.year)
-    const key = `${page.version}|${page.years.join(',')}|${String(res.locals.identityVersion)}`
+    const profileIdentity = localIdentity(await profiles.identity.forYear(profile.year), page.locale)
+    // The page's words are its snapshot's language (English where the year has none in the reader's).
+    const language = pageLanguage(req, res, page.locale, page.locales, { sharedByAll: true })
+    const { t } = language
+    const key = `${page.version}|${page.years.join(',')}|${String(res.locals.identityVersion)}|${localeOf(res)}`
     const body = await cachedFragment(req.app as Express, 'profiles/city-body', key, () => ({
       ...profileViewHelpers,
+      t,
+      lang: language.lang,
       // The profile's own wording is the year's: within the profile, `identity` is that year's.
       identity: profileIdentity,
       profile,
@@ -75,8 +93,9 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
     const locals = {
       title: `${profile.city.name}: ${inSentence(profileIdentity.profileTitle)} ${profile.year}`,
       body,
+      ...language,
       breadcrumbs: [
-        { href: '/', text: 'Home' },
+        { href: '/', text: t('publicPages.homeCrumb') },
         { href: '/cities', text: capitalised((res.locals.identity as Identity).unitPlural) },
       ],
     }

@@ -1,6 +1,7 @@
 import type { Sentence } from '../questionnaire/definitionSchema'
 import type { QuestionAggregate } from './profileContent'
-import { citiesText } from './wording'
+import { translator } from '../i18n/catalogues'
+import { citiesText, wordingLocale } from './wording'
 
 /** Placeholders filled from the shares. */
 const sharePlaceholders = /\{(share|shareInWords|othersShare)\}/
@@ -11,7 +12,8 @@ const sharePlaceholders = /\{(share|shareInWords|othersShare)\}/
  * condition that chose it ("Unlike most cities surveyed" written as fixed text was published
  * with 1 city compared, issue 13 item 15).
  */
-const comparativeWords = /^(Like|Unlike|Similar to|Along with)\b|\b(most|more than half|majority|minority)\b/i
+const comparativeWords =
+  /^(Like|Unlike|Similar to|Along with|Como|A diferencia de|Al igual que|Junto con)\b|\b(most|more than half|majority|minority|la mayoría|más de la mitad|mayoría|minoría)(?![\p{L}])/iu
 
 /** The sentence's wording depends on the shares: it is withheld below the disclosure threshold. */
 export const isComparison = (sentence: Sentence): boolean =>
@@ -50,6 +52,14 @@ export interface ShareBase {
  */
 export function baseWords(aggregate: QuestionAggregate, base: ShareBase): string | undefined {
   if (aggregate.answered === base.basisSize) return undefined
+  const locale = wordingLocale()
+  if (locale !== 'en') {
+    const t = translator(locale)
+    const count = aggregate.answered
+    return base.askedOf
+      ? t('profileWords.baseAskedOf', { count, askedOf: base.askedOf })
+      : t('profileWords.baseAnswered', { count })
+  }
   const cities = citiesText(aggregate.answered)
   return base.askedOf ? `the ${cities.replace(/cities?$/, '')}${base.askedOf}` : `the ${cities} that answered`
 }
@@ -57,5 +67,9 @@ export function baseWords(aggregate: QuestionAggregate, base: ShareBase): string
 /** The template's "of cities surveyed" with the question's own base, where it differs. */
 export function withBase(text: string, aggregate: QuestionAggregate, base: ShareBase): string {
   const words = baseWords(aggregate, base)
-  return words ? text.replace(/\bof cities surveyed\b/, `of ${words}`) : text
+  if (!words) return text
+  const locale = wordingLocale()
+  if (locale === 'en') return text.replace(/\bof cities surveyed\b/, `of ${words}`)
+  const t = translator(locale)
+  return text.replace(t('profileWords.ofCitiesSurveyed'), t('profileWords.ofBase', { base: words }))
 }

@@ -7,6 +7,7 @@ import { distributionChart } from './distributionChart'
 import { availabilityFootnote, chartOptions, offeredBase, offeredBaseNote } from './footnotes'
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
 import { citiesText, roundedPercent } from './wording'
+import { answerWord } from '../i18n/wordingScope'
 
 /** A chart id safe for HTML ids: "budget.items" → "chart-budget-items". */
 export const chartId = (key: string): string => `chart-${key.replace(/[^a-z0-9]+/gi, '-')}`
@@ -35,14 +36,15 @@ function seriesOf(question: Question, years: number[], aggregate: QuestionAggreg
           chartKey: question.key,
           title,
           rows: [
-            { key: 'yes', label: 'Yes', countKey: 'yes' },
-            { key: 'no', label: 'No', countKey: 'no' },
+            { key: 'yes', label: answerWord('yes'), countKey: 'yes' },
+            { key: 'no', label: answerWord('no'), countKey: 'no' },
           ],
         },
       ]
     case 'options': {
       const rows = optionRows(chartOptions(question, years))
-      if ('other' in question && question.other) rows.push({ key: OTHER, label: 'Other', countKey: OTHER })
+      if ('other' in question && question.other)
+        rows.push({ key: OTHER, label: answerWord('other'), countKey: OTHER })
       return [{ chartKey: question.key, title, rows, footnote: availabilityFootnote(question, years) }]
     }
     case 'perColumn':

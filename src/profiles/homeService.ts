@@ -9,9 +9,9 @@ export function homeService(
      * The home page: the headline figures of the latest published edition that has figures (one
      * published with fewer cities than the disclosure threshold has none), and every city with a profile.
      */
-    async overview() {
+    async overview(locale = 'en') {
       const [published, { cities }] = await Promise.all([
-        profiles.results.published(),
+        profiles.results.published(locale),
         profiles.browse.publishedCities(),
       ])
       const latest = published.find((aggregate) => !aggregate.basis.suppressed) ?? published[0]

@@ -1,13 +1,16 @@
 import express, { type Router } from 'express'
 import type { ProfileServices } from './profileServices'
 import { NotFoundError } from '../shared/errors'
+import { pageLanguage } from './pageLanguage'
 
 /** /open-data: the documentation page and the downloads (CSV, JSON, codebook) per published year. */
 export function openDataRoutes(profiles: ProfileServices): Router {
   const router = express.Router()
   const { openData } = profiles
 
-  router.get('/open-data', async (_req, res) => {
+  router.get('/open-data', async (req, res) => {
+    // Not translated yet: in English, saying so, rather than half translated.
+    pageLanguage(req, res, 'en', ['en'])
     res.render('profiles/open-data', { title: 'Open data', ...(await openData.overview()) })
   })
 

@@ -1,8 +1,7 @@
 import type { ViewBlock } from './profileContent'
-import { chart } from './pdfChart'
+import { chart, type PdfWords } from './pdfChart'
 import { INK, MARGIN, NIGHT, TEAL, clean, contentWidth, keepTogether, type Doc } from './pdfLayout'
 import { group, tagged, type Struct } from './pdfTags'
-import type { Identity } from '../shared/identity'
 
 // A profile's blocks on paper, each drawn as its structure elements (H2, P, L, H3, Figure).
 
@@ -48,7 +47,7 @@ function bullets(
   doc.x = MARGIN
 }
 
-export function block(doc: Doc, parent: Struct, item: ViewBlock, cityName: string, identity: Identity): void {
+export function block(doc: Doc, parent: Struct, item: ViewBlock, cityName: string, words: PdfWords): void {
   switch (item.kind) {
     case 'heading':
       return heading(doc, parent, item.text)
@@ -75,10 +74,10 @@ export function block(doc: Doc, parent: Struct, item: ViewBlock, cityName: strin
         tagged(doc, parent, 'H3', () =>
           doc.font('bold').fontSize(10.5).fillColor(INK).text(clean(column.label), MARGIN),
         )
-        bullets(doc, parent, column.items.length > 0 ? column.items : ['None'])
+        bullets(doc, parent, column.items.length > 0 ? column.items : [words.t('publicPages.profile.none')])
       })
     case 'chart':
-      return chart(doc, parent, item.chart, cityName, identity)
+      return chart(doc, parent, item.chart, cityName, words)
     case 'answer':
       return body(doc, parent, `${item.label} ${item.lines.join(', ')}`)
   }

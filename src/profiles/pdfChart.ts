@@ -3,6 +3,19 @@ import type { OwnChart } from './profileContent'
 import { BRICK, INK, MARGIN, MUTED, SLATE, clean, contentWidth, keepTogether, type Doc } from './pdfLayout'
 import { tagged, type Struct } from './pdfTags'
 import { unitCount, type Identity } from '../shared/identity'
+import { english, type Translate } from '../i18n/catalogues'
+
+/** The PDF's words: its language's catalogue, and how it counts the identity's units. */
+export interface PdfWords {
+  t: Translate
+  count: (count: number) => string
+}
+
+/** English words with the identity's units ("12 cities"). */
+export const englishPdfWords = (identity: Identity): PdfWords => ({
+  t: english,
+  count: (count) => unitCount(identity, count),
+})
 
 const BAR_ROW = 26
 /** The title and key above the bars. */
@@ -24,17 +37,18 @@ const bars = (content: OwnChart) => (content.ordered ? content.rows : orderBars(
  * The figure's alternative text: what the chart shows, in words, for readers who cannot see the
  * bars (its title, then each bar in drawing order with its count and whether it is the city's).
  */
-export function chartAltText(content: OwnChart, cityName: string, identity: Identity): string {
+export function chartAltText(content: OwnChart, cityName: string, words: PdfWords): string {
+  const { t } = words
   const rows = bars(content).map((row) => {
-    const own = content.own.includes(row.key) ? ` (${cityName}’s answer)` : ''
-    return `${row.label}: ${unitCount(identity, row.count)}${own}`
+    const own = content.own.includes(row.key) ? ` (${t('pdf.cityAnswer', { city: cityName })})` : ''
+    return `${row.label}: ${words.count(row.count)}${own}`
   })
   const summary = content.distribution?.summary
-  return `Bar chart: ${content.title}.${summary ? ` ${summary}.` : ''} ${rows.join('; ')}.`
+  return `${t('pdf.barChart', { title: content.title })}${summary ? ` ${summary}.` : ''} ${rows.join('; ')}.`
 }
 
 /** Title, key and bars: the figure's marks. */
-function drawFigure(doc: Doc, content: OwnChart, cityName: string, identity: Identity): void {
+function drawFigure(doc: Doc, content: OwnChart, cityName: string, words: PdfWords): void {
   doc.font('bold').fontSize(10.5).fillColor(INK).text(clean(content.title), MARGIN)
   const keyY = doc.y + 3
   doc.rect(MARGIN, keyY + 1, 8, 8).fill(BRICK)
@@ -42,7 +56,7 @@ function drawFigure(doc: Doc, content: OwnChart, cityName: string, identity: Ide
     .font('regular')
     .fontSize(9)
     .fillColor(MUTED)
-    .text(`${cityName}’s answers`, MARGIN + 12, keyY)
+    .text(words.t('pdf.cityAnswers', { city: cityName }), MARGIN + 12, keyY)
   doc.y = keyY + 16
   const labelWidth = contentWidth(doc) * 0.42
   const plot = contentWidth(doc) - labelWidth - 60
@@ -67,7 +81,7 @@ function drawFigure(doc: Doc, content: OwnChart, cityName: string, identity: Ide
       .font('regular')
       .fontSize(9)
       .fillColor(INK)
-      .text(unitCount(identity, row.count), x + width + 5, y + 5, { lineBreak: false })
+      .text(words.count(row.count), x + width + 5, y + 5, { lineBreak: false })
     doc.x = MARGIN
     doc.y = y + BAR_ROW
   }
@@ -77,21 +91,15 @@ function drawFigure(doc: Doc, content: OwnChart, cityName: string, identity: Ide
  * Horizontal bars as vector rectangles, sorted as on the web, the city's own marked in brick and
  * bold: a Figure with alternative text, then its footnote as a paragraph.
  */
-export function chart(
-  doc: Doc,
-  parent: Struct,
-  content: OwnChart,
-  cityName: string,
-  identity: Identity,
-): void {
+export function chart(doc: Doc, parent: Struct, content: OwnChart, cityName: string, words: PdfWords): void {
   keepTogether(doc, chartHeight(doc, content))
   doc.moveDown(0.5)
   doc.font('bold').fontSize(10.5)
   const top = doc.y
   const height = doc.heightOfString(clean(content.title)) + KEY_ROOM + content.rows.length * BAR_ROW
   const box: [number, number, number, number] = [MARGIN, top, MARGIN + contentWidth(doc), top + height]
-  tagged(doc, parent, 'Figure', () => drawFigure(doc, content, cityName, identity), {
-    alt: chartAltText(content, cityName, identity),
+  tagged(doc, parent, 'Figure', () => drawFigure(doc, content, cityName, words), {
+    alt: chartAltText(content, cityName, words),
     bbox: box,
   })
   const footnote = content.footnote

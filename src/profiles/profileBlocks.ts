@@ -5,7 +5,7 @@ import { displayAnswer } from '../questionnaire/answerDisplay'
 import type { Block, ChartContent, ListItem } from './profileContent'
 import { binOf } from './distribution'
 import { firstSentence, valueText, type SentenceContext } from './sentences'
-import { NOT_COLLECTED } from './wording'
+import { notCollected } from './wording'
 
 /** What every block builder needs besides the question and the city's answer. */
 export interface BlockContext extends SentenceContext {
@@ -168,6 +168,6 @@ export function matrixBlocks(
   }))
   const blank = offeredOptions(question, context.year).filter((row) => value.cells[row.key] === undefined)
   if (!question.required && blank.length > 0)
-    columns.push({ key: '', label: NOT_COLLECTED, items: blank.map((row) => row.label) })
+    columns.push({ key: '', label: notCollected(), items: blank.map((row) => row.label) })
   return [...heading(question, context), { kind: 'matrixLists', questionKey: question.key, columns }]
 }

@@ -13,6 +13,10 @@ export interface CityPage {
    * an ETag or a cached rendering changes when either does (and the city's coordinates).
    */
   version: string
+  /** The language the page is in: the one asked for where this year was made in it, else English. */
+  locale: string
+  /** Every language this year's profile was made in (its hreflang alternates). */
+  locales: string[]
   /** Where the city is, for its locator map. */
   location: { latitude: number; longitude: number } | null
   generatedAt: string
@@ -23,6 +27,8 @@ export interface CityPage {
 
 export interface ComparePage {
   kind: 'compared'
+  /** The language both years are shown in. */
+  locale: string
   from: ProfileContent
   to: ProfileContent
   years: number[]
@@ -55,7 +61,7 @@ export function profilePages(
     const hit = charts.get(row.editionHash)
     if (hit) return hit
     // Kept under the hash read, which is newer than the row's if a regeneration came in between.
-    const stored = await repos.profiles.aggregateContent(row.editionId)
+    const stored = await repos.profiles.aggregateContent(row.editionId, row.locale)
     if (!stored) return {}
     return charts.set(stored.contentHash, (JSON.parse(stored.content) as EditionAggregateContent).charts)
   }
@@ -64,7 +70,7 @@ export function profilePages(
   async function questionKeysOf(row: CitySnapshotYear): Promise<string[] | undefined> {
     const hit = questionKeys.get(row.editionHash)
     if (hit) return hit
-    const stored = await repos.profiles.aggregateContent(row.editionId)
+    const stored = await repos.profiles.aggregateContent(row.editionId, row.locale)
     if (!stored) return undefined
     const content = JSON.parse(stored.content) as EditionAggregateContent
     return questionKeys.set(stored.contentHash, Object.keys(content.questions))
@@ -74,11 +80,11 @@ export function profilePages(
   // so they are kept for a moment. This process forgets them as soon as it regenerates (forget());
   // another process sharing the database serves the old snapshot for at most `freshForMs`.
   let recent = new LruCache<string, { at: number; rows: Promise<CitySnapshotYear[]> }>(1000)
-  const citySnapshots = (slug: string, years: number[]): Promise<CitySnapshotYear[]> => {
-    const key = `${slug}|${years.join(',')}`
+  const citySnapshots = (slug: string, years: number[], locale = 'en'): Promise<CitySnapshotYear[]> => {
+    const key = `${slug}|${years.join(',')}|${locale}`
     const hit = recent.get(key)
     if (hit && Date.now() - hit.at < freshForMs) return hit.rows
-    const read = repos.profiles.citySnapshots(slug, years)
+    const read = repos.profiles.citySnapshots(slug, years, locale)
     recent.set(key, { at: Date.now(), rows: read })
     read.catch(() => recent.set(key, { at: 0, rows: read }))
     return read
@@ -108,9 +114,9 @@ export function profilePages(
       recent = new LruCache(1000)
     },
 
-    /** A city's profile of one published year: one query. */
-    async cityPage(slug: string, year: number): Promise<CityPage> {
-      const rows = await citySnapshots(slug, [year])
+    /** A city's profile of one published year, in `locale` where it was made in it: one query (two in another language). */
+    async cityPage(slug: string, year: number, locale = 'en'): Promise<CityPage> {
+      const rows = await citySnapshots(slug, [year], locale)
       const row = rows.find((candidate) => candidate.year === year)
       if (!row || row.content === null) throw await missingYear(slug, year)
       const content = row.content
@@ -119,6 +125,8 @@ export function profilePages(
       const version = `${row.contentHash}|${row.editionHash}${where}`
       return {
         version,
+        locale: row.locale,
+        locales: row.locale === locale ? [...new Set(['en', locale])] : ['en'],
         location: row.location,
         generatedAt: row.generatedAt,
         years: rows.map((r) => r.year),
@@ -139,7 +147,12 @@ export function profilePages(
      * Two published years of one city side by side, with what changed, over the questions both
      * years' questionnaires ask (a city with one year has nothing to compare).
      */
-    async compare(slug: string, fromValue: unknown, toValue: unknown): Promise<ComparePage | OneYearPage> {
+    async compare(
+      slug: string,
+      fromValue: unknown,
+      toValue: unknown,
+      locale = 'en',
+    ): Promise<ComparePage | OneYearPage> {
       const all = await citySnapshots(slug, [])
       if (all.length === 0) throw new NotFoundError()
       if (all.length === 1) {
@@ -151,9 +164,13 @@ export function profilePages(
       const fromYear = fromValue === undefined ? years[1] : parseYear(fromValue)
       const toYear = toValue === undefined ? years[0] : parseYear(toValue)
       if (fromYear === toYear) throw new BadRequestError('Choose two different years to compare')
-      const rows = await citySnapshots(slug, [fromYear, toYear])
+      const rows = await citySnapshots(slug, [fromYear, toYear], locale)
+      // Both years in one language: in English unless both were made in the one asked for.
+      const inOne = rows.every((row) => row.locale === locale)
+        ? rows
+        : await citySnapshots(slug, [fromYear, toYear])
       const pick = (year: number) => {
-        const row = rows.find((candidate) => candidate.year === year)
+        const row = inOne.find((candidate) => candidate.year === year)
         if (!row?.content) throw new NotFoundError(`There is no published ${year} profile of this city`)
         return { row, content: parse(row.contentHash, row.content) }
       }
@@ -163,6 +180,7 @@ export function profilePages(
       const shared = fromKeys && toKeys ? sharedQuestionKeys(fromKeys, toKeys) : undefined
       return {
         kind: 'compared',
+        locale: from.row.locale,
         from: from.content,
         to: to.content,
         years,

@@ -5,10 +5,12 @@ import PDFDocument from 'pdfkit'
 import type { ProfileView } from './profileContent'
 import { pdfFonts } from './pdfFonts'
 import { block, body } from './pdfBlocks'
+import { englishPdfWords, type PdfWords } from './pdfChart'
 import { BRICK, GOLD, INK, MARGIN, MUTED, NIGHT, SLATE, clean, contentWidth, type Doc } from './pdfLayout'
 import { artifact, documentRoot, group, tagged, type Struct } from './pdfTags'
 import { basisSentence, suppressedNotice } from './profileWording'
 import { DEFAULT_IDENTITY, inSentence, type Identity } from '../shared/identity'
+import { isLocale, translator, type Translate } from '../i18n/catalogues'
 
 const fontData = new Map<string, Buffer>()
 /** A font file's bytes, read once per process (pdfkit parses and subsets them per document). */
@@ -82,12 +84,20 @@ export interface PdfContext {
   generatedAt: string
   /** The profile's web address, printed as the source. */
   url: string
+  /** The language the profile is written in (its snapshot's): the document's language and its own words. */
+  locale?: string
   /** The survey year's identity: PDF title, survey name, profile title, unit words (default: the innovation survey's). */
   identity?: Identity
 }
 
 /** Every page's footer (an artifact: it repeats): source, edition, generation date and "page n of m". */
-function footers(doc: Doc, profile: ProfileView, context: PdfContext, surveyName: string): void {
+function footers(
+  doc: Doc,
+  profile: ProfileView,
+  context: PdfContext,
+  surveyName: string,
+  t: Translate,
+): void {
   const range = doc.bufferedPageRange()
   const date = context.generatedAt.slice(0, 10)
   for (let i = range.start; i < range.start + range.count; i++) {
@@ -104,16 +114,22 @@ function footers(doc: Doc, profile: ProfileView, context: PdfContext, surveyName
           .lineWidth(0.5)
           .stroke(SLATE)
         doc.font('regular').fontSize(8).fillColor(MUTED)
-        doc.text(clean(`Source: ${surveyName}, ${profile.title}. Generated ${date}.`), MARGIN, y, {
+        const source = t('pdf.source', { survey: surveyName, title: profile.title, date })
+        doc.text(clean(source), MARGIN, y, {
           width: contentWidth(doc) - 70,
           lineBreak: false,
         })
         doc.text(context.url, MARGIN, y + 11, { width: contentWidth(doc) - 70, lineBreak: false })
-        doc.text(`Page ${i - range.start + 1} of ${range.count}`, doc.page.width - MARGIN - 70, y, {
-          width: 70,
-          align: 'right',
-          lineBreak: false,
-        })
+        doc.text(
+          t('pdf.page', { page: i - range.start + 1, pages: range.count }),
+          doc.page.width - MARGIN - 70,
+          y,
+          {
+            width: 70,
+            align: 'right',
+            lineBreak: false,
+          },
+        )
       },
       'Pagination',
     )
@@ -132,6 +148,10 @@ export async function writeProfilePdf(
 ): Promise<void> {
   const fonts = pdfFonts()
   const identity = context.identity ?? DEFAULT_IDENTITY
+  const lang = isLocale(context.locale) ? context.locale : 'en'
+  const t = translator(lang)
+  const words: PdfWords =
+    lang === 'en' ? englishPdfWords(identity) : { t, count: (count) => t('profileWords.cities', { count }) }
   const title = `${profile.city.name}: ${inSentence(identity.profileTitle)} ${profile.year}`
   const doc = new PDFDocument({
     size: 'A4',
@@ -139,7 +159,7 @@ export async function writeProfilePdf(
     bufferPages: true,
     pdfVersion: '1.7',
     tagged: true,
-    lang: 'en',
+    lang,
     displayTitle: true,
     info: { Title: title, Author: identity.pdfTitle, Subject: profile.title },
   })
@@ -161,15 +181,15 @@ export async function writeProfilePdf(
   doc.moveDown(0.4)
   facts(doc, root, profile)
   doc.moveDown(0.6)
-  body(doc, root, basisSentence(profile.basis, profile.year, undefined, identity))
-  if (profile.basis.suppressed) body(doc, root, suppressedNotice(profile.basis, identity))
+  body(doc, root, basisSentence(profile.basis, profile.year, undefined, identity, lang))
+  if (profile.basis.suppressed) body(doc, root, suppressedNotice(profile.basis, identity, lang))
   for (const section of profile.sections) {
     const sect = group(doc, root, 'Sect')
-    for (const item of section.blocks) block(doc, sect, item, profile.city.name, identity)
+    for (const item of section.blocks) block(doc, sect, item, profile.city.name, words)
     sect.end()
   }
   root.end()
-  footers(doc, profile, context, identity.surveyName)
+  footers(doc, profile, context, identity.surveyName, t)
   doc.end()
   await once(doc, 'end')
 }

@@ -3,6 +3,7 @@ import { cityProfilePath, isAnonymousPublicRead } from '../web/publicPaths'
 import type { PageCache } from './pageCache'
 import { requestEncoding } from '../web/contentEncoding'
 import type { ProfileServices } from './profileServices'
+import { publicReadLocale } from '../middleware/setUpLocale'
 
 /**
  * Answers a visitor's revalidation of a profile (304) before security headers, body parsing
@@ -17,7 +18,10 @@ export function profileRevalidation(profiles: ProfileServices, cache: PageCache)
     const slug = decodedSegment(match[1])
     // Malformed percent-encoding: the router answers it (400) with the full page set-up.
     if (slug === undefined) return next()
-    pages.cityPage(slug, Number(match[2])).then(
+    // The reader's language, as setUpLocale will choose it: the ETag is per language.
+    const locale = publicReadLocale(req)
+    res.locals.locale = locale
+    pages.cityPage(slug, Number(match[2]), locale).then(
       (page) => {
         if (!notModifiedVariant(req, res, requestEncoding(req), page.version, page.years.join(','))) next()
       },

@@ -4,6 +4,25 @@ import type { ChartRow } from './profileContent'
 import { citiesText } from './wording'
 import { typeList } from '../questionnaire/types'
 import { DEFAULT_IDENTITY, unitCount, type Identity } from '../shared/identity'
+import { isLocale, translator } from '../i18n/catalogues'
+
+/** The subject of a basis sentence in the catalogues ("Counts and shares" → subject.counts). */
+const subjects: Record<string, string> = { 'Counts and shares': 'counts', 'These figures': 'figures' }
+
+/** The basis sentence in a language other than English (its catalogue's words for the unit). */
+function basisSentenceIn(lang: string, basis: BasisInfo, year: number, subject: string): string {
+  const t = translator(isLocale(lang) ? lang : 'en')
+  const values = {
+    subject: t(`profileWords.subject.${subjects[subject] ?? 'shares'}`),
+    count: basis.size,
+    year,
+    years: new Intl.ListFormat(lang, { type: 'conjunction' }).format(basis.years.map(String)),
+    surveys: Math.max(basis.years.length, 1),
+  }
+  return basis.kind === 'latest'
+    ? t('profileWords.basisLatest', values)
+    : t('profileWords.basisApproved', values)
+}
 
 const yearsText = (years: number[]): string =>
   years.length <= 1
@@ -16,7 +35,9 @@ export function basisSentence(
   year: number,
   subject = 'Shares on this page',
   identity: Identity = DEFAULT_IDENTITY,
+  lang = 'en',
 ): string {
+  if (lang !== 'en') return basisSentenceIn(lang, basis, year, subject)
   const of = `${subject} are of ${unitCount(identity, basis.size)} surveyed`
   return basis.kind === 'latest'
     ? `${of}: every ${identity.unitSingular} with its latest approved answers up to ${year}, from ${yearsText(basis.years)}.`
@@ -24,8 +45,14 @@ export function basisSentence(
 }
 
 /** Why no shares are shown when too few cities (the identity's unit) are compared. */
-export function suppressedNotice(basis: BasisInfo, identity: Identity = DEFAULT_IDENTITY): string {
+export function suppressedNotice(
+  basis: BasisInfo,
+  identity: Identity = DEFAULT_IDENTITY,
+  lang = 'en',
+): string {
   const { size, threshold } = basis
+  if (lang !== 'en' && isLocale(lang))
+    return translator(lang)('profileWords.suppressed', { count: size, threshold })
   const { unitSingular, unitPlural } = identity
   return `No shares are shown: only ${unitCount(identity, size)} ${size === 1 ? 'is' : 'are'} compared, and shares are shown from ${threshold} ${unitPlural}. With so few ${unitPlural}, a share could reveal how an individual ${unitSingular} answered.`
 }

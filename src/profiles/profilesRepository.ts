@@ -6,6 +6,8 @@ import type { ResponseRef } from './aggregate'
 
 export interface SnapshotRow {
   cityId: number
+  /** The language the profile is written in ('en', or one whose translation is complete). */
+  locale: string
   content: string
   contentHash: string
 }
@@ -14,6 +16,8 @@ export interface SnapshotRow {
 export interface CitySnapshotYear {
   year: number
   editionId: number
+  /** The language of this snapshot: the one asked for, or English where that year has none in it. */
+  locale: string
   contentHash: string
   /** The hash of the edition's aggregate, whose charts the page shows. */
   editionHash: string
@@ -81,7 +85,7 @@ export function profilesRepository(knex: Knex) {
      */
     async replaceEdition(
       editionId: number,
-      aggregate: { content: string; contentHash: string },
+      aggregates: Array<{ locale: string; content: string; contentHash: string }>,
       snapshots: (read: AnswerReader) => AsyncIterable<SnapshotRow>,
       at: string,
     ): Promise<void> {
@@ -93,6 +97,7 @@ export function profilesRepository(knex: Knex) {
           batch.push({
             edition_id: editionId,
             city_id: s.cityId,
+            locale: s.locale,
             content: s.content,
             content_hash: s.contentHash,
             generated_at: at,
@@ -103,25 +108,35 @@ export function profilesRepository(knex: Knex) {
           }
         }
         await insertInChunks(trx, 'profile_snapshots', batch)
-        await trx('edition_aggregates').insert({
-          edition_id: editionId,
-          content: aggregate.content,
-          content_hash: aggregate.contentHash,
-          generated_at: at,
-        })
+        await trx('edition_aggregates').insert(
+          aggregates.map((aggregate) => ({
+            edition_id: editionId,
+            locale: aggregate.locale,
+            content: aggregate.content,
+            content_hash: aggregate.contentHash,
+            generated_at: at,
+          })),
+        )
       })
     },
 
-    /** A city's published profile years, with the content of `years`: one query per page view. */
-    async citySnapshots(slug: string, years: number[]): Promise<CitySnapshotYear[]> {
+    /**
+     * A city's published profile years, with the content of `years`: one query per page view. Each
+     * year in `locale` where it was made in that language (its translation complete), else in English.
+     */
+    async citySnapshots(slug: string, years: number[], locale = 'en'): Promise<CitySnapshotYear[]> {
       const wanted = years.length > 0 ? years : [-1]
       const rows = await knex('profile_snapshots as s')
         .join('editions as e', 'e.id', 's.edition_id')
         .join('cities as c', 'c.id', 's.city_id')
-        .leftJoin('edition_aggregates as g', 'g.edition_id', 's.edition_id')
+        .leftJoin('edition_aggregates as g', (on) =>
+          on.on('g.edition_id', 's.edition_id').andOn('g.locale', 's.locale'),
+        )
         .where({ 'c.slug': slug, 'e.status': 'published' })
+        .whereIn('s.locale', [...new Set(['en', locale])])
         .select(
           'e.year',
+          's.locale',
           's.edition_id',
           's.content_hash',
           'g.content_hash as edition_hash',
@@ -134,41 +149,56 @@ export function profilesRepository(knex: Knex) {
           ),
         )
         .orderBy('e.year', 'desc')
-      return rows.map((r) => ({
-        year: Number(r.year),
-        editionId: Number(r.edition_id),
-        contentHash: r.content_hash,
-        editionHash: r.edition_hash ?? '',
-        generatedAt: r.generated_at,
-        content: r.content ?? null,
-        location:
-          r.latitude === null || r.longitude === null
-            ? null
-            : { latitude: Number(r.latitude), longitude: Number(r.longitude) },
-      }))
+      // English rows only where the year has none in the language asked for.
+      const asked = new Set(rows.filter((r) => r.locale === locale).map((r) => Number(r.year)))
+      return rows
+        .filter((r) => r.locale === locale || !asked.has(Number(r.year)))
+        .map((r) => ({
+          year: Number(r.year),
+          editionId: Number(r.edition_id),
+          locale: String(r.locale),
+          contentHash: r.content_hash,
+          editionHash: r.edition_hash ?? '',
+          generatedAt: r.generated_at,
+          content: r.content ?? null,
+          location:
+            r.latitude === null || r.longitude === null
+              ? null
+              : { latitude: Number(r.latitude), longitude: Number(r.longitude) },
+        }))
     },
 
-    /** The published editions' aggregates by hash (light: no content), newest first. */
-    async publishedAggregateIndex(): Promise<
-      Array<{ editionId: number; year: number; contentHash: string }>
-    > {
+    /**
+     * The published editions' aggregates by hash (light: no content), newest first: each in
+     * `locale` where it was made in it, else in English.
+     */
+    async publishedAggregateIndex(
+      locale = 'en',
+    ): Promise<Array<{ editionId: number; year: number; locale: string; contentHash: string }>> {
       const rows = await knex('edition_aggregates as g')
         .join('editions as e', 'e.id', 'g.edition_id')
         .where('e.status', 'published')
-        .select('g.edition_id', 'e.year', 'g.content_hash')
+        .whereIn('g.locale', [...new Set(['en', locale])])
+        .select('g.edition_id', 'e.year', 'g.locale', 'g.content_hash')
         .orderBy('e.year', 'desc')
-      return rows.map((r) => ({
-        editionId: Number(r.edition_id),
-        year: Number(r.year),
-        contentHash: r.content_hash,
-      }))
+      const asked = new Set(rows.filter((r) => r.locale === locale).map((r) => Number(r.edition_id)))
+      return rows
+        .filter((r) => r.locale === locale || !asked.has(Number(r.edition_id)))
+        .map((r) => ({
+          editionId: Number(r.edition_id),
+          year: Number(r.year),
+          locale: String(r.locale),
+          contentHash: r.content_hash,
+        }))
     },
 
-    /** One edition's aggregate content. */
-    /** An edition's aggregate as stored now, with its hash (callers cache it under that hash). */
-    async aggregateContent(editionId: number): Promise<{ content: string; contentHash: string } | undefined> {
+    /** An edition's aggregate in one language as stored now, with its hash (callers cache it under that hash). */
+    async aggregateContent(
+      editionId: number,
+      locale = 'en',
+    ): Promise<{ content: string; contentHash: string } | undefined> {
       const row = await knex('edition_aggregates')
-        .where({ edition_id: editionId })
+        .where({ edition_id: editionId, locale })
         .first('content', 'content_hash')
       return row && { content: row.content, contentHash: row.content_hash }
     },

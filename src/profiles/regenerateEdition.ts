@@ -3,6 +3,7 @@ import type { CitiesRepository } from '../cities/citiesRepository'
 import type { ProfilesRepository } from './profilesRepository'
 import { nowIso } from '../shared/clock'
 import type { Definition } from '../questionnaire/definitionSchema'
+import type { Answers } from '../questionnaire/answerCodec'
 import type { Edition } from '../questionnaire/editionsRepository'
 import { aggregateCounter, chooseBasis, type ResponseRef } from './aggregate'
 import { answersThisQuestionnaire, readMembers, refsSharingQuestions } from './basisMembers'
@@ -10,6 +11,9 @@ import { cityFacets, editionAggregate, facetQuestions } from './generateEdition'
 import { profileBuilder, type ProfileCity } from './profileBuilder'
 import type { CityFacets } from './profileContent'
 import type { AnswerReader, SnapshotRow } from './profilesRepository'
+import { publicLocales } from './publicLocales'
+import { inLocale } from './wording'
+import { localiseDefinition } from '../questionnaire/definitionTexts'
 
 export const contentHash = (content: string): string =>
   crypto.createHash('sha256').update(content).digest('hex')
@@ -19,6 +23,8 @@ export interface RegenerationResult {
   year: number
   profiles: number
   basisSize: number
+  /** The languages profiles were made in (English first). */
+  locales?: string[]
   milliseconds: number
 }
 
@@ -56,38 +62,49 @@ export async function regenerateEdition(
     cityById,
     threshold,
   )
-  const aggregate = editionAggregate(edition.definition, edition.title, basis, questions, facets)
-
-  let written = 0
-  async function* snapshots(readAnswers: AnswerReader): AsyncGenerator<SnapshotRow> {
-    const own = new Map([[edition.year, edition.definition]])
+  // English always, and each language whose translation of this questionnaire is complete: a
+  // page is never half translated. The counts are the same in every language; only words differ.
+  const languages = publicLocales(edition.definition).map((locale) => {
+    const definition = localiseDefinition(edition.definition, locale)
+    const title = locale === 'en' ? edition.title : definition.title
+    const aggregate = inLocale(locale, () => editionAggregate(definition, title, basis, questions, facets))
     const build = profileBuilder({
-      definition: edition.definition,
-      editionTitle: edition.title,
+      definition,
+      editionTitle: title,
       basis,
       aggregates: aggregate.questions,
       charts: aggregate.charts,
     })
+    return {
+      locale,
+      aggregate,
+      build: (city: ProfileCity, answers: Answers) => inLocale(locale, () => build(city, answers)),
+    }
+  })
+
+  let written = 0
+  async function* snapshots(readAnswers: AnswerReader): AsyncGenerator<SnapshotRow> {
+    const own = new Map([[edition.year, edition.definition]])
     for await (const { ref, answers } of readMembers(profiled, own, readAnswers)) {
-      const profile = build(cityById.get(ref.cityId)!, answers)
-      const content = JSON.stringify(profile)
-      yield { cityId: ref.cityId, content, contentHash: contentHash(content) }
+      for (const { locale, build } of languages) {
+        const content = JSON.stringify(build(cityById.get(ref.cityId)!, answers))
+        yield { cityId: ref.cityId, locale, content, contentHash: contentHash(content) }
+      }
       written += 1
       onProgress?.(written, profiled.length)
     }
   }
-  const content = JSON.stringify(aggregate)
-  await repos.profiles.replaceEdition(
-    edition.id,
-    { content, contentHash: contentHash(content) },
-    snapshots,
-    nowIso(),
-  )
+  const aggregates = languages.map(({ locale, aggregate }) => {
+    const content = JSON.stringify(aggregate)
+    return { locale, content, contentHash: contentHash(content) }
+  })
+  await repos.profiles.replaceEdition(edition.id, aggregates, snapshots, nowIso())
   return {
     editionId: edition.id,
     year: edition.year,
     profiles: written,
     basisSize: basis.size,
+    locales: languages.map(({ locale }) => locale),
     milliseconds: Date.now() - started,
   }
 }

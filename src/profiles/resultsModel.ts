@@ -10,7 +10,7 @@ import type {
   ResultsQuestion,
   ResultsSection,
 } from './profileContent'
-import { NOT_COLLECTED, roundedPercent } from './wording'
+import { notCollected, roundedPercent } from './wording'
 
 export const questionSlug = (key: string): string => key.replace(/[._]+/g, '-')
 
@@ -23,7 +23,7 @@ function grid(question: Question, aggregate: QuestionAggregate, years: number[])
   const columns = question.type === 'matrix' ? question.columns : question.scale
   const blankColumn = question.type === 'matrix' && !question.required
   return {
-    columns: [...columns.map((column) => column.label), ...(blankColumn ? [NOT_COLLECTED] : [])],
+    columns: [...columns.map((column) => column.label), ...(blankColumn ? [notCollected()] : [])],
     rows: chartOptions(question, years).map((row) => {
       const base = offeredBase(aggregate, row) ?? aggregate.answered
       const counts = columns.map((column) => aggregate.counts[`${row.key}=${column.key}`] ?? 0)

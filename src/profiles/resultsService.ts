@@ -4,7 +4,12 @@ import { LruCache } from './lruCache'
 import type { EditionAggregateContent, ResultsQuestion } from './profileContent'
 import { questionSlug } from './resultsModel'
 
-export type PublishedAggregate = EditionAggregateContent & { editionId: number; contentHash: string }
+export type PublishedAggregate = EditionAggregateContent & {
+  editionId: number
+  contentHash: string
+  /** The language its words are in: the one asked for where the year was made in it, else English. */
+  locale: string
+}
 
 /**
  * Results of published editions, read from the stored aggregates (drawn at regeneration): a
@@ -15,18 +20,19 @@ export function resultsService(repos: {
 }) {
   const cache = new LruCache<string, PublishedAggregate>(16)
 
-  async function published(): Promise<PublishedAggregate[]> {
-    const index = await repos.profiles.publishedAggregateIndex()
+  async function published(locale = 'en'): Promise<PublishedAggregate[]> {
+    const index = await repos.profiles.publishedAggregateIndex(locale)
     const result: PublishedAggregate[] = []
     for (const entry of index) {
       let aggregate = cache.get(entry.contentHash)
       if (!aggregate) {
-        const stored = await repos.profiles.aggregateContent(entry.editionId)
+        const stored = await repos.profiles.aggregateContent(entry.editionId, entry.locale)
         if (!stored) continue
         // Kept under the hash read, which is newer than the index's if a regeneration came in between.
         aggregate = cache.set(stored.contentHash, {
           ...(JSON.parse(stored.content) as EditionAggregateContent),
           editionId: entry.editionId,
+          locale: entry.locale,
           contentHash: stored.contentHash,
         })
       }
@@ -35,8 +41,8 @@ export function resultsService(repos: {
     return result
   }
 
-  async function edition(year: number): Promise<PublishedAggregate> {
-    const found = (await published()).find((aggregate) => aggregate.year === year)
+  async function edition(year: number, locale = 'en'): Promise<PublishedAggregate> {
+    const found = (await published(locale)).find((aggregate) => aggregate.year === year)
     if (!found) throw new NotFoundError('There are no published results for this year')
     return found
   }
@@ -50,8 +56,9 @@ export function resultsService(repos: {
     async question(
       year: number,
       keyOrSlug: string,
+      locale = 'en',
     ): Promise<{ aggregate: PublishedAggregate; question: ResultsQuestion }> {
-      const aggregate = await edition(year)
+      const aggregate = await edition(year, locale)
       const slug = questionSlug(keyOrSlug)
       const question = aggregate.results
         .flatMap((section) => section.questions)

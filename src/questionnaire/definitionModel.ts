@@ -1,4 +1,5 @@
 import type { Definition, Option, Page, Question, Section } from './definitionSchema'
+import { answerWord } from '../i18n/wordingScope'
 
 export interface PlacedQuestion {
   question: Question
@@ -62,8 +63,8 @@ export function answerKeys(question: Question): string[] {
 
 /** Label of an option key of a question ("Yes"/"No" for yes/no questions). */
 export function optionLabel(question: Question, optionKey: string): string {
-  if (question.type === 'yesno') return optionKey === 'yes' ? 'Yes' : 'No'
-  if (optionKey === 'other') return 'Other'
+  if (question.type === 'yesno') return answerWord(optionKey === 'yes' ? 'yes' : 'no')
+  if (optionKey === 'other') return answerWord('other')
   const option = 'options' in question ? question.options.find((o) => o.key === optionKey) : undefined
   return option?.label ?? optionKey
 }

@@ -32,6 +32,10 @@ const publicPaths = new RegExp(
 /** A city's profile page of one year: /cities/<slug>/<year>. */
 export const cityProfilePath = /^\/cities\/([^/]+)\/(\d{4})$/
 
+/** A page of the public site (read by anyone, signed in or not). */
+export const isPublicPage = (req: Request): boolean =>
+  (req.method === 'GET' || req.method === 'HEAD') && publicPaths.test(req.path) && req.path !== '/healthz'
+
 /**
  * A visitor without a session reading a public page needs no session, sign-in or CSRF work:
  * skipping it keeps the most-read pages (profiles, results) close to static-file speed.

@@ -1,3 +1,4 @@
+import { answerWord } from '../../i18n/wordingScope'
 import { answerRow, keyLabels, one, type QuestionTypeModule } from './questionType'
 
 /** "Does the city have dedicated funding?" Yes or no. */
@@ -6,7 +7,8 @@ export interface YesNoAnswer {
   choice: string
 }
 
-const label = (choice: string) => (choice === 'yes' ? 'Yes' : 'No')
+// English but where regeneration writes a profile in another language (src/i18n/wordingScope).
+const label = (choice: string) => answerWord(choice === 'yes' ? 'yes' : 'no')
 
 export const yesno: QuestionTypeModule<'yesno', YesNoAnswer> = {
   type: 'yesno',
