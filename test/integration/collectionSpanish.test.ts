@@ -178,6 +178,8 @@ describe('the officer journey in Spanish', () => {
     expectSpanish(account.text, 'account')
     expect(mainText(account.text)).toContain('Su cuenta')
     expect(mainText(account.text)).toContain('Responsable de innovación de la ciudad')
+    expect(mainText(account.text)).toContain('Idioma Español Leer este sitio en English')
+    expect(account.text).toContain('href="/account?lang=en" hreflang="en"')
     const password = await agent.get('/account/password')
     expectSpanish(password.text, 'change password')
     expect(mainText(password.text)).toContain('Contraseña actual')
