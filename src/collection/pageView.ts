@@ -96,7 +96,11 @@ export function buildPageView(ctx: SurveyContext, placed: PlacedPage, options: P
       comments: ctx.comments.filter((c) => c.questionKey === question.key),
       prefilled: ctx.rows.some((r) => r.questionKey === question.key && r.prefilled),
       theirs: options.theirs?.get(question.key),
-      lines: displayAnswer(index.get(question.key)!.question, ctx.answers.get(question.key)),
+      lines: displayAnswer(
+        index.get(question.key)!.question,
+        ctx.answers.get(question.key),
+        ctx.officer.locale,
+      ),
     }))
   const { back, next } = neighbours(ctx, placed, options.returnTo)
   const year = edition.year

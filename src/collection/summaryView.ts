@@ -81,7 +81,7 @@ function row(ctx: SurveyContext, question: Question, href: string, changeLinks: 
   return {
     key: question.key,
     label: question.label,
-    lines: displayAnswer(question, value),
+    lines: displayAnswer(question, value, ctx.officer.locale),
     changeHref: changeLinks ? `${href}#${fieldId(question.key)}` : undefined,
     changedBy: rows[0]?.updatedByName ?? null,
     changedAt: rows[0]?.updatedAt ?? null,

@@ -139,6 +139,9 @@ describe('the officer journey in Spanish', () => {
     expect(checkText).toContain('Revise sus respuestas antes de enviarlas')
     expect(checkText).toContain(`Confirmo que envío la respuesta en nombre de ${officer.city.name}`)
     expect(checkText).toContain('Enviar la respuesta a la encuesta')
+    // Yes/no answers read in Spanish; the definition's own labels are its texts.
+    expect(check.text).toMatch(/cis-answer-line">(Sí|No)<\/p>/)
+    expect(check.text).not.toMatch(/cis-answer-line">(Yes|Other: [^<]*)<\/p>/)
 
     const unconfirmed = await agent.post(`/survey/${year()}/submit`).type('form').send(pageState(check.text))
     expect(unconfirmed.status).toBe(400)
@@ -175,6 +178,8 @@ describe('the officer journey in Spanish', () => {
     expectSpanish(account.text, 'account')
     expect(mainText(account.text)).toContain('Su cuenta')
     expect(mainText(account.text)).toContain('Responsable de innovación de la ciudad')
+    expect(mainText(account.text)).toContain('Idioma Español Leer este sitio en English')
+    expect(account.text).toContain('href="/account?lang=en" hreflang="en"')
     const password = await agent.get('/account/password')
     expectSpanish(password.text, 'change password')
     expect(mainText(password.text)).toContain('Contraseña actual')
