@@ -39,6 +39,8 @@ import { english } from './i18n/catalogues'
 export interface AppDeps {
   config: Config
   knex: Knex
+  /** The read pool for sessions (src/db/knex.ts); by default `knex`. */
+  reads?: Knex
   services: Services
   logger?: Logger
   /** Where the rate limiters count; by default the database (see rateLimitStores). */
@@ -46,7 +48,7 @@ export interface AppDeps {
 }
 
 /** Builds the Express app without listening, so tests drive it with supertest. */
-export function createApp({ config, knex, services, logger, rateLimits }: AppDeps): Express {
+export function createApp({ config, knex, reads, services, logger, rateLimits }: AppDeps): Express {
   const limits = rateLimits ?? databaseStores(knex)
   const app = express()
   app.disable('x-powered-by')
@@ -86,12 +88,18 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
     await services.home.health()
     res.json({ status: 'ok' })
   })
-  app.use(setUpStaticResources({ fromMemory: config.viewCache, prepareNow: config.env === 'production' }))
+  // Behind their prefixes, so a page or a revalidation passes none of the asset routers' layers.
+  app.use(
+    onlyUnder(
+      ['/assets', '/favicon.ico'],
+      setUpStaticResources({ fromMemory: config.viewCache, prepareNow: config.env === 'production' }),
+    ),
+  )
   if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
   app.use(identityLocals(services.identity))
   app.use(profileRevalidation(services.profiles, pages))
   app.use(setUpWebSecurity())
-  app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
+  app.use(exceptAnonymousPublicReads(setUpSession(config, knex, reads)))
   app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))
   app.use(setUpLocale((userId, locale) => services.accounts.chooseLocale(userId, locale)))
   app.use(setUpCsrf())

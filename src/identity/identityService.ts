@@ -55,12 +55,19 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
     version: identityVersion(configured),
   }
 
+  /** What `loaded` resolved to, while it is the read in use (a read under way or a change forgets it). */
+  let settled: Loaded | undefined
+
   function state(): Promise<Loaded> {
     const now = Date.now()
     if (!loaded || now - loadedAt > maxAgeMs) {
       loadedAt = now
+      settled = undefined
       const next: Promise<Loaded> = load().then(
-        (fresh) => (lastGood = fresh),
+        (fresh) => {
+          if (loaded === next) settled = fresh
+          return (lastGood = fresh)
+        },
         () => {
           // A failed read is not kept (the next request reads again), and no page fails for it.
           if (loaded === next) loaded = undefined
@@ -74,6 +81,7 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
 
   const forget = () => {
     loaded = undefined
+    settled = undefined
   }
 
   const source: IdentitySource = {
@@ -84,6 +92,8 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
       return own ? withOverrides(current, own) : current
     },
     version: async () => (await state()).version,
+    // Every request asks (identityLocals): most are answered without a promise.
+    known: () => (settled && Date.now() - loadedAt <= maxAgeMs ? settled : undefined),
   }
 
   async function editionOf(year: number) {
