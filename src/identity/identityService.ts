@@ -84,7 +84,7 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
     settled = undefined
   }
 
-  const source: IdentitySource = {
+  const source = {
     current: async () => (await state()).current,
     forYear: async (year) => {
       const { current, years } = await state()
@@ -94,7 +94,7 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
     version: async () => (await state()).version,
     // Every request asks (identityLocals): most are answered without a promise.
     known: () => (settled && Date.now() - loadedAt <= maxAgeMs ? settled : undefined),
-  }
+  } satisfies IdentitySource
 
   async function editionOf(year: number) {
     const edition = await deps.editions.findByYear(year)
