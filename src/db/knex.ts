@@ -75,7 +75,7 @@ export function createKnex(database: Database): Knex {
 }
 
 /** Connections of the SQLite read pool: a few, so a page's reads do not queue behind each other. */
-const READ_CONNECTIONS = 2
+export const READ_CONNECTIONS = 2
 
 /**
  * The knex for the busiest reads (a signed-in page's session, survey year and answers) outside
