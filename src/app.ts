@@ -39,8 +39,6 @@ import { english } from './i18n/catalogues'
 export interface AppDeps {
   config: Config
   knex: Knex
-  /** The read pool for sessions (src/db/knex.ts); by default `knex`. */
-  reads?: Knex
   services: Services
   logger?: Logger
   /** Where the rate limiters count; by default the database (see rateLimitStores). */
@@ -48,7 +46,7 @@ export interface AppDeps {
 }
 
 /** Builds the Express app without listening, so tests drive it with supertest. */
-export function createApp({ config, knex, reads, services, logger, rateLimits }: AppDeps): Express {
+export function createApp({ config, knex, services, logger, rateLimits }: AppDeps): Express {
   const limits = rateLimits ?? databaseStores(knex)
   const app = express()
   app.disable('x-powered-by')
@@ -99,7 +97,7 @@ export function createApp({ config, knex, reads, services, logger, rateLimits }:
   app.use(identityLocals(services.identity))
   app.use(profileRevalidation(services.profiles, pages))
   app.use(setUpWebSecurity())
-  app.use(exceptAnonymousPublicReads(setUpSession(config, knex, reads)))
+  app.use(exceptAnonymousPublicReads(setUpSession(config, knex)))
   app.use(exceptAnonymousPublicReads(setUpAuthentication(services.auth)))
   app.use(setUpLocale((userId, locale) => services.accounts.chooseLocale(userId, locale)))
   app.use(setUpCsrf())

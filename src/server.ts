@@ -1,6 +1,6 @@
 import cluster from 'node:cluster'
 import { ConfigError, loadConfig } from './config'
-import { createKnex, createReadKnex } from './db/knex'
+import { createKnex } from './db/knex'
 import { repositories } from './wiring/repositories'
 import { services } from './wiring/services'
 import { createApp } from './app'
@@ -23,12 +23,10 @@ async function main(): Promise<void> {
   const knex = createKnex(config.database)
   // In a cluster the primary has prepared the database before starting the workers (src/cluster.ts).
   if (!cluster.isWorker) await prepareDatabase(config, knex)
-  // A few read-only connections beside the writer on a SQLite file (src/db/knex.ts).
-  const reads = createReadKnex(config.database, knex)
-  const repos = repositories(knex, reads)
+  const repos = repositories(knex)
   const built = services(config, repos)
   const rateLimits = rateLimitStores(config.redisUrl, knex)
-  const app = createApp({ config, knex, reads, services: built, logger, rateLimits })
+  const app = createApp({ config, knex, services: built, logger, rateLimits })
   // The mail sender, auto-close and reminders, and pending profile regenerations: schedules and
   // state in the `jobs` table (src/jobs/jobCatalogue.ts).
   const sender = mailSenderFor(config, repos.outbox, logger)
@@ -43,7 +41,6 @@ async function main(): Promise<void> {
     close: async () => {
       await stopJobs()
       await rateLimits.close()
-      if (reads !== knex) await reads.destroy()
       await knex.destroy()
     },
     log: (message) => logger.info(message),

@@ -48,52 +48,26 @@ export function knexConfig(database: Database): Knex.Config {
     useNullAsDefault: true,
     migrations,
     compileSqlOnError,
-    // One connection: SQLite serialises writers anyway, and WAL keeps readers off the writer's back
-    // (the read pool, createReadKnex, reads beside it).
-    pool: { min: 1, max: 1, afterCreate: sqlitePragmas('PRAGMA foreign_keys=ON') },
+    // One connection: SQLite serialises writers anyway, and WAL keeps readers off the writer's back.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate(conn: SqliteConnection, done: (error: Error | null, conn: SqliteConnection) => void) {
+        conn.exec(
+          'PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON',
+          (error) => done(error, conn),
+        )
+      },
+    },
   }
 }
-
-type AfterCreate = (
-  conn: SqliteConnection,
-  done: (error: Error | null, conn: SqliteConnection) => void,
-) => void
-
-const sqlitePragmas =
-  (extra: string): AfterCreate =>
-  (conn, done) =>
-    conn.exec(
-      `PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; ${extra}`,
-      (error) => done(error, conn),
-    )
 
 export function createKnex(database: Database): Knex {
   const knex = knexFactory(knexConfig(database))
   knex.on('query-error', withoutStatement)
-  // With a read pool beside the writer, every write transaction takes the write lock at BEGIN.
+  // Commands run beside the server (backup, regeneration) open connections of their own: every
+  // write transaction takes the write lock at BEGIN.
   return database.client === 'sqlite3' ? beginImmediate(knex) : knex
-}
-
-/** Connections of the SQLite read pool: a few, so a page's reads do not queue behind each other. */
-export const READ_CONNECTIONS = 2
-
-/**
- * The knex for the busiest reads (a signed-in page's session, survey year and answers) outside
- * any transaction. On a SQLite file, a small pool of connections that cannot write (query_only):
- * in WAL mode each read sees the last committed state, never a save half-written, while the one
- * writer (createKnex) commits. Elsewhere (PostgreSQL's own pool, an in-memory SQLite database,
- * which another connection would not see) it is `writer` itself.
- */
-export function createReadKnex(database: Database, writer: Knex): Knex {
-  if (database.client !== 'sqlite3' || database.filename === ':memory:') return writer
-  const config = knexConfig(database)
-  const reads = knexFactory({
-    ...config,
-    migrations: undefined,
-    pool: { min: 0, max: READ_CONNECTIONS, afterCreate: sqlitePragmas('PRAGMA query_only=ON') },
-  })
-  reads.on('query-error', withoutStatement)
-  return reads
 }
 
 /**

@@ -12,7 +12,7 @@ const SqliteTransaction = require('knex/lib/dialects/sqlite3/execution/sqlite-tr
 /**
  * The outermost transaction begins IMMEDIATE (nested ones stay savepoints): it takes the write
  * lock before its first read, so a transaction that reads and then writes never fails half-way
- * with SQLITE_BUSY when another connection (the read pool, a command run beside the server)
+ * with SQLITE_BUSY when another connection (a command run beside the server, another instance)
  * holds the database; it waits for the lock (busy_timeout) before it has read anything.
  */
 class ImmediateTransaction extends SqliteTransaction {

@@ -14,14 +14,8 @@ type Callback<T = void> = (error?: unknown, value?: T) => void
  * the database again, so the site recovers when the database does.
  */
 export class SessionStore extends ConnectSessionKnexStore {
-  /** The library's own query, run on the read pool (src/db/knex.ts): every signed-in request reads. */
-  private readonly reader: ConnectSessionKnexStore
-
-  constructor(options: { knex: Knex; reads?: Knex; tableName: string; cleanupInterval: number }) {
-    const { reads = options.knex, ...rest } = options
-    super({ ...rest, createTable: false })
-    // This store with only its knex replaced (ready, table and field names are this store's).
-    this.reader = Object.create(this, { options: { value: { ...this.options, knex: reads } } })
+  constructor(options: { knex: Knex; tableName: string; cleanupInterval: number }) {
+    super({ ...options, createTable: false })
     // The library checks once, at start, that the table exists (migrations made it). If the database
     // is down at that moment, that must neither end the process nor fail every later request: each
     // request's own query then reports what is wrong. (Expired sessions are then cleaned up from the
@@ -30,7 +24,7 @@ export class SessionStore extends ConnectSessionKnexStore {
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): Promise<SessionData | null> {
-    return report(ConnectSessionKnexStore.prototype.get.call(this.reader, sid, noCallback), callback, null)
+    return report(super.get(sid, noCallback), callback, null)
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): Promise<void> {

@@ -12,12 +12,11 @@ const CLEANUP_EVERY_MS = 15 * 60_000
 /**
  * Sessions live in the database (shared by every app process). The cookie has no
  * maxAge, so the store does not UPDATE on every request; the idle timeout is kept in
- * the session itself and refreshed at most once a minute. Sessions are read through `reads`
- * (the read pool, src/db/knex.ts) and written through `knex`.
+ * the session itself and refreshed at most once a minute.
  */
-export function setUpSession(config: Config, knex: Knex, reads: Knex = knex): Router {
+export function setUpSession(config: Config, knex: Knex): Router {
   const router = express.Router()
-  const store = new SessionStore({ knex, reads, tableName: 'sessions', cleanupInterval: CLEANUP_EVERY_MS })
+  const store = new SessionStore({ knex, tableName: 'sessions', cleanupInterval: CLEANUP_EVERY_MS })
   router.use(
     session({
       name: 'cis.sid',

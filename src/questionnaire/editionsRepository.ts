@@ -135,16 +135,12 @@ export interface NewEdition {
 type EditableColumns =
   'opens_on' | 'closes_on' | 'closes_time' | 'time_zone' | 'closes_at' | 'basis' | 'title' | 'data_release'
 
-/**
- * `reads` (the read pool, src/db/knex.ts) answers findByYear, which every officer page asks; the
- * rest, and every write, go through `knex`.
- */
-export function editionsRepository(knex: Knex, reads: Knex = knex) {
-  /** The edition of a summary row, its definition from the cache or read again (from `db`) if it changed. */
-  async function withDefinition(summary: EditionRow | undefined, db = knex): Promise<Edition | undefined> {
+export function editionsRepository(knex: Knex) {
+  /** The edition of a summary row, its definition from the cache or read again if it changed. */
+  async function withDefinition(summary: EditionRow | undefined): Promise<Edition | undefined> {
     if (!summary) return undefined
     if (parsedDefinitions.has(cacheKey(summary))) return toEdition(summary)
-    const row = await db<EditionRow>('editions').where({ id: summary.id }).first()
+    const row = await knex<EditionRow>('editions').where({ id: summary.id }).first()
     return row && toEdition(row)
   }
 
@@ -155,7 +151,7 @@ export function editionsRepository(knex: Knex, reads: Knex = knex) {
       )
     },
     async findByYear(year: number): Promise<Edition | undefined> {
-      return withDefinition(await reads('editions').first<EditionRow>(summaryColumns).where({ year }), reads)
+      return withDefinition(await knex('editions').first<EditionRow>(summaryColumns).where({ year }))
     },
     async findById(id: number): Promise<Edition | undefined> {
       return withDefinition(await knex('editions').first<EditionRow>(summaryColumns).where({ id }))

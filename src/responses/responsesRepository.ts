@@ -46,8 +46,7 @@ async function allOf(knex: Knex, statements: Array<PromiseLike<unknown>>): Promi
   return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value)
 }
 
-/** `reads` (the read pool, src/db/knex.ts) answers findWithAnswers, which every question page asks. */
-export function responsesRepository(knex: Knex, reads: Knex = knex) {
+export function responsesRepository(knex: Knex) {
   const addEvent = (db: Knex, responseId: number, event: ResponseEvent, at: string) =>
     db('response_events').insert({
       response_id: responseId,
@@ -97,7 +96,7 @@ export function responsesRepository(knex: Knex, reads: Knex = knex) {
       editionId: number,
       cityId: number,
     ): Promise<{ response: ResponseSummary | undefined; rows: EditedAnswerRow[] }> {
-      const joined: Array<Record<string, unknown>> = await reads('responses')
+      const joined: Array<Record<string, unknown>> = await knex('responses')
         .leftJoin('users as editor', 'editor.id', 'responses.updated_by')
         .leftJoin('answers', 'answers.response_id', 'responses.id')
         .leftJoin('users as answerer', 'answerer.id', 'answers.updated_by')

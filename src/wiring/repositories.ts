@@ -21,19 +21,18 @@ import { remindersRepository } from '../reminders/remindersRepository'
 import { identityRepository } from '../identity/identityRepository'
 
 /**
- * Every repository, built once over one knex instance (the only knex users), and the read pool
- * (`reads`, src/db/knex.ts) for the reads every officer page makes. Only the app's entry points
- * (server.ts, app.ts, the CLI) and test/support import this file: each capability declares the
- * repositories it needs and is handed them from here.
+ * Every repository, built once over one knex instance (the only knex users). Only the app's
+ * entry points (server.ts, app.ts, the CLI) and test/support import this file: each capability
+ * declares the repositories it needs and is handed them from here.
  */
-export function repositories(knex: Knex, reads: Knex = knex) {
+export function repositories(knex: Knex) {
   return {
     users: usersRepository(knex),
     audit: auditRepository(knex),
     ...accountsRepositories(knex),
     cities: citiesRepository(knex),
-    editions: editionsRepository(knex, reads),
-    responses: responsesRepository(knex, reads),
+    editions: editionsRepository(knex),
+    responses: responsesRepository(knex),
     definitionChanges: definitionChangesRepository(knex),
     answerUsage: answerUsageRepository(knex),
     reviewComments: reviewCommentsRepository(knex),

@@ -18,7 +18,6 @@ import { regenerationCases } from './cases/regeneration'
 import { csvExportCase } from './cases/csvExport'
 import { coldStartCase } from './cases/coldStart'
 import { postgresCases } from './cases/postgres'
-import { READ_CONNECTIONS } from '../../src/db/knex'
 
 const s = settings(process.argv.slice(2))
 const rows: Row[] = []
@@ -98,7 +97,7 @@ async function syntheticDatabases() {
 async function main(): Promise<void> {
   const engine = await withDatabase(path.join(s.tmp, 'version.sqlite3'), async (knex) => {
     const [row] = (await knex.raw('select sqlite_version() as version')) as Array<{ version: string }>
-    return `SQLite ${row.version} (node sqlite3 via knex, WAL, one writer beginning IMMEDIATE and ${READ_CONNECTIONS} read-only connections)`
+    return `SQLite ${row.version} (node sqlite3 via knex, WAL, one connection, transactions BEGIN IMMEDIATE)`
   })
   const lines = machineLines(engine, s.quick)
   lines.forEach((line) => step(line))

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import type { Express } from 'express'
 import type { Knex } from 'knex'
 import { loadConfig, type Config, type Database } from '../../src/config'
-import { createKnex, createReadKnex } from '../../src/db/knex'
+import { createKnex } from '../../src/db/knex'
 import { repositories, type Repositories } from '../../src/wiring/repositories'
 import { services as buildServices, type Services } from '../../src/wiring/services'
 import { createApp } from '../../src/app'
@@ -39,12 +39,10 @@ export function testApp(env: Record<string, string> = {}, options: TestAppOption
     database,
   }
   const knex = createKnex(database)
-  // As server.ts: on a SQLite file, the busiest reads go through a read pool beside the writer.
-  const reads = createReadKnex(database, knex)
-  const repos = repositories(knex, reads)
+  const repos = repositories(knex)
   const services = buildServices(config, repos)
   const rateLimits = (options.rateLimits ?? ((k) => databaseStores(k, `${crypto.randomUUID()}:`)))(knex)
-  const app = createApp({ config, knex, reads, services, rateLimits })
+  const app = createApp({ config, knex, services, rateLimits })
   return {
     app,
     knex,
@@ -53,7 +51,6 @@ export function testApp(env: Record<string, string> = {}, options: TestAppOption
     config,
     close: async () => {
       await rateLimits.close()
-      if (reads !== knex) await reads.destroy()
       await knex.destroy()
       await cleanup()
     },

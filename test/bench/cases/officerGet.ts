@@ -4,7 +4,6 @@ import { Session } from '../session'
 import { ms, type Row } from '../table'
 import { BENCH_PASSWORD } from '../settings'
 import type { Child } from '../processes'
-import { READ_CONNECTIONS } from '../../../src/db/knex'
 import type { Settings } from '../settings'
 import type { BenchOfficer, QuestionPage } from '../prepareDatabase'
 
@@ -64,7 +63,7 @@ export async function officerGetCase(
     ratio,
     goal: `≥ ${GOAL} × reference`,
     met: ratio >= GOAL,
-    notes: `${sessions.length} officers, one connection each; reference: res.send('ok'); SQLite, one writer and ${READ_CONNECTIONS} read-only connections`,
+    notes: `${sessions.length} officers, one connection each; reference: res.send('ok'); SQLite, one connection (no read pool)`,
   }
   return { row, measured }
 }
