@@ -86,7 +86,13 @@ export function createApp({ config, knex, services, logger, rateLimits }: AppDep
     await services.home.health()
     res.json({ status: 'ok' })
   })
-  app.use(setUpStaticResources({ fromMemory: config.viewCache, prepareNow: config.env === 'production' }))
+  // Behind their prefixes, so a page or a revalidation passes none of the asset routers' layers.
+  app.use(
+    onlyUnder(
+      ['/assets', '/favicon.ico'],
+      setUpStaticResources({ fromMemory: config.viewCache, prepareNow: config.env === 'production' }),
+    ),
+  )
   if (logger && logger.isLevelEnabled('info')) app.use(setUpLogging(logger))
   app.use(identityLocals(services.identity))
   app.use(profileRevalidation(services.profiles, pages))

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import knexFactory, { type Knex } from 'knex'
 import type { Database } from '../config'
+import { beginImmediate } from './sqliteImmediate'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const migrationsDirectory = path.join(root, 'migrations')
@@ -64,7 +65,9 @@ export function knexConfig(database: Database): Knex.Config {
 export function createKnex(database: Database): Knex {
   const knex = knexFactory(knexConfig(database))
   knex.on('query-error', withoutStatement)
-  return knex
+  // Commands run beside the server (backup, regeneration) open connections of their own: every
+  // write transaction takes the write lock at BEGIN.
+  return database.client === 'sqlite3' ? beginImmediate(knex) : knex
 }
 
 /**

@@ -8,6 +8,12 @@ import type { IdentitySource } from '../shared/identity'
  */
 export function identityLocals(source: IdentitySource): RequestHandler {
   return (_req, res, next) => {
+    const known = source.known?.()
+    if (known) {
+      res.locals.identity = known.current
+      res.locals.identityVersion = known.version
+      return next()
+    }
     Promise.all([source.current(), source.version()]).then(([identity, version]) => {
       res.locals.identity = identity
       res.locals.identityVersion = version

@@ -55,12 +55,19 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
     version: identityVersion(configured),
   }
 
+  /** What `loaded` resolved to, while it is the read in use (a read under way or a change forgets it). */
+  let settled: Loaded | undefined
+
   function state(): Promise<Loaded> {
     const now = Date.now()
     if (!loaded || now - loadedAt > maxAgeMs) {
       loadedAt = now
+      settled = undefined
       const next: Promise<Loaded> = load().then(
-        (fresh) => (lastGood = fresh),
+        (fresh) => {
+          if (loaded === next) settled = fresh
+          return (lastGood = fresh)
+        },
         () => {
           // A failed read is not kept (the next request reads again), and no page fails for it.
           if (loaded === next) loaded = undefined
@@ -74,9 +81,10 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
 
   const forget = () => {
     loaded = undefined
+    settled = undefined
   }
 
-  const source: IdentitySource = {
+  const source = {
     current: async () => (await state()).current,
     forYear: async (year) => {
       const { current, years } = await state()
@@ -84,7 +92,9 @@ export function identityService(deps: Deps, configured: Identity, maxAgeMs = 500
       return own ? withOverrides(current, own) : current
     },
     version: async () => (await state()).version,
-  }
+    // Every request asks (identityLocals): most are answered without a promise.
+    known: () => (settled && Date.now() - loadedAt <= maxAgeMs ? settled : undefined),
+  } satisfies IdentitySource
 
   async function editionOf(year: number) {
     const edition = await deps.editions.findByYear(year)

@@ -64,6 +64,11 @@ export function pageCache(viewsDir: string) {
     return answeredNotModified(req, res, encoding, parts)
   }
 
+  // A page's tag is asked on every request (a 304 is the most frequent read): hashed once per key.
+  const tags = new LruCache<string, string>(2000)
+  const tagOf = (key: string): string =>
+    tags.get(key) ?? tags.set(key, crypto.createHash('sha1').update(key).digest('base64url'))
+
   function answeredNotModified(
     req: Request,
     res: Response,
@@ -77,10 +82,7 @@ export function pageCache(viewsDir: string) {
     const identity = String(res.locals.identityVersion ?? '')
     // The header and footer follow the reader's language (setUpLocale).
     const locale = String(res.locals.locale ?? 'en')
-    const tag = crypto
-      .createHash('sha1')
-      .update([templatesVersion, identity, viewer, locale, ...parts].join('|'))
-      .digest('base64url')
+    const tag = tagOf([templatesVersion, identity, viewer, locale, ...parts].join('|'))
     res.set({
       ETag: `W/${variantTag(`"${tag}"`, encoding ?? 'identity')}`,
       'Cache-Control': 'no-cache',

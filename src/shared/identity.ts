@@ -113,6 +113,8 @@ export interface IdentitySource {
   forYear(year: number): Promise<Identity>
   /** Changes whenever any setting changes: part of the cache key of every page that shows one. */
   version(): Promise<string>
+  /** The identity and version already read and still fresh, without waiting (undefined: ask the above). */
+  known?(): { current: Identity; version: string } | undefined
 }
 
 /** A source that always answers the same identity (commands and tests without a database). */

@@ -33,8 +33,22 @@ export function preferredEncoding(header: string | undefined): Encoding {
   return PREFERENCE.find(accepted) ?? 'identity'
 }
 
+/** Browsers send one of a few Accept-Encoding headers: each is parsed once (up to this many kept). */
+const chosenEncodings = new Map<string, Encoding>()
+const KEPT_HEADERS = 64
+
 /** The encoding this request will be answered with. */
-export const requestEncoding = (req: Request): Encoding => preferredEncoding(req.headers['accept-encoding'])
+export const requestEncoding = (req: Request): Encoding => {
+  const header = req.headers['accept-encoding']
+  if (header === undefined) return 'identity'
+  let chosen = chosenEncodings.get(header)
+  if (chosen === undefined) {
+    chosen = preferredEncoding(header)
+    if (chosenEncodings.size >= KEPT_HEADERS) chosenEncodings.clear()
+    chosenEncodings.set(header, chosen)
+  }
+  return chosen
+}
 
 /**
  * A body's bytes in one encoding. Brotli at its best quality is slow (tens of ms for a profile

@@ -97,7 +97,7 @@ async function syntheticDatabases() {
 async function main(): Promise<void> {
   const engine = await withDatabase(path.join(s.tmp, 'version.sqlite3'), async (knex) => {
     const [row] = (await knex.raw('select sqlite_version() as version')) as Array<{ version: string }>
-    return `SQLite ${row.version} (node sqlite3 via knex, WAL, one connection)`
+    return `SQLite ${row.version} (node sqlite3 via knex, WAL, one connection, transactions BEGIN IMMEDIATE)`
   })
   const lines = machineLines(engine, s.quick)
   lines.forEach((line) => step(line))

@@ -231,8 +231,11 @@ async function stopInProcessMidRun(edition: Edition, job: string): Promise<strin
   const repos = repositories(knex)
   let release: () => void = () => undefined
   const held = new Promise<void>((resolve) => (release = resolve))
+  let arrive: () => void = () => undefined
+  const atWrite = new Promise<void>((resolve) => (arrive = resolve))
   const replaceEdition = repos.profiles.replaceEdition
   repos.profiles.replaceEdition = async (...args) => {
+    arrive()
     await held
     return replaceEdition(...args)
   }
@@ -250,6 +253,9 @@ async function stopInProcessMidRun(edition: Edition, job: string): Promise<strin
     () => 'failed',
   )
   const claim = await waitForClaim(job, '')
+  // Closed only once held at its write: closing while a read of the run waits for the connection
+  // would hold the close until that wait times out (a minute), past the lease.
+  await atWrite
   await knex.destroy()
   release()
   expect(await run).toBe('failed')

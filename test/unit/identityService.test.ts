@@ -47,6 +47,22 @@ describe('the identity service', () => {
     expect(db.reads()).toBe(reads)
   })
 
+  it('when a page asks without waiting, then it gets what was read while fresh, and nothing stale after a save or past the refresh time', async () => {
+    const db = fakeDatabase()
+    const here = identityService({ identity: db.repo, editions, audit }, DEFAULT_IDENTITY, 60_000)
+    expect(here.known()).toBeUndefined()
+    const version = await here.version()
+    expect(here.known()).toMatchObject({ version, current: { surveyName: 'City Innovation Survey' } })
+    await here.saveSite({ surveyName: 'Digital Services Survey' }, 1)
+    expect(here.known()).toBeUndefined()
+    await here.current()
+    expect(here.known()?.current.surveyName).toBe('Digital Services Survey')
+    const there = identityService({ identity: db.repo, editions, audit }, DEFAULT_IDENTITY, 0)
+    await there.current()
+    await new Promise((resolve) => setTimeout(resolve, 2))
+    expect(there.known()).toBeUndefined()
+  })
+
   it('when a year sets its own words, then only that year has them, over the site’s', async () => {
     const db = fakeDatabase()
     db.stored.site = { unitPlural: 'municipalities' }
