@@ -22,17 +22,19 @@ const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const byKeys = (a: AnswerRow, b: AnswerRow): number =>
   compare(a.questionKey, b.questionKey) || compare(a.optionKey, b.optionKey)
 
-/** Answer rows from `answersAsJson`, in primary-key order (the aggregate's own order is not defined). */
+/**
+ * Answer rows from `answersAsJson`, in primary-key order (the aggregate's own order is not
+ * defined, though it is nearly always that order already: then no sort is needed).
+ */
 export function answerRowsFromJson(value: unknown): AnswerRow[] {
   const tuples = (jsonValue(value) ?? []) as AnswerTuple[]
-  return tuples
-    .map(([questionKey, optionKey, text, number, note]) => ({
-      questionKey,
-      optionKey,
-      text,
-      // Exact numbers cross SQLite's JSON as text (see jsonArrayOfRows).
-      number: number === null ? null : Number(number),
-      note,
-    }))
-    .sort(byKeys)
+  const rows = new Array<AnswerRow>(tuples.length)
+  let sorted = true
+  for (let i = 0; i < tuples.length; i++) {
+    const [questionKey, optionKey, text, number, note] = tuples[i]
+    // Exact numbers cross SQLite's JSON as text (see jsonArrayOfRows).
+    rows[i] = { questionKey, optionKey, text, number: number === null ? null : Number(number), note }
+    if (sorted && i > 0 && byKeys(rows[i - 1], rows[i]) > 0) sorted = false
+  }
+  return sorted ? rows : rows.sort(byKeys)
 }

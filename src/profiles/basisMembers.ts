@@ -6,7 +6,7 @@ import type { ResponseRef } from './aggregate'
 import type { AnswerReader } from './profilesRepository'
 
 /** Responses whose answers are read per query (about 60 rows each), never an edition's at once. */
-const PAGE = 100
+export const MEMBER_PAGE = 100
 
 /**
  * A response's visible answers, rebuilt with the definition of the edition it was given in
@@ -35,7 +35,7 @@ export async function* readMembers(
   refs: ResponseRef[],
   definitions: Map<number, Definition>,
   read: AnswerReader,
-  pageSize = PAGE,
+  pageSize = MEMBER_PAGE,
 ): AsyncGenerator<{ ref: ResponseRef; answers: Answers }> {
   const questions = new Map(
     [...definitions].map(([year, definition]) => [

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto'
 import type { Answers } from '../questionnaire/answerCodec'
 import type { Definition } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
@@ -69,6 +70,22 @@ export function editionAggregate(
     headlines: buildHeadlines(definition, basis, charts),
     facets: buildFacets(facetQuestions(definition), basis.years.length > 0 ? basis.years : [definition.year]),
   }
+}
+
+/**
+ * An aggregate's stored JSON with its cities written in from their own JSON text (a FacetsLog's):
+ * the text `JSON.stringify` gives of the aggregate holding those cities, without the edition's
+ * cities ever being objects at once. `aggregate.cities` must be empty: it marks the place.
+ */
+export function aggregateJson(aggregate: EditionAggregateContent, citiesJson: string): string {
+  if (aggregate.cities.length > 0) throw new Error('The aggregate already holds its cities')
+  const place = aggregate.cities
+  // A text no aggregate holds, put where the cities go, then swapped for them.
+  const marker = `cities:${crypto.randomUUID()}`
+  const json = JSON.stringify(aggregate, (_key, value: unknown) => (value === place ? marker : value))
+  const at = json.indexOf(JSON.stringify(marker))
+  // Joined, not concatenated: one flat text, not a rope the database driver and hash flatten again.
+  return [json.slice(0, at), citiesJson, json.slice(at + marker.length + 2)].join('')
 }
 
 /**

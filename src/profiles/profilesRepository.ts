@@ -30,6 +30,38 @@ export interface CitySnapshotYear {
 /** Reads the answer rows of a few responses, by response id (each in question and option key order). */
 export type AnswerReader = (responseIds: number[]) => Promise<Map<number, AnswerRow[]>>
 
+/** What a profile shows of its city (ProfileCity). */
+export interface ProfiledCity {
+  id: number
+  slug: string
+  name: string
+  country: string
+  iso3: string
+  region: string
+}
+
+/** Reads a few cities by id. */
+export type CityReader = (cityIds: number[]) => Promise<Map<number, ProfiledCity>>
+
+/** What snapshots are made from, read through the transaction that writes them. */
+export interface SnapshotReaders {
+  answers: AnswerReader
+  cities: CityReader
+}
+
+const citiesReader =
+  (db: Knex): CityReader =>
+  async (cityIds) => {
+    const byId = new Map<number, ProfiledCity>()
+    if (cityIds.length === 0) return byId
+    const rows: ProfiledCity[] = await db('cities')
+      .whereIn('id', cityIds)
+      .select('id', 'slug', 'name', 'country', 'iso3', 'region')
+    for (const { id, slug, name, country, iso3, region } of rows)
+      byId.set(Number(id), { id: Number(id), slug, name, country, iso3, region })
+    return byId
+  }
+
 /** One row per response with its answers as JSON: a driver converts ~60 times fewer rows. */
 const answersReader =
   (db: Knex): AnswerReader =>
@@ -57,6 +89,26 @@ const approvedUpTo = (knex: Knex, year: number, onlyThisYear: boolean): Knex.Que
           .andWhere((q) => q.where('e.year', year).orWhere('e.status', 'published'))
     })
 
+/**
+ * Written first in the transaction, and not kept: the copies of its text made to write it (the
+ * largest value of an edition, some 25 MB for 100 000 cities) are freed before the snapshots are made.
+ */
+async function insertAggregates(
+  trx: Knex.Transaction,
+  editionId: number,
+  aggregates: Array<{ locale: string; content: string; contentHash: string }>,
+  at: string,
+): Promise<void> {
+  for (const { locale, content, contentHash } of aggregates)
+    await trx('edition_aggregates').insert({
+      edition_id: editionId,
+      locale,
+      content,
+      content_hash: contentHash,
+      generated_at: at,
+    })
+}
+
 /** Snapshots written per round trip: about 0.6 MB of JSON. */
 const SNAPSHOT_BATCH = 50
 
@@ -80,20 +132,23 @@ export function profilesRepository(knex: Knex) {
     /**
      * Replaces an edition's snapshots and aggregate in one transaction, so readers never see
      * half an edition. Snapshots are consumed and written in batches as they are generated; they
-     * read answers through the transaction (`read`), since on SQLite's one connection a read
-     * outside it would wait for the transaction to end.
+     * read answers and cities through the transaction (`read`), since on SQLite's one connection
+     * a read outside it would wait for the transaction to end. The aggregate is asked for when
+     * it is written, and then dropped (its JSON is the largest value of an edition).
      */
     async replaceEdition(
       editionId: number,
-      aggregates: Array<{ locale: string; content: string; contentHash: string }>,
-      snapshots: (read: AnswerReader) => AsyncIterable<SnapshotRow>,
+      aggregates: () => Array<{ locale: string; content: string; contentHash: string }>,
+      snapshots: (read: SnapshotReaders) => AsyncIterable<SnapshotRow>,
       at: string,
     ): Promise<void> {
       await knex.transaction(async (trx) => {
         await trx('profile_snapshots').where({ edition_id: editionId }).delete()
         await trx('edition_aggregates').where({ edition_id: editionId }).delete()
+        await insertAggregates(trx, editionId, aggregates(), at)
         let batch: Record<string, unknown>[] = []
-        for await (const s of snapshots(answersReader(trx))) {
+        const readers = { answers: answersReader(trx), cities: citiesReader(trx) }
+        for await (const s of snapshots(readers)) {
           batch.push({
             edition_id: editionId,
             city_id: s.cityId,
@@ -108,15 +163,6 @@ export function profilesRepository(knex: Knex) {
           }
         }
         await insertInChunks(trx, 'profile_snapshots', batch)
-        await trx('edition_aggregates').insert(
-          aggregates.map((aggregate) => ({
-            edition_id: editionId,
-            locale: aggregate.locale,
-            content: aggregate.content,
-            content_hash: aggregate.contentHash,
-            generated_at: at,
-          })),
-        )
       })
     },
 

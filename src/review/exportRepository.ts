@@ -60,7 +60,11 @@ export function exportRepository(knex: Knex) {
           submittedAt: r.submitted_at,
           approvedAt: r.approved_at,
         },
-        rows: answerRowsFromJson(r.answers),
+        // Parsed when read, one response at a time: a batch's ~30 000 row objects never live
+        // together, long enough for the garbage collector to move them to the old generation.
+        get rows() {
+          return answerRowsFromJson(r.answers)
+        },
       }))
     },
   }

@@ -9,17 +9,11 @@ import { nowIso } from '../shared/clock'
 import { answersReader } from './answersOf'
 import { visibleAnswers } from '../questionnaire/visibility'
 import type { AnswerRow } from '../questionnaire/answerCodec'
-import {
-  codebookHeader,
-  codebookRows,
-  exportColumns,
-  exportRow,
-  headerRow,
-  type Cell,
-} from './exportColumns'
+import { codebookHeader, codebookRows, exportColumns, exportRow, headerRow, type Cell } from './exportColumns'
 import { neutralise } from '../questionnaire/answerColumns'
 import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
 import { fixedIdentity, type IdentitySource } from '../shared/identity'
+import { BOM, csvRecord } from '../shared/csvText'
 
 /** Responses per read: ~60 answer rows each, so a batch is a few MB whatever the edition's size. */
 const BATCH = 500
@@ -113,9 +107,17 @@ export function exportService(deps: {
     /** "city-innovation-survey-2020-codebook.csv". */
     codebookFileName: async (edition: Edition) => `${await prefixOf(edition)}-${edition.year}-codebook.csv`,
 
-    /** One row per city, one column per question, option, row or item; text neutralised. */
+    /**
+     * One row per city, one column per question, option, row or item; text neutralised. Written
+     * as csv-stringify would (with a byte-order mark), in chunks of about 64 KB: one write per
+     * chunk, not per city.
+     */
     async csv(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
-      await pipeline(Readable.from(wideRows(edition, scope)), stringify({ bom: true }), out)
+      async function* lines(): AsyncGenerator<string> {
+        yield BOM
+        for await (const row of wideRows(edition, scope)) yield csvRecord(row)
+      }
+      await pipeline(Readable.from(chunked(lines())), out)
     },
 
     /** The codebook alone: what each column means. */
