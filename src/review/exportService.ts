@@ -13,7 +13,6 @@ import { codebookHeader, codebookRows, exportColumns, exportRow, headerRow, type
 import { neutralise } from '../questionnaire/answerColumns'
 import type { ExportRepository, ExportResponse, ExportScope } from './exportRepository'
 import { fixedIdentity, type IdentitySource } from '../shared/identity'
-import { BOM, csvRecord } from '../shared/csvText'
 
 /** Responses per read: ~60 answer rows each, so a batch is a few MB whatever the edition's size. */
 const BATCH = 500
@@ -107,17 +106,9 @@ export function exportService(deps: {
     /** "city-innovation-survey-2020-codebook.csv". */
     codebookFileName: async (edition: Edition) => `${await prefixOf(edition)}-${edition.year}-codebook.csv`,
 
-    /**
-     * One row per city, one column per question, option, row or item; text neutralised. Written
-     * as csv-stringify would (with a byte-order mark), in chunks of about 64 KB: one write per
-     * chunk, not per city.
-     */
+    /** One row per city, one column per question, option, row or item; text neutralised. */
     async csv(edition: Edition, scope: ExportScope, out: Writable): Promise<void> {
-      async function* lines(): AsyncGenerator<string> {
-        yield BOM
-        for await (const row of wideRows(edition, scope)) yield csvRecord(row)
-      }
-      await pipeline(Readable.from(chunked(lines())), out)
+      await pipeline(Readable.from(wideRows(edition, scope)), stringify({ bom: true }), out)
     },
 
     /** The codebook alone: what each column means. */

@@ -21,7 +21,7 @@ afterAll(async () => {
 const JOB = regenerationJobName(2020)
 const editionId = async (year: number) => (await t.repos.editions.findByYear(year))!.id
 const snapshotCount = async (id: number) =>
-  Number((await t.knex('profile_snapshots').where({ edition_id: id }).count({ n: '*' }))[0].n)
+  Number((await t.knex('profile_snapshots').where({ edition_id: id, locale: 'en' }).count({ n: '*' }))[0].n)
 const iso = (ms: number) => new Date(ms).toISOString()
 const quiet = { info: () => undefined, warn: () => undefined }
 

@@ -53,9 +53,10 @@ async function response(edition: Edition, formal: AnswerValue, status: 'approved
 
 /** The stored aggregate: its hash, basis size and "formal strategy: yes" count; and the snapshots' cities. */
 async function published(editionId: number) {
-  const aggregate = await t.knex('edition_aggregates').where({ edition_id: editionId }).first()
+  const english = { edition_id: editionId, locale: 'en' }
+  const aggregate = await t.knex('edition_aggregates').where(english).first()
   const content = JSON.parse(aggregate.content)
-  const snapshots = await t.knex('profile_snapshots').where({ edition_id: editionId })
+  const snapshots = await t.knex('profile_snapshots').where(english)
   return {
     hash: String(aggregate.content_hash),
     basisSize: Number(content.basis.size),
