@@ -37,6 +37,10 @@ async function remake(
   await knex.into(knex.raw('?? (??)', [`${table}_new`, columns])).insert(select)
   await knex.schema.dropTable(table)
   await knex.schema.renameTable(`${table}_new`, table)
+  // PostgreSQL keeps the key's index name through the rename, and index names are unique per
+  // schema: without this, the next remake of the table (down, or up again) cannot create its key.
+  if (knex.client.config.client === 'pg')
+    await knex.raw('ALTER TABLE ?? RENAME CONSTRAINT ?? TO ??', [table, `${table}_new_pkey`, `${table}_pkey`])
 }
 
 export async function up(knex: Knex): Promise<void> {
