@@ -1,3 +1,4 @@
+import { wordingTranslator } from '../i18n/wordingScope'
 /**
  * Horizontal bar charts as HTML rows (DESIGN §4, public-site.md "Charts"): each row is a label,
  * a bar and its value, so text keeps its CSS size at any width (an SVG scaled by a viewBox shrank
@@ -97,5 +98,6 @@ export function highlightBars(svg: string, keys: string[]): string {
 
 /** The bars as one sentence (kept for text alternatives). */
 export function describeBars(bars: Bar[]): string {
-  return `Horizontal bar chart. ${bars.map((bar) => `${bar.label}: ${bar.valueLabel}`).join('; ')}.`
+  const listed = bars.map((bar) => `${bar.label}: ${bar.valueLabel}`).join('; ')
+  return wordingTranslator()('profileWords.barsDescription', { bars: listed })
 }

@@ -1,4 +1,5 @@
-import { formatNumber } from '../questionnaire/types/questionType'
+import { wordingTranslator } from '../i18n/wordingScope'
+import { formatCount } from './wording'
 
 /**
  * How the answers to a number question spread (staff, population, team age): counted into bins
@@ -100,7 +101,7 @@ function medianOf(sorted: Array<[number, number]>, total: number): number {
 export function distribution(
   counts: Record<string, number>,
   threshold: number,
-  format: NumberFormat = formatNumber.format,
+  format: NumberFormat = formatCount,
 ): Distribution | undefined {
   const values = Object.entries(counts)
     .map(([value, count]): [number, number] => [Number(value), count])
@@ -133,8 +134,12 @@ export function binOf<B extends Pick<Bin, 'from' | 'to'>>(bins: B[], value: numb
 export function distributionWords(
   d: Distribution,
   unit: string | undefined,
-  format: NumberFormat = formatNumber.format,
+  format: NumberFormat = formatCount,
 ): string {
   const withUnit = (value: number): string => format(value) + (unit ? ` ${unit}` : '')
-  return `Median ${withUnit(d.median)}; range ${format(d.min)} to ${withUnit(d.max)}.`
+  return wordingTranslator()('profileWords.distributionSummary', {
+    median: withUnit(d.median),
+    min: format(d.min),
+    max: withUnit(d.max),
+  })
 }

@@ -7,7 +7,7 @@ import { distributionChart } from './distributionChart'
 import { availabilityFootnote, chartOptions, offeredBase, offeredBaseNote } from './footnotes'
 import type { BasisInfo, ChartContent, QuestionAggregate } from './profileContent'
 import { citiesText, roundedPercent } from './wording'
-import { answerWord } from '../i18n/wordingScope'
+import { answerWord, wordingTranslator } from '../i18n/wordingScope'
 
 /** A chart id safe for HTML ids: "budget.items" → "chart-budget-items". */
 export const chartId = (key: string): string => `chart-${key.replace(/[^a-z0-9]+/gi, '-')}`
@@ -70,7 +70,7 @@ function seriesOf(question: Question, years: number[], aggregate: QuestionAggreg
       return [
         {
           chartKey: `${question.key}=1`,
-          title: `${question.label}: ranked first`,
+          title: wordingTranslator()('profileWords.rankedFirst', { question: question.label }),
           rows: optionRows(chartOptions(question, years), '=1'),
         },
       ]
@@ -122,7 +122,7 @@ function drawSeries(questionKey: string, series: Series, aggregate: QuestionAggr
     rows,
     answered: aggregate.answered,
     ...(series.footnote ? { footnote: series.footnote } : {}),
-    ...(offered ? { baseNote: offeredBaseNote } : {}),
+    ...(offered ? { baseNote: offeredBaseNote() } : {}),
   }
 }
 

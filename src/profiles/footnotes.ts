@@ -1,10 +1,17 @@
 import type { Option, Question } from '../questionnaire/definitionSchema'
 import { isOffered } from '../questionnaire/definitionModel'
+import { wordingLocale, wordingTranslator } from '../i18n/wordingScope'
 import type { QuestionAggregate } from './profileContent'
 
-/** Quoted labels need no comma rule: "a" and "b"; "a", "b", and "c". */
-const joinQuoted = (items: string[]): string =>
-  items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
+/**
+ * Quoted labels need no comma rule: "a" and "b"; "a", "b", and "c". Other languages join as
+ * their grammar does ("a", "b" y "c").
+ */
+const joinQuoted = (items: string[]): string => {
+  const locale = wordingLocale()
+  if (locale !== 'en') return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items)
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
+}
 
 /** The options a chart over these edition years shows: offered in at least one of them. */
 export function chartOptions(question: Question, years: number[]): Option[] {
@@ -20,17 +27,22 @@ export function chartOptions(question: Question, years: number[]): Option[] {
  * in the 2018 survey, while "Launching or sustaining a project" is not an option in the 2020 survey.
  */
 export function availabilityFootnote(question: Question, years: number[]): string | undefined {
+  const t = wordingTranslator()
   const shown = chartOptions(question, years)
   const clauses = [...years]
     .sort((a, b) => a - b)
     .map((year) => {
       const missing = shown.filter((option) => !isOffered(option, year)).map((option) => `"${option.label}"`)
       if (missing.length === 0) return undefined
-      const verb = missing.length === 1 ? 'is not an option' : 'are not options'
-      return `${joinQuoted(missing)} ${verb} in the ${year} survey`
+      return t('profileWords.notOffered', {
+        options: joinQuoted(missing),
+        count: missing.length,
+        year: String(year),
+      })
     })
     .filter((clause): clause is string => clause !== undefined)
-  return clauses.length === 0 ? undefined : `*${clauses.join(', while ')}.`
+  if (clauses.length === 0) return undefined
+  return `*${clauses.reduce((first, second) => t('profileWords.notOfferedWhile', { first, second }))}.`
 }
 
 /**
@@ -46,6 +58,5 @@ export function offeredBase(aggregate: QuestionAggregate, option: Option | undef
   return base === aggregate.answered ? undefined : base
 }
 
-/** Said under a chart whose rows have bases of their own. */
-export const offeredBaseNote =
-  'Shares of an option offered in some survey years only are of the cities that answered in those years.'
+/** Said under a chart whose rows have bases of their own, in the language being written. */
+export const offeredBaseNote = (): string => wordingTranslator()('profileWords.offeredBaseNote')

@@ -1,6 +1,7 @@
 import type { Answers } from '../questionnaire/answerCodec'
 import type { Definition, ProfileBlock, Question } from '../questionnaire/definitionSchema'
 import { allQuestions } from '../questionnaire/definitionModel'
+import { headerHeading } from './wording'
 import { displayAnswer } from '../questionnaire/answerDisplay'
 import {
   fillCity,
@@ -78,7 +79,7 @@ function buildFacts(
       continue
     }
     const lines = value.type === 'textList' ? value.values : [valueText(question, value)]
-    const label = lines.length > 1 && !heading.endsWith('s') ? `${heading}s` : heading
+    const label = headerHeading(heading, lines.length)
     const href = question.type === 'url' && isWebAddress(lines[0]) ? { href: lines[0] } : {}
     items.push({ key: question.key, label: fillCity(label, city.name), lines, ...href })
   }

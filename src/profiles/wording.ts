@@ -72,3 +72,24 @@ export const citiesText = (count: number): string => {
 
 /** A matrix row a city left blank (data it does not collect, or does not know about). */
 export const notCollected = (): string => translator(wordingLocale())('profileWords.notCollected')
+
+/**
+ * A header heading for several answers: English adds "s" ("Website" → "Websites") unless it has
+ * one; Spanish makes its first word plural, the noun of the phrase ("Sitio web" → "Sitios web",
+ * "Acción" → "Acciones", "Red" → "Redes"). The catalogue's ICU plural chooses between the two.
+ */
+export function headerHeading(heading: string, count: number): string {
+  const locale = wordingLocale()
+  return translator(locale)('profileWords.headerPlural', { count, heading, plural: pluralHeading(heading, locale) })
+}
+
+function pluralHeading(heading: string, locale: Locale): string {
+  if (locale === 'en') return heading.endsWith('s') ? heading : `${heading}s`
+  const [first, ...rest] = heading.split(' ')
+  const tail = rest.length > 0 ? ` ${rest.join(' ')}` : ''
+  if (/[sx]$/i.test(first)) return heading
+  if (/[aeiouáéó]$/i.test(first)) return `${first}s${tail}`
+  if (/ión$/i.test(first)) return `${first.slice(0, -3)}iones${tail}`
+  if (/z$/i.test(first)) return `${first.slice(0, -1)}ces${tail}`
+  return `${first}es${tail}`
+}
