@@ -10,7 +10,9 @@ import type { QuestionAggregate } from './profileContent'
 const joinQuoted = (items: string[]): string => {
   const locale = wordingLocale()
   if (locale !== 'en') return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items)
-  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
+  return items.length <= 2
+    ? items.join(' and ')
+    : `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`
 }
 
 /** The options a chart over these edition years shows: offered in at least one of them. */

@@ -80,7 +80,11 @@ export const notCollected = (): string => translator(wordingLocale())('profileWo
  */
 export function headerHeading(heading: string, count: number): string {
   const locale = wordingLocale()
-  return translator(locale)('profileWords.headerPlural', { count, heading, plural: pluralHeading(heading, locale) })
+  return translator(locale)('profileWords.headerPlural', {
+    count,
+    heading,
+    plural: pluralHeading(heading, locale),
+  })
 }
 
 function pluralHeading(heading: string, locale: Locale): string {

@@ -26,9 +26,9 @@ describe('chart words in the language a profile is made in (issue 19)', () => {
     expect(inLocale('es', () => distributionWords(found, 'personas'))).toBe(
       'Mediana: 3000 personas; intervalo: de 1500 a 250.000 personas.',
     )
-    expect(inLocale('es', () => describeBars([{ key: 'a', label: 'A', value: 1, valueLabel: '1 ciudad' }]))).toBe(
-      'Gráfico de barras horizontales. A: 1 ciudad.',
-    )
+    expect(
+      inLocale('es', () => describeBars([{ key: 'a', label: 'A', value: 1, valueLabel: '1 ciudad' }])),
+    ).toBe('Gráfico de barras horizontales. A: 1 ciudad.')
   })
 
   it('when a header heading has several answers, then it is plural in its language', () => {
