@@ -278,3 +278,20 @@ describe('/open-data', () => {
     })
   })
 })
+
+describe('chart words on Spanish results (issue 19)', () => {
+  it('when a number question is read in Spanish, then its median and range are Spanish, not English', async () => {
+    const response = await request(t.app).get('/results/2020/org-staff-count?lang=es')
+    const text = mainText(response.text)
+    expect(text).toMatch(/Mediana: [\d.,]+ personas; intervalo: de [\d.,]+ a [\d.,]+ personas\./)
+    expect(text).not.toMatch(/Median |range \d| staff\b/)
+  })
+
+  it('when an option was offered in one survey only, then the Spanish footnote says so in Spanish', async () => {
+    const english = mainText((await request(t.app).get('/results/2020/funding-activities')).text)
+    const spanish = mainText((await request(t.app).get('/results/2020/funding-activities?lang=es')).text)
+    expect(english).toContain('is not an option in the 2018 survey')
+    expect(spanish).toMatch(/no es una opción en la encuesta de 2018/)
+    expect(spanish).not.toMatch(/is not an option|are not options|, while /)
+  })
+})
