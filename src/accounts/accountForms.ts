@@ -1,9 +1,38 @@
 import { z } from 'zod'
 import type { FieldError } from '../shared/errors'
+import { english, type MessageValues, type Translate } from '../i18n/catalogues'
 
 /** Form input for account pages, validated once with our own messages (STYLE.md §5). */
 export const PASSWORD_MIN_LENGTH = 12
 export const PASSWORD_MAX_LENGTH = 200
+
+/** The password forms' messages (account.passwordErrors in the catalogues) with their values. */
+const passwordMessages: Record<string, MessageValues | undefined> = {
+  newPasswordMissing: undefined,
+  newPasswordTooShort: { count: PASSWORD_MIN_LENGTH },
+  newPasswordTooLong: { count: PASSWORD_MAX_LENGTH },
+  confirmMissing: undefined,
+  mismatch: undefined,
+  currentMissing: undefined,
+  currentWrong: undefined,
+  sameAsCurrent: undefined,
+}
+export type PasswordMessage = keyof typeof passwordMessages
+
+/** A password form's message in English, as services return it. */
+export const passwordMessage = (name: PasswordMessage): string =>
+  english(`account.passwordErrors.${name}`, passwordMessages[name])
+
+/**
+ * A password form's errors in the page's language (issue 19): services speak English; the route
+ * gives each message the services wrote in the reader's language. Other messages stay as they are.
+ */
+export function errorsInLanguage(errors: FieldError[], t: Translate): FieldError[] {
+  return errors.map((error) => {
+    const name = Object.keys(passwordMessages).find((key) => passwordMessage(key) === error.text)
+    return name ? { ...error, text: t(`account.passwordErrors.${name}`, passwordMessages[name]) } : error
+  })
+}
 
 /** A required text field: missing, not a string or blank all get `message`. */
 const required = (message: string, max: number, tooLong: string) =>
@@ -15,14 +44,16 @@ const email = (missing: string) =>
     .email('Enter an email address in the correct format, like name@example.org')
 
 const newPassword = z
-  .string({ error: 'Enter a new password' })
-  .min(1, 'Enter a new password')
-  .min(PASSWORD_MIN_LENGTH, `Password must be ${PASSWORD_MIN_LENGTH} characters or more`)
-  .max(PASSWORD_MAX_LENGTH, `Password must be ${PASSWORD_MAX_LENGTH} characters or fewer`)
+  .string({ error: passwordMessage('newPasswordMissing') })
+  .min(1, passwordMessage('newPasswordMissing'))
+  .min(PASSWORD_MIN_LENGTH, passwordMessage('newPasswordTooShort'))
+  .max(PASSWORD_MAX_LENGTH, passwordMessage('newPasswordTooLong'))
 
 const passwordPair = {
   newPassword,
-  confirmPassword: z.string({ error: 'Enter the new password again' }).min(1, 'Enter the new password again'),
+  confirmPassword: z
+    .string({ error: passwordMessage('confirmMissing') })
+    .min(1, passwordMessage('confirmMissing')),
 }
 
 const passwordsMatch = (data: { newPassword: string; confirmPassword: string }, ctx: z.RefinementCtx) => {
@@ -30,7 +61,7 @@ const passwordsMatch = (data: { newPassword: string; confirmPassword: string }, 
     ctx.addIssue({
       code: 'custom',
       path: ['confirmPassword'],
-      message: 'The passwords do not match: enter the same new password twice',
+      message: passwordMessage('mismatch'),
     })
   }
 }
@@ -40,8 +71,8 @@ export const setPasswordSchema = z.object(passwordPair).superRefine(passwordsMat
 export const changePasswordSchema = z
   .object({
     currentPassword: z
-      .string({ error: 'Enter your current password' })
-      .min(1, 'Enter your current password')
+      .string({ error: passwordMessage('currentMissing') })
+      .min(1, passwordMessage('currentMissing'))
       .max(PASSWORD_MAX_LENGTH),
     ...passwordPair,
   })

@@ -2,7 +2,7 @@ import express, { type Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
 import type { AccountService } from './accountService'
 import { requireSignIn } from './guards'
-import { PASSWORD_MIN_LENGTH } from './accountForms'
+import { errorsInLanguage, PASSWORD_MIN_LENGTH } from './accountForms'
 import { translatorOf } from '../i18n/catalogues'
 
 /** "Your account": details and changing one's own password. */
@@ -53,7 +53,7 @@ export function accountRoutes(accounts: AccountService): Router {
         title: translatorOf(res.locals)('account.changePassword.title'),
         backLink: '/account',
         minLength: PASSWORD_MIN_LENGTH,
-        errors: result.errors,
+        errors: errorsInLanguage(result.errors, translatorOf(res.locals)),
       })
     }
     req.session.flash = {

@@ -4,7 +4,7 @@ import type { AuditRepository } from './auditRepository'
 import type { SessionsRepository } from './sessionsRepository'
 import type { CitiesRepository } from '../cities/citiesRepository'
 import { hashPassword, verifyPassword } from './passwords'
-import { changePasswordSchema, fail, parseForm, type FormResult } from './accountForms'
+import { changePasswordSchema, fail, parseForm, passwordMessage, type FormResult } from './accountForms'
 import { NotFoundError } from '../shared/errors'
 
 interface Deps {
@@ -60,10 +60,10 @@ export function accountService({ users, cities, sessions, audit }: Deps) {
       if (!record) throw new NotFoundError()
       if (!(await verifyPassword(record.passwordHash, form.value.currentPassword))) {
         await audit.record({ actorId: user.id, type: 'password_change_failed', subject: record.email, ip })
-        return fail('currentPassword', 'Your current password is not correct')
+        return fail('currentPassword', passwordMessage('currentWrong'))
       }
       if (form.value.newPassword === form.value.currentPassword) {
-        return fail('newPassword', 'Your new password must be different from your current password')
+        return fail('newPassword', passwordMessage('sameAsCurrent'))
       }
       await users.setPassword(user.id, await hashPassword(form.value.newPassword))
       const ended = await sessions.deleteForUser(user.id, keepSid)

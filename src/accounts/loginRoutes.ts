@@ -57,13 +57,11 @@ export function loginRoutes(config: Config, rateLimits: RateLimitStores): Router
     const t = translatorOf(res.locals)
     if (!parsed.success) {
       const errors = parsed.error.issues.map((i) => ({ href: `#${String(i.path[0])}`, text: t(i.message) }))
-      return res
-        .status(400)
-        .render('accounts/login', {
-          title: t('signIn.title'),
-          values: { email: req.body.email ?? '' },
-          errors,
-        })
+      return res.status(400).render('accounts/login', {
+        title: t('signIn.title'),
+        values: { email: req.body.email ?? '' },
+        errors,
+      })
     }
     const { returnTo, pendingForm } = req.session
     passport.authenticate(

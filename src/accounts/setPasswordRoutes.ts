@@ -1,6 +1,6 @@
 import express, { type Router } from 'express'
 import type { PasswordLinkService } from './passwordLinkService'
-import { PASSWORD_MIN_LENGTH } from './accountForms'
+import { errorsInLanguage, PASSWORD_MIN_LENGTH } from './accountForms'
 import { translatorOf } from '../i18n/catalogues'
 
 /** The one-time set-password link an administrator passed on. */
@@ -10,12 +10,10 @@ export function setPasswordRoutes(links: PasswordLinkService): Router {
   router.get('/set-password/:token', async (req, res) => {
     const link = await links.check(req.params.token)
     if (!link.usable)
-      return res
-        .status(link.status)
-        .render('accounts/link-unusable', {
-          title: translatorOf(res.locals)(`account.link.${link.reason}`),
-          reason: link.reason,
-        })
+      return res.status(link.status).render('accounts/link-unusable', {
+        title: translatorOf(res.locals)(`account.link.${link.reason}`),
+        reason: link.reason,
+      })
     res.render('accounts/set-password', {
       title: translatorOf(res.locals)('account.setPassword.title'),
       email: link.email,
@@ -36,12 +34,12 @@ export function setPasswordRoutes(links: PasswordLinkService): Router {
         title: translatorOf(res.locals)('account.setPassword.title'),
         email: result.email,
         minLength: PASSWORD_MIN_LENGTH,
-        errors: result.errors,
+        errors: errorsInLanguage(result.errors, translatorOf(res.locals)),
       })
     }
     req.session.flash = {
       kind: 'success',
-      text: `Your password has been set. Sign in with ${result.email} and your new password.`,
+      text: translatorOf(res.locals)('account.setPassword.done', { email: result.email }),
     }
     res.redirect('/login')
   })

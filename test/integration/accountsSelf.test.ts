@@ -84,6 +84,26 @@ describe('changing your password', () => {
     expect(mismatch.text).not.toContain('twelve-chars')
   })
 
+  it('when an officer reads in Spanish, then the password form’s messages are Spanish', async () => {
+    const { officer, agent } = await officerAgent(t)
+    expect((await agent.get('/account?lang=es')).text).toContain('<html lang="es"')
+    const short = await change(agent, {
+      currentPassword: officer.password,
+      newPassword: 'eleven-char',
+      confirmPassword: 'eleven-charz',
+    })
+    expect(short.status).toBe(400)
+    expect(short.text).toContain('href="#newPassword">La contraseña debe tener 12 caracteres o más')
+    expect(short.text).not.toContain('Password must be 12 characters')
+    const wrong = await change(agent, {
+      currentPassword: 'not-my-password',
+      newPassword: 'a-brand-new-password',
+      confirmPassword: 'a-brand-new-password',
+    })
+    expect(wrong.text).toContain('href="#currentPassword">Su contraseña actual no es correcta')
+    expect(wrong.text).not.toContain('Your current password is not correct')
+  })
+
   it('when the current password is right and the new one follows the rules, then it changes and other sessions end', async () => {
     const { officer, agent } = await officerAgent(t)
     const elsewhere = await signedIn(t, officer)
