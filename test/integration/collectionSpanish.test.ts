@@ -162,6 +162,11 @@ describe('the officer journey in Spanish', () => {
     expect(confirmed).toContain('Su número de referencia')
     expect(confirmed).toContain(submitted.headers.location.split('/').pop())
     expect(confirmed).toContain('Qué ocurre ahora')
+    // The date it was sent, as Spanish writes dates ("3 dic 2026"), not British English ("3 Dec 2026").
+    const today = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date())
+    expect(confirmed).toContain(` el ${today('es')}, `)
+    expect(confirmed).not.toContain(today('en-GB'))
 
     const printable = await agent.get(`/survey/${year()}/answers`)
     expectSpanish(printable.text, 'printable copy')
