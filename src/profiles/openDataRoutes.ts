@@ -14,7 +14,10 @@ export function openDataRoutes(profiles: ProfileServices): Router {
     const { t } = pageLanguage(req, res, localeOf(res), [...LOCALES])
     // The page follows the language cookie as well as `?lang=`: caches keep one copy per cookie.
     res.vary('Cookie')
-    res.render('profiles/open-data', { title: t('publicPages.openData.title'), ...(await openData.overview()) })
+    res.render('profiles/open-data', {
+      title: t('publicPages.openData.title'),
+      ...(await openData.overview()),
+    })
   })
 
   router.get('/open-data/:file', async (req, res) => {
