@@ -37,7 +37,7 @@ describe('the browse page in Spanish', () => {
 
     const none = await request(t.app).get('/cities?lang=es&q=zzzz')
     expect(none.text).toMatch(/id="results-count" aria-live="polite">0 de 7 ciudades<\/h2>/)
-    expect(mainText(none.text)).toContain('Ninguna ciudad coincide con estos filtros.')
+    expect(mainText(none.text)).toContain('No hay ciudades que coincidan con estos filtros.')
     expect(none.text).toContain(
       '<p>Pruebe a quitar un filtro, o <a href="/cities">vea todas las ciudades</a>.</p>',
     )
