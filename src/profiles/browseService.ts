@@ -53,10 +53,35 @@ function mergeFacets(lists: Facet[][]): Facet[] {
   return [...merged.values()]
 }
 
+/**
+ * The merged facets worded from the years made in the reader's language where one asks the same
+ * question (a newer year not translated completely is in English): never half translated where
+ * a translation exists.
+ */
+function wordedIn(facets: Facet[], translated: Facet[][]): Facet[] {
+  const labels = new Map<string, string>()
+  for (const facet of translated.flat()) {
+    if (!labels.has(facet.key)) labels.set(facet.key, facet.label)
+    for (const option of facet.options) {
+      const key = `${facet.key}\u0000${option.key}`
+      if (!labels.has(key)) labels.set(key, option.label)
+    }
+  }
+  return facets.map((facet) => ({
+    ...facet,
+    label: labels.get(facet.key) ?? facet.label,
+    options: facet.options.map((option) => ({
+      ...option,
+      label: labels.get(`${facet.key}\u0000${option.key}`) ?? option.label,
+    })),
+  }))
+}
+
 /** /cities: every city with a published profile, searched and filtered from the stored aggregates. */
 export function browseService(repos: { cities: Pick<CitiesRepository, 'list'> }, results: ResultsService) {
-  async function publishedCities(): Promise<{ cities: BrowseCity[]; facets: Facet[] }> {
-    const [aggregates, cities] = await Promise.all([results.published(), repos.cities.list()])
+  /** Facets are worded in `locale` where a year's results were made in it (English otherwise). */
+  async function publishedCities(locale = 'en'): Promise<{ cities: BrowseCity[]; facets: Facet[] }> {
+    const [aggregates, cities] = await Promise.all([results.published(locale), repos.cities.list()])
     const latest = new Map<number, { year: number; facets: Record<string, string[]> }>()
     for (const aggregate of aggregates) {
       for (const entry of aggregate.cities)
@@ -67,15 +92,18 @@ export function browseService(repos: { cities: Pick<CitiesRepository, 'list'> },
       const found = latest.get(city.id)
       return found ? [{ ...city, latestYear: found.year, facets: found.facets }] : []
     })
-    return { cities: withProfile, facets: mergeFacets(aggregates.map((a) => a.facets)) }
+    const facets = mergeFacets(aggregates.map((a) => a.facets))
+    if (locale === 'en') return { cities: withProfile, facets }
+    const translated = aggregates.filter((a) => a.locale === locale).map((a) => a.facets)
+    return { cities: withProfile, facets: wordedIn(facets, translated) }
   }
 
   return {
     publishedCities,
 
     /** Applies the GET form's filters (any combination); unknown values filter nothing. */
-    async browse(query: Record<string, unknown>) {
-      const { cities, facets } = await publishedCities()
+    async browse(query: Record<string, unknown>, locale = 'en') {
+      const { cities, facets } = await publishedCities(locale)
       const regions = [...new Set(cities.map((city) => city.region))].sort()
       const filters: BrowseFilters = {
         q: first(query.q),

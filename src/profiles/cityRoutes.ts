@@ -18,9 +18,12 @@ export function cityRoutes(profiles: ProfileServices, cache: PageCache): Router 
   const { pages, browse } = profiles
 
   router.get('/cities', async (req, res) => {
-    const result = await browse.browse(req.query as Record<string, unknown>)
-    // Not translated yet (its filters are the English questionnaire's): in English, saying so.
-    pageLanguage(req, res, 'en', ['en'])
+    // In the reader's language; each year's filters (its questions) are worded in it where the
+    // year's results were made in it.
+    const result = await browse.browse(req.query as Record<string, unknown>, localeOf(res))
+    pageLanguage(req, res, localeOf(res), [...LOCALES])
+    // The page follows the language cookie as well as `?lang=`: caches keep one copy per cookie.
+    res.vary('Cookie')
     const identity = res.locals.identity as Identity
     res.render('profiles/cities', { title: capitalised(identity.unitPlural), ...result, query: req.query })
   })

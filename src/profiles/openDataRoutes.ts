@@ -1,7 +1,8 @@
 import express, { type Router } from 'express'
 import type { ProfileServices } from './profileServices'
 import { NotFoundError } from '../shared/errors'
-import { pageLanguage } from './pageLanguage'
+import { localeOf, pageLanguage } from './pageLanguage'
+import { LOCALES } from '../i18n/catalogues'
 
 /** /open-data: the documentation page and the downloads (CSV, JSON, codebook) per published year. */
 export function openDataRoutes(profiles: ProfileServices): Router {
@@ -9,9 +10,14 @@ export function openDataRoutes(profiles: ProfileServices): Router {
   const { openData } = profiles
 
   router.get('/open-data', async (req, res) => {
-    // Not translated yet: in English, saying so, rather than half translated.
-    pageLanguage(req, res, 'en', ['en'])
-    res.render('profiles/open-data', { title: 'Open data', ...(await openData.overview()) })
+    // The page in the reader's language; the files it offers stay English (it says so).
+    const { t } = pageLanguage(req, res, localeOf(res), [...LOCALES])
+    // The page follows the language cookie as well as `?lang=`: caches keep one copy per cookie.
+    res.vary('Cookie')
+    res.render('profiles/open-data', {
+      title: t('publicPages.openData.title'),
+      ...(await openData.overview()),
+    })
   })
 
   router.get('/open-data/:file', async (req, res) => {

@@ -65,4 +65,17 @@ describe('the public pages in Spanish', () => {
     expect(compare).toContain('Respuestas lado a lado')
     await page.close()
   })
+
+  it('when a visitor reads the list of cities and the open data in Spanish, then both are Spanish, axe-clean and fit 375 px', async () => {
+    const page = await journey.page()
+    const cities = await check(page, 'es-cities', '/cities?lang=es')
+    expect(cities).toContain('Buscar por nombre')
+    expect(cities).toContain('Aplicar filtros')
+    const none = await check(page, 'es-cities-none', '/cities?q=zzzz')
+    expect(none).toContain('Pruebe a quitar un filtro')
+    const openData = await check(page, 'es-open-data', '/open-data')
+    expect(openData).toContain('Los archivos están en inglés')
+    expect(openData).toContain('Qué contienen los archivos')
+    await page.close()
+  })
 })

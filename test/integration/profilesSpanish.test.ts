@@ -187,13 +187,3 @@ describe('the footer’s pages in Spanish', () => {
     }
   })
 })
-
-describe('public pages not translated yet', () => {
-  it('shows /cities and /open-data in English, saying so in Spanish', async () => {
-    for (const path of ['/cities', '/open-data']) {
-      const page = await request(t.app).get(`${path}?lang=es`)
-      expect(htmlLang(page.text)).toBe('en')
-      expect(page.text).toContain('id="untranslated-note">Esta página aún no está traducida al español')
-    }
-  })
-})
